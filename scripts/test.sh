@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test of Parallax: formatting and lints, the native engine tests, the wasm
+# API in headless Chromium and Firefox, and the page end to end in headless Chromium.
+# Installs whatever is missing first (see scripts/lib.sh), so it works on a fresh machine.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+timings=()
+step() {
+  local name=$1 started=$SECONDS
+  shift
+  say "$name"
+  "$@"
+  timings+=("$(printf '%5ss  %s' $((SECONDS - started)) "$name")")
+}
+
+ensure_rust_components() {
+  cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1 && return
+  say "adding the Rust components rustfmt and clippy"
+  rustup component add rustfmt clippy
+}
+
+step "set-up: Rust, wasm tools, browsers, npm packages" \
+  bash -c "source scripts/lib.sh; ensure_wasm_tools; ensure_browsers; ensure_node_modules"
+ensure_rust_components
+step "cargo fmt --check" cargo fmt --check
+step "clippy, native" cargo clippy --all-targets --features cli -- -D warnings
+step "clippy, wasm32" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "native tests" cargo test --features cli
+# The runner picks Firefox when both driver variables are set: pass one driver at a time.
+step "wasm API tests, headless Chromium" env -u CHROMEDRIVER -u GECKODRIVER \
+  wasm-pack test --mode no-install --headless --chrome --chromedriver "$(command -v chromedriver)"
+step "wasm API tests, headless Firefox" env -u CHROMEDRIVER -u GECKODRIVER \
+  wasm-pack test --mode no-install --headless --firefox --geckodriver "$(command -v geckodriver)"
+step "build the page's wasm package" build_wasm
+step "page end-to-end tests, headless Chromium" node --test --test-concurrency=1 tests/e2e/
+
+say "every test passed"
+printf '%s\n' "${timings[@]}" >&2

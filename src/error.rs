@@ -1,0 +1,62 @@
+//! The engine's one error type.
+
+use std::fmt;
+
+/// An error from comparing reports: always about the input, never a bug (bugs panic).
+///
+/// The message says what was wrong with which input, in lower case, so that it can be shown
+/// to a user as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ErrorKind {
+    NoReports,
+    EmptyId { index: usize },
+    DuplicateId { id: String },
+}
+
+impl Error {
+    pub(crate) fn no_reports() -> Error {
+        Error {
+            kind: ErrorKind::NoReports,
+        }
+    }
+
+    pub(crate) fn empty_id(index: usize) -> Error {
+        Error {
+            kind: ErrorKind::EmptyId { index },
+        }
+    }
+
+    pub(crate) fn duplicate_id(id: &str) -> Error {
+        Error {
+            kind: ErrorKind::DuplicateId { id: id.to_string() },
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::NoReports => write!(f, "no reports to compare: give at least one report"),
+            ErrorKind::EmptyId { index } => {
+                write!(
+                    f,
+                    "report {} has an empty id: every report needs an id",
+                    index + 1
+                )
+            }
+            ErrorKind::DuplicateId { id } => {
+                write!(
+                    f,
+                    "two reports have the id {id:?}: report ids must be unique"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,476 @@
+//! Splitting a report into units: headings and sentences, as byte spans of the original text.
+//!
+//! Text pasted from news sites breaks the assumptions of standard sentence segmentation
+//! (UAX #29 does not split "commitments.The Istanbul", and does split "2:30 p.m. on"), so
+//! this is a small rule-based splitter over the original text:
+//!
+//! 1. Lines become blocks: a blank line ends a paragraph, and every line is a block of its
+//!    own unless it is visibly a hard-wrapped continuation (the previous line has no closing
+//!    punctuation and this one starts in lower case).
+//! 2. Inside a block, a sentence ends after `.`, `!`, `?`, `…` (with any closing quotes and
+//!    brackets after them) when what follows starts a new sentence: a space and then
+//!    anything but a lower-case letter, unless the period closes a known abbreviation; or,
+//!    glued with no space, a capitalised word ("commitments.The") or a Markdown heading
+//!    ("stability.## Istanbul"). CJK full stops always end a sentence.
+//! 3. A block that is one short segment without closing punctuation is a heading, as is
+//!    any segment that starts with Markdown `#` marks (the marks stay outside the unit).
+//!
+//! Cost: linear in the text. Every span is trimmed of white space and lies on char
+//! boundaries; spans never overlap.
+
+/// What a segment is, before boilerplate detection looks at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// A headline, section heading, dateline or other line that is not a sentence.
+    Heading,
+    /// A sentence of running text.
+    Sentence,
+}
+
+/// One unit of a report: a byte span of the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    pub kind: SegmentKind,
+    /// Index of the block (line or wrapped paragraph) the segment comes from.
+    pub block: usize,
+}
+
+/// Headings are short; a longer unpunctuated block is a sentence that lost its period.
+const MAX_HEADING_WORDS: usize = 30;
+
+/// Splits `text` into headings and sentences, in text order.
+pub fn segment(text: &str) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    for (block, (start, end)) in blocks(text).into_iter().enumerate() {
+        let spans = sentences(text, start, end);
+        let lone = spans.len() == 1;
+        for (s, e) in spans {
+            let (s, kind) = match strip_markdown_heading(&text[s..e]) {
+                Some(skip) => (s + skip, SegmentKind::Heading),
+                None if lone && looks_like_heading(&text[s..e]) => (s, SegmentKind::Heading),
+                None => (s, SegmentKind::Sentence),
+            };
+            if s < e {
+                segments.push(Segment {
+                    start: s,
+                    end: e,
+                    kind,
+                    block,
+                });
+            }
+        }
+    }
+    segments
+}
+
+/// Line spans (without their line terminators) of `text`.
+fn lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, ch)) = chars.next() {
+        let ends_line = matches!(ch, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}')
+            || matches!(ch, '\u{2028}' | '\u{2029}');
+        if ends_line {
+            out.push((start, at));
+            start = at + ch.len_utf8();
+            if ch == '\r' && chars.peek().map(|&(_, c)| c) == Some('\n') {
+                chars.next();
+                start += 1;
+            }
+        }
+    }
+    out.push((start, text.len()));
+    out
+}
+
+/// Trims white space (and control characters such as NUL) from both ends of a span.
+fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let inner = &text[start..end];
+    let is_blank = |c: char| c.is_whitespace() || c.is_control() || c == '\u{FEFF}';
+    let lead = inner.len() - inner.trim_start_matches(is_blank).len();
+    let rest = inner.trim_matches(is_blank);
+    (start + lead, start + lead + rest.len())
+}
+
+/// Blocks: non-blank lines, with hard-wrapped continuation lines joined to the line before.
+fn blocks(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut joinable = false;
+    for (start, end) in lines(text) {
+        let (s, e) = trim(text, start, end);
+        if s == e {
+            joinable = false;
+            continue;
+        }
+        let line = &text[s..e];
+        let continues = joinable && line.chars().next().is_some_and(char::is_lowercase);
+        match out.last_mut() {
+            Some(last) if continues => last.1 = e,
+            _ => out.push((s, e)),
+        }
+        joinable = !line.ends_with(|c: char| is_terminator(c) || c == ':' || is_closer(c));
+    }
+    out
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…') || is_cjk_terminator(c)
+}
+
+fn is_cjk_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡')
+}
+
+/// Characters that may follow a sentence's final punctuation and still belong to it.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | '“' | ')' | ']' | '}' | '」' | '』' | '）'
+    )
+}
+
+/// Sentence spans inside the block `[start, end)`.
+fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let block = &text[start..end];
+    let chars: Vec<(usize, char)> = block.char_indices().collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_terminator(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && (is_terminator(chars[j].1) || is_closer(chars[j].1)) {
+            j += 1;
+        }
+        j = take_detached_closer(&chars, j);
+        if j < chars.len() && ends_sentence(block, &chars, i, j) {
+            let cut = chars[j].0;
+            out.push(trim(text, start + from, start + cut));
+            from = cut;
+        }
+        i = j;
+    }
+    out.push(trim(text, start + from, end));
+    out.retain(|&(s, e)| s < e);
+    out
+}
+
+/// Past a closing mark that copy separated from its sentence by spaces ("proxies. »"),
+/// when only white space or the end of the block follows it; else `j` unchanged.
+fn take_detached_closer(chars: &[(usize, char)], j: usize) -> usize {
+    let mut k = j;
+    while k < chars.len() && chars[k].1.is_whitespace() {
+        k += 1;
+    }
+    let closing_only = |c: char| matches!(c, '»' | '”' | '›' | ')' | ']' | '」' | '』' | '）');
+    let detached = k > j
+        && k < chars.len()
+        && closing_only(chars[k].1)
+        && chars.get(k + 1).is_none_or(|&(_, c)| c.is_whitespace());
+    if detached {
+        k + 1
+    } else {
+        j
+    }
+}
+
+/// Whether the punctuation run `chars[i..j]` ends a sentence; `chars[j]` exists.
+fn ends_sentence(block: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    let mark = chars[i].1;
+    if is_cjk_terminator(mark) {
+        return true;
+    }
+    let next = chars[j].1;
+    if next.is_whitespace() {
+        let Some(&(_, first)) = chars[j..].iter().find(|(_, c)| !c.is_whitespace()) else {
+            return true;
+        };
+        if first.is_lowercase() {
+            return false;
+        }
+        // Only a lone period can close an abbreviation ("p.m.", "Mr."); "?!" cannot.
+        if mark == '.' && j == i + 1 {
+            let word = word_before(block, chars[i].0);
+            return !abbreviation_holds(word, first);
+        }
+        return true;
+    }
+    // Glued: "commitments.The Istanbul" or "stability.## Istanbul", but never
+    // "SindhNews.com", "U.S.", "2.5" or "Node.js".
+    if next == '#' {
+        return true;
+    }
+    let before = i.checked_sub(1).map(|k| chars[k].1);
+    let after_next = chars.get(j + 1).map(|&(_, c)| c);
+    let word = word_before(block, chars[i].0);
+    before.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() && mark != '.')
+        && word.chars().count() >= 2
+        && !word.contains('.')
+        && next.is_uppercase()
+        && after_next.is_some_and(char::is_lowercase)
+}
+
+/// The run of letters and inner periods just before byte offset `at` ("p.m", "Mr", "U.S").
+fn word_before(block: &str, at: usize) -> &str {
+    let head = &block[..at];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(at, |(k, _)| k);
+    &head[start..]
+}
+
+/// Titles and other abbreviations after which a capitalised word does not start a sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "cpt", "maj", "sgt", "cmdr",
+    "adm", "brig", "rep", "sen", "gov", "pres", "st", "jr", "sr", "rev", "hon", "fr", "messrs",
+    "mt", "ft", "vs", "v", "no", "nos", "art", "sec", "fig", "vol", "pp", "ca", "approx", "e.g",
+    "i.e", "cf", "al",
+];
+
+/// Abbreviations that usually stand before a number ("Oct. 25", "No. 10").
+const BEFORE_NUMBERS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "p", "pp", "vol", "art", "sec", "fig", "ch",
+];
+
+/// Whether the period after `word` is an abbreviation's, given the first character of what
+/// follows the space (never lower case here).
+fn abbreviation_holds(word: &str, next: char) -> bool {
+    let lower = word.to_lowercase();
+    if next.is_numeric() {
+        return BEFORE_NUMBERS.contains(&lower.as_str());
+    }
+    if TITLES.contains(&lower.as_str()) {
+        return true;
+    }
+    // Initials and dotted initialisms: "J. Smith", "U.S. President", "U.N. envoy".
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    let dotted = word.contains('.') && letters.iter().all(|c| c.is_uppercase());
+    (letters.len() == 1 && letters[0].is_uppercase()) || dotted && letters.len() <= 4
+}
+
+/// Bytes to skip when a segment is a Markdown heading ("## Istanbul Impasse").
+fn strip_markdown_heading(segment: &str) -> Option<usize> {
+    let hashes = segment.len() - segment.trim_start_matches('#').len();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &segment[hashes..];
+    let text = rest.trim_start();
+    (text.len() < rest.len() && !text.is_empty()).then(|| segment.len() - text.len())
+}
+
+/// A lone segment that reads as a headline rather than a sentence.
+fn looks_like_heading(segment: &str) -> bool {
+    let closed = segment
+        .trim_end_matches(is_closer)
+        .ends_with(|c: char| is_terminator(c) || c == ',' || c == ';');
+    !closed && segment.split_whitespace().count() <= MAX_HEADING_WORDS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{segment, SegmentKind};
+
+    /// The units of `text` as (kind initial, text) pairs: `H` heading, `S` sentence.
+    fn units(text: &str) -> Vec<(char, &str)> {
+        segment(text)
+            .into_iter()
+            .map(|s| {
+                let kind = match s.kind {
+                    SegmentKind::Heading => 'H',
+                    SegmentKind::Sentence => 'S',
+                };
+                (kind, &text[s.start..s.end])
+            })
+            .collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        units(text).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn glued_sentence_after_period_is_split() {
+        assert_eq!(
+            sentences("their commitments.The Istanbul session, held at a local hotel, began."),
+            [
+                "their commitments.",
+                "The Istanbul session, held at a local hotel, began."
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_markdown_heading_becomes_its_own_heading() {
+        assert_eq!(
+            units("The stalemate highlights the challenge to regional stability.## Istanbul Impasse: Talks Stall"),
+            [
+                ('S', "The stalemate highlights the challenge to regional stability."),
+                ('H', "Istanbul Impasse: Talks Stall")
+            ]
+        );
+    }
+
+    #[test]
+    fn time_abbreviation_does_not_end_a_sentence() {
+        assert_eq!(
+            sentences(
+                "The session began at 2:30 p.m. on October 25 and continued. Talks resumed today."
+            ),
+            [
+                "The session began at 2:30 p.m. on October 25 and continued.",
+                "Talks resumed today."
+            ]
+        );
+    }
+
+    #[test]
+    fn domain_names_stay_whole() {
+        assert_eq!(
+            sentences("Concerns were raised, as reported by SindhNews.com. The dialogue went on."),
+            [
+                "Concerns were raised, as reported by SindhNews.com.",
+                "The dialogue went on."
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_and_initials_do_not_end_a_sentence() {
+        assert_eq!(
+            sentences("Mr. Asif met Gen. Munir and J. Smith in the U.S. Capitol. They talked."),
+            [
+                "Mr. Asif met Gen. Munir and J. Smith in the U.S. Capitol.",
+                "They talked."
+            ]
+        );
+    }
+
+    #[test]
+    fn month_abbreviation_before_a_number_does_not_end_a_sentence() {
+        assert_eq!(
+            sentences("Talks began on Oct. 25 in Istanbul. No. 10 said nothing."),
+            [
+                "Talks began on Oct. 25 in Istanbul.",
+                "No. 10 said nothing."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quote_stays_with_its_sentence() {
+        assert_eq!(
+            sentences("“It appears they follow someone else’s agenda.” “Pakistan will not engage,” he said."),
+            ["“It appears they follow someone else’s agenda.”", "“Pakistan will not engage,” he said."]
+        );
+    }
+
+    #[test]
+    fn closing_guillemet_separated_by_a_space_stays_with_its_sentence() {
+        assert_eq!(
+            sentences("“Pakistan has kept its position that the Taliban must withdraw support. » The officials also stressed it."),
+            [
+                "“Pakistan has kept its position that the Taliban must withdraw support. »",
+                "The officials also stressed it."
+            ]
+        );
+    }
+
+    #[test]
+    fn question_inside_quote_followed_by_lower_case_continues() {
+        assert_eq!(
+            sentences("“Why now?” he asked. Nobody answered!"),
+            ["“Why now?” he asked.", "Nobody answered!"]
+        );
+    }
+
+    #[test]
+    fn decimals_and_versions_do_not_split() {
+        assert_eq!(
+            sentences("Growth was 2.5 percent in 2024. It fell."),
+            ["Growth was 2.5 percent in 2024.", "It fell."]
+        );
+    }
+
+    #[test]
+    fn headline_and_dateline_are_headings() {
+        let text = "Tuesday, 02 January 2024 12:17 GMT\n\nIslamabad Warns Kabul: Support For Terror Groups“Unacceptable”\n\n\nPakistan urged the Taliban to act.";
+        assert_eq!(
+            units(text),
+            [
+                ('H', "Tuesday, 02 January 2024 12:17 GMT"),
+                (
+                    'H',
+                    "Islamabad Warns Kabul: Support For Terror Groups“Unacceptable”"
+                ),
+                ('S', "Pakistan urged the Taliban to act.")
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_lines() {
+        assert_eq!(
+            units("Headline one\r\n\r\nA sentence.\rAnother line"),
+            [
+                ('H', "Headline one"),
+                ('S', "A sentence."),
+                ('H', "Another line")
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraph_is_joined() {
+        assert_eq!(
+            sentences("The delegation presented evidence of\nmilitant groups on Afghan soil. It\nwas rejected."),
+            [
+                "The delegation presented evidence of\nmilitant groups on Afghan soil.",
+                "It\nwas rejected."
+            ]
+        );
+    }
+
+    #[test]
+    fn cjk_full_stops_split_without_spaces() {
+        assert_eq!(
+            sentences("会谈在伊斯坦布尔举行。双方未达成协议。"),
+            ["会谈在伊斯坦布尔举行。", "双方未达成协议。"]
+        );
+    }
+
+    #[test]
+    fn long_unpunctuated_line_is_a_sentence_not_a_heading() {
+        let line = "word ".repeat(40);
+        assert_eq!(units(&line), [('S', line.trim())]);
+    }
+
+    #[test]
+    fn empty_and_blank_texts_have_no_units() {
+        assert!(units("").is_empty());
+        assert!(units(" \n\t\r\n \u{FEFF}\0 ").is_empty());
+    }
+
+    #[test]
+    fn spans_are_ordered_disjoint_and_trimmed() {
+        let text = "  A.  B!  “C?”  d. E… \n\n ## F \n G";
+        let segs = segment(text);
+        for pair in segs.windows(2) {
+            assert!(pair[0].end <= pair[1].start);
+        }
+        for s in &segs {
+            let t = &text[s.start..s.end];
+            assert_eq!(t, t.trim(), "untrimmed {t:?}");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! The command-line tool prints the same tree as the library.
+#![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+
+mod common;
+
+use std::process::Command;
+
+fn parallax(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .expect("the parallax binary runs")
+}
+
+#[test]
+fn compare_json_equals_the_library_result() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    files.sort();
+    let mut args = vec!["compare"];
+    args.extend(files.iter().map(String::as_str));
+    args.push("--json");
+    let out = parallax(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed: parallax::Comparison = serde_json::from_slice(&out.stdout).unwrap();
+    let expected = parallax::compare(&common::seeds()).unwrap();
+    assert_eq!(printed, expected);
+    let ids: Vec<&str> = printed.reports.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["000", "001", "002", "003", "004"],
+        "ids come from file names"
+    );
+}
+
+#[test]
+fn json_keys_are_camel_case_contract_names() {
+    let dir = std::env::temp_dir().join(format!("parallax-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("abc_report.txt");
+    std::fs::write(&file, "A Headline\n\nOne sentence. Two sentences.").unwrap();
+    let out = parallax(&["compare", file.to_str().unwrap(), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["schema"], 1);
+    let unit = &json["reports"][0]["units"][1];
+    assert_eq!(unit["id"], "abc:u1");
+    assert_eq!(unit["kind"], "sentence");
+    assert_eq!(unit["text"], "One sentence.");
+    assert!(unit.get("reason").is_none(), "reason only on boilerplate");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn errors_are_reported_with_a_nonzero_exit() {
+    let out = parallax(&["compare"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no reports to compare"));
+    let out = parallax(&["compare", "/nonexistent/file.txt"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/file.txt"));
+    let out = parallax(&["frobnicate"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown command"));
+}
