@@ -16,6 +16,7 @@ enum ErrorKind {
     NoReports,
     EmptyId { index: usize },
     DuplicateId { id: String },
+    UnknownReport { id: String },
 }
 
 impl Error {
@@ -38,6 +39,14 @@ impl Error {
     }
 }
 
+impl Error {
+    pub(crate) fn unknown_report(id: &str) -> Error {
+        Error {
+            kind: ErrorKind::UnknownReport { id: id.to_string() },
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
@@ -53,6 +62,12 @@ impl fmt::Display for Error {
                 write!(
                     f,
                     "two reports have the id {id:?}: report ids must be unique"
+                )
+            }
+            ErrorKind::UnknownReport { id } => {
+                write!(
+                    f,
+                    "side by side asks for report {id:?}, but no report has that id"
                 )
             }
         }

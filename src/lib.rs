@@ -8,14 +8,14 @@
 //! # Example: split reports into units
 //!
 //! ```
-//! use parallax::{compare, ReportInput, UnitKind};
+//! use parallax::{compare, Options, ReportInput, UnitKind};
 //!
 //! let reports = vec![ReportInput {
 //!     id: "000".into(),
 //!     title: String::new(),
 //!     text: "Talks Stall in Istanbul\n\nThe session began at 2:30 p.m. on Oct. 25. It ran late.".into(),
 //! }];
-//! let result = compare(&reports).unwrap();
+//! let result = compare(&reports, &Options::default()).unwrap();
 //! let units = &result.reports[0].units;
 //! assert_eq!(units.len(), 3);
 //! assert_eq!(units[0].kind, UnitKind::Heading);
@@ -30,7 +30,11 @@
 //! JavaScript strings index by. See [`model`].
 #![deny(missing_docs)]
 
+mod align;
+mod build;
+mod diff;
 mod error;
+pub mod lexical;
 pub mod model;
 mod text;
 #[cfg(target_arch = "wasm32")]
@@ -39,20 +43,46 @@ pub mod wasm;
 use std::collections::HashSet;
 
 pub use error::Error;
-pub use model::{Comparison, Report, ReportInput, Unit, UnitKind, SCHEMA};
-use text::offsets::Utf16Map;
-use text::segment::{segment, SegmentKind};
+pub use model::{
+    Comparison, Group, Member, Options, Range, Relation, Report, ReportInput, ReportPair, Row,
+    RowKind, SharedRun, SideBySide, Span, Unit, UnitKind, SCHEMA,
+};
+use text::tokenize::Tokenizer;
+use text::Prepared;
 
 /// Compares `reports` and returns the result tree.
 ///
 /// Reports keep their input order. An empty or blank report is not an error: it simply has
 /// no units. It fails only when there is nothing to compare or the ids are unusable.
-pub fn compare(reports: &[ReportInput]) -> Result<Comparison, Error> {
+pub fn compare(reports: &[ReportInput], options: &Options) -> Result<Comparison, Error> {
     validate(reports)?;
-    Ok(Comparison {
-        schema: SCHEMA,
-        reports: reports.iter().map(prepare_report).collect(),
-    })
+    let layouts = layouts(reports, options)?;
+    let tokenizer = Tokenizer::default();
+    let prepared: Vec<Prepared<'_>> = reports
+        .iter()
+        .map(|r| Prepared::new(&r.text, &tokenizer))
+        .collect();
+    Ok(build::comparison(reports, &prepared, &layouts))
+}
+
+/// The pairs of report indices to lay out side by side.
+fn layouts(reports: &[ReportInput], options: &Options) -> Result<Vec<(usize, usize)>, Error> {
+    let index = |id: &str| {
+        reports
+            .iter()
+            .position(|r| r.id == id)
+            .ok_or_else(|| Error::unknown_report(id))
+    };
+    match &options.side_by_side {
+        Some(pairs) => pairs
+            .iter()
+            .map(|(a, b)| Ok((index(a)?, index(b)?)))
+            .collect(),
+        None if reports.len() <= model::ALL_PAIRS_UP_TO => Ok((0..reports.len())
+            .flat_map(|a| (a + 1..reports.len()).map(move |b| (a, b)))
+            .collect()),
+        None => Ok((1..reports.len()).map(|b| (0, b)).collect()),
+    }
 }
 
 fn validate(reports: &[ReportInput]) -> Result<(), Error> {
@@ -69,37 +99,4 @@ fn validate(reports: &[ReportInput]) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-fn prepare_report(input: &ReportInput) -> Report {
-    let text = input.text.as_str();
-    let map = Utf16Map::new(text);
-    let units: Vec<Unit> = segment(text)
-        .into_iter()
-        .enumerate()
-        .map(|(index, seg)| Unit {
-            id: format!("{}:u{index}", input.id),
-            kind: match seg.kind {
-                SegmentKind::Heading => UnitKind::Heading,
-                SegmentKind::Sentence => UnitKind::Sentence,
-            },
-            start: map.utf16(seg.start),
-            end: map.utf16(seg.end),
-            text: text[seg.start..seg.end].to_string(),
-            reason: None,
-        })
-        .collect();
-    let title = match input.title.trim() {
-        "" => units
-            .iter()
-            .find(|u| u.kind == UnitKind::Heading)
-            .map_or_else(|| input.id.clone(), |u| u.text.clone()),
-        given => given.to_string(),
-    };
-    Report {
-        id: input.id.clone(),
-        title,
-        length: map.utf16(text.len()),
-        units,
-    }
 }

@@ -31,7 +31,25 @@ pub struct Comparison {
     pub schema: u32,
     /// The reports in input order, each split into units.
     pub reports: Vec<Report>,
+    /// Facts shared across reports, carried by most reports first.
+    pub groups: Vec<Group>,
+    /// Figures for every pair of reports, `a` before `b` in input order.
+    pub pairs: Vec<ReportPair>,
+    /// Side-by-side layouts of the pairs of reports that [`Options::side_by_side`] asks for.
+    pub side_by_side: Vec<SideBySide>,
 }
+
+/// What to compute besides the groups.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Options {
+    /// Pairs of report ids to lay out side by side. `None`: every pair when there are at
+    /// most [`ALL_PAIRS_UP_TO`] reports, else the first report against each other one.
+    pub side_by_side: Option<Vec<(String, String)>>,
+}
+
+/// Up to this many reports, every pair is laid out side by side by default.
+pub const ALL_PAIRS_UP_TO: usize = 8;
 
 /// One report, split into units.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +63,10 @@ pub struct Report {
     pub length: usize,
     /// Units in text order; their spans never overlap.
     pub units: Vec<Unit>,
+    /// Ids of the units (not boilerplate) that no other report carries.
+    pub unique: Vec<String>,
+    /// Passages inside grouped units that no other member of their groups carries.
+    pub unique_spans: Vec<Span>,
 }
 
 /// A heading, sentence or boilerplate line of a report.
@@ -76,4 +98,164 @@ pub enum UnitKind {
     Sentence,
     /// A line that carries no news (share bars, disclaimers, links); never compared.
     Boilerplate,
+}
+
+/// A fact shared by several reports: the units that state it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    /// `"g1"`, `"g2"`, … in the order of the list.
+    pub id: String,
+    /// How many reports carry the fact.
+    pub reports: usize,
+    /// The units, in report order then text order.
+    pub members: Vec<Member>,
+}
+
+/// One unit's place in a group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Member {
+    /// The unit's id.
+    pub unit: String,
+    /// The closest way any other report's member carries the same fact.
+    pub relation: Relation,
+    /// How sure the link is, from 0 to 1 (the calibrated similarity of its best link).
+    pub confidence: f64,
+}
+
+/// How two units carry the same fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// Mostly different words.
+    Paraphrase,
+    /// Clearly derived wording: a shared skeleton or long shared runs, with changes.
+    Rewrite,
+    /// The same words, but for punctuation, case or a word or two.
+    Verbatim,
+}
+
+/// A passage of one unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Span {
+    /// The unit's id.
+    pub unit: String,
+    /// Start offset, in UTF-16 code units, into the report's original text.
+    pub start: usize,
+    /// End offset (exclusive), in UTF-16 code units, into the report's original text.
+    pub end: usize,
+    /// The original text of the span.
+    pub text: String,
+}
+
+/// What two reports share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportPair {
+    /// The first report's id.
+    pub a: String,
+    /// The second report's id.
+    pub b: String,
+    /// Share of both reports' units that the other carries: (carried in a + carried in
+    /// b) / (units of a + units of b), from 0 to 1.
+    pub similarity: f64,
+    /// Share of a's units that b carries.
+    pub coverage_a: f64,
+    /// Share of b's units that a carries.
+    pub coverage_b: f64,
+    /// Word runs copied from one report to the other (wire copy), longest first.
+    pub shared_runs: Vec<SharedRun>,
+}
+
+/// The same run of words in two reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SharedRun {
+    /// The run in report `a`.
+    pub a: Span,
+    /// The run in report `b`.
+    pub b: Span,
+    /// Its length in words.
+    pub words: usize,
+}
+
+/// Two reports laid out side by side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SideBySide {
+    /// The left report's id.
+    pub a: String,
+    /// The right report's id.
+    pub b: String,
+    /// Rows in the left report's order, with the right report's lone units where they
+    /// fall in its own order. Boilerplate is left out.
+    pub rows: Vec<Row>,
+}
+
+/// One row of a side-by-side layout.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Row {
+    /// How the two sides relate.
+    pub kind: RowKind,
+    /// The left unit's id, if any.
+    pub a: Option<String>,
+    /// The right unit's id, if any.
+    pub b: Option<String>,
+    /// For a pair, how the right unit carries the left one's fact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<Relation>,
+    /// For a pair, the left unit's position among the left report's compared units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position_a: Option<usize>,
+    /// For a pair, the right unit's position among the right report's compared units
+    /// (where a moved passage stands in the other report).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position_b: Option<usize>,
+    /// Words of the left unit that differ, as UTF-16 ranges of the left report's text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes_a: Vec<Range>,
+    /// Words of the right unit that differ, as UTF-16 ranges of the right report's text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes_b: Vec<Range>,
+}
+
+impl Row {
+    pub(crate) fn alone(kind: RowKind, a: Option<String>, b: Option<String>) -> Row {
+        Row {
+            kind,
+            a,
+            b,
+            relation: None,
+            position_a: None,
+            position_b: None,
+            changes_a: Vec::new(),
+            changes_b: Vec::new(),
+        }
+    }
+}
+
+/// How the two sides of a row relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RowKind {
+    /// The same fact, in the same order in both reports.
+    Aligned,
+    /// The same fact, at another place in the right report.
+    Moved,
+    /// Only the left report has this unit.
+    OnlyA,
+    /// Only the right report has this unit.
+    OnlyB,
+}
+
+/// A range of UTF-16 code units in a report's original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Range {
+    /// Start offset, in UTF-16 code units.
+    pub start: usize,
+    /// End offset (exclusive), in UTF-16 code units.
+    pub end: usize,
 }

@@ -9,7 +9,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::ReportInput;
+use crate::{Options, ReportInput};
 
 /// Installs the panic hook; wasm-bindgen runs this once when the module is instantiated.
 #[wasm_bindgen(start)]
@@ -19,19 +19,29 @@ pub fn start() {
 
 /// Compares reports.
 ///
-/// `reports` is an array of `{ id: string, title?: string, text: string }`. Returns the
-/// comparison tree, plus `elapsedMs`, the time the engine took. Throws an `Error` whose
-/// message says what is wrong when the input is not such an array, is empty, or has a
-/// missing or repeated id.
+/// `reports` is an array of `{ id: string, title?: string, text: string }`; `options`
+/// (optional) is `{ sideBySide?: [[idA, idB], …] }`. Returns the comparison tree, plus
+/// `elapsedMs`, the time the engine took. Throws an `Error` whose message says what is
+/// wrong when the input is not such an array, is empty, has a missing or repeated id, or
+/// the options name a report that is not there.
 #[wasm_bindgen]
-pub fn compare(reports: JsValue) -> Result<JsValue, JsError> {
+pub fn compare(reports: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let reports: Vec<ReportInput> = serde_wasm_bindgen::from_value(reports).map_err(|e| {
-        JsError::new(&format!(
+        invalid(&format!(
             "reports must be an array of {{id, title, text}}: {e}"
         ))
     })?;
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| {
+            invalid(&format!(
+                "options must be {{sideBySide: [[id, id], …]}}: {e}"
+            ))
+        })?
+    };
     let started = now_ms();
-    let comparison = crate::compare(&reports).map_err(|e| JsError::new(&e.to_string()))?;
+    let comparison = crate::compare(&reports, &options).map_err(|e| invalid(&e.to_string()))?;
     let elapsed_ms = now_ms().zip(started).map(|(end, start)| end - start);
     let reply = Reply {
         comparison,
@@ -40,6 +50,10 @@ pub fn compare(reports: JsValue) -> Result<JsValue, JsError> {
     reply
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("could not return the result: {e}")))
+}
+
+fn invalid(message: &str) -> JsError {
+    JsError::new(message)
 }
 
 #[derive(Serialize)]

@@ -31,7 +31,7 @@ fn compare_json_equals_the_library_result() {
         String::from_utf8_lossy(&out.stderr)
     );
     let printed: parallax::Comparison = serde_json::from_slice(&out.stdout).unwrap();
-    let expected = parallax::compare(&common::seeds()).unwrap();
+    let expected = parallax::compare(&common::seeds(), &parallax::Options::default()).unwrap();
     assert_eq!(printed, expected);
     let ids: Vec<&str> = printed.reports.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(

@@ -60,7 +60,7 @@ fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
 
 #[wasm_bindgen_test]
 fn seeds_round_trip_into_the_engine_model() {
-    let result = compare(reports(&SEEDS)).unwrap();
+    let result = compare(reports(&SEEDS), JsValue::UNDEFINED).unwrap();
     let texts: Vec<&str> = SEEDS.iter().map(|(_, t)| *t).collect();
     assert!(assert_units_slice(&result, &texts) > 100);
     assert!(get(&result, "elapsedMs").as_f64().unwrap() >= 0.0);
@@ -74,13 +74,16 @@ fn seeds_round_trip_into_the_engine_model() {
             text: text.to_string(),
         })
         .collect();
-    assert_eq!(back, parallax::compare(&inputs).unwrap());
+    assert_eq!(
+        back,
+        parallax::compare(&inputs, &parallax::Options::default()).unwrap()
+    );
 }
 
 #[wasm_bindgen_test]
 fn offsets_are_utf16_code_units_with_emoji_and_accents() {
     let text = "Türkiye’s envoy 👩‍👩‍👧 arrived. Café talks resumed 🇵🇰🇦🇫 at noon! Naïve hopes faded.";
-    let result = compare(reports(&[("emoji", text)])).unwrap();
+    let result = compare(reports(&[("emoji", text)]), JsValue::UNDEFINED).unwrap();
     assert_eq!(assert_units_slice(&result, &[text]), 3);
     let units: Array = get(
         &get(&result, "reports").unchecked_into::<Array>().get(0),
@@ -96,22 +99,26 @@ fn offsets_are_utf16_code_units_with_emoji_and_accents() {
 
 #[wasm_bindgen_test]
 fn no_reports_is_a_clear_error() {
-    let message = error_message(compare(Array::new().into()));
+    let message = error_message(compare(Array::new().into(), JsValue::UNDEFINED));
     assert!(message.contains("no reports to compare"), "{message}");
 }
 
 #[wasm_bindgen_test]
 fn input_that_is_not_a_report_list_is_a_clear_error() {
-    let message = error_message(compare(JsValue::from(42)));
+    let message = error_message(compare(JsValue::from(42), JsValue::UNDEFINED));
     assert!(message.contains("reports must be an array"), "{message}");
     let missing_text = Array::of1(&Object::new().into());
-    let message = error_message(compare(missing_text.into()));
+    let message = error_message(compare(missing_text.into(), JsValue::UNDEFINED));
     assert!(message.contains("reports must be an array"), "{message}");
 }
 
 #[wasm_bindgen_test]
 fn empty_and_blank_reports_have_no_units() {
-    let result = compare(reports(&[("empty", ""), ("blank", " \n\t\r\n  ")])).unwrap();
+    let result = compare(
+        reports(&[("empty", ""), ("blank", " \n\t\r\n  ")]),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
     let list: Array = get(&result, "reports").unchecked_into();
     for report in list.iter() {
         assert_eq!(get(&report, "units").unchecked_into::<Array>().length(), 0);
@@ -120,6 +127,32 @@ fn empty_and_blank_reports_have_no_units() {
 
 #[wasm_bindgen_test]
 fn repeated_ids_are_a_clear_error() {
-    let message = error_message(compare(reports(&[("a", "One."), ("a", "Two.")])));
+    let message = error_message(compare(
+        reports(&[("a", "One."), ("a", "Two.")]),
+        JsValue::UNDEFINED,
+    ));
     assert!(message.contains("report ids must be unique"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn side_by_side_options_come_from_plain_js_objects() {
+    let pair = Array::of2(&"004".into(), &"001".into());
+    let options = Object::new();
+    Reflect::set(&options, &"sideBySide".into(), &Array::of1(&pair)).unwrap();
+    let result = compare(reports(&SEEDS), options.into()).unwrap();
+    let layouts: Array = get(&result, "sideBySide").unchecked_into();
+    assert_eq!(layouts.length(), 1);
+    assert_eq!(get(&layouts.get(0), "a"), JsValue::from("004"));
+    let rows: Array = get(&layouts.get(0), "rows").unchecked_into();
+    assert!(rows.length() > 10);
+
+    let bad = Object::new();
+    Reflect::set(
+        &bad,
+        &"sideBySide".into(),
+        &Array::of1(&Array::of2(&"004".into(), &"nope".into())),
+    )
+    .unwrap();
+    let message = error_message(compare(reports(&SEEDS), bad.into()));
+    assert!(message.contains("\"nope\""), "{message}");
 }

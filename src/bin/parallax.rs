@@ -10,7 +10,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use parallax::{compare, Comparison, ReportInput, UnitKind};
+use parallax::{compare, Comparison, Options, ReportInput, UnitKind};
 
 const USAGE: &str = "usage: parallax compare FILE... [--json]";
 
@@ -47,7 +47,7 @@ fn run(args: &[String]) -> Result<(), String> {
         .iter()
         .map(|file| read_report(Path::new(file)))
         .collect::<Result<Vec<_>, _>>()?;
-    let result = compare(&reports).map_err(|e| e.to_string())?;
+    let result = compare(&reports, &Options::default()).map_err(|e| e.to_string())?;
     if json {
         let out = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
         println!("{out}");

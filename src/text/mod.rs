@@ -1,7 +1,46 @@
 //! Text preparation: everything that happens to a report before it is compared.
 //!
+//! A report is segmented into units ([`segment`]), boilerplate units are set aside with a
+//! reason ([`boilerplate`]), and every unit is split into normalised words ([`tokenize`]).
 //! Offsets inside the engine are UTF-8 byte offsets into the original text; [`offsets`]
-//! turns them into the UTF-16 code units that JavaScript indexes by.
+//! turns them into the UTF-16 code units that JavaScript indexes by, once, at the end.
 
+pub mod boilerplate;
 pub mod offsets;
 pub mod segment;
+pub mod tokenize;
+
+use offsets::Utf16Map;
+use segment::Segment;
+use tokenize::{Tokenizer, Word};
+
+/// A report after text preparation.
+pub struct Prepared<'t> {
+    /// The original text.
+    pub text: &'t str,
+    pub segments: Vec<Segment>,
+    /// Why each segment is boilerplate; `None` for news.
+    pub boilerplate: Vec<Option<&'static str>>,
+    /// The words of each segment.
+    pub words: Vec<Vec<Word>>,
+    pub utf16: Utf16Map,
+}
+
+impl<'t> Prepared<'t> {
+    /// Segments, classifies and tokenises `text`.
+    pub fn new(text: &'t str, tokenizer: &Tokenizer) -> Self {
+        let segments = segment::segment(text);
+        let boilerplate = boilerplate::detect(text, &segments);
+        let words = segments
+            .iter()
+            .map(|s| tokenizer.words(text, s.start, s.end))
+            .collect();
+        Prepared {
+            text,
+            segments,
+            boilerplate,
+            words,
+            utf16: Utf16Map::new(text),
+        }
+    }
+}

@@ -25,6 +25,9 @@ pub enum SegmentKind {
     Heading,
     /// A sentence of running text.
     Sentence,
+    /// A dateline or agency prefix split off the start of a lede ("LONDON —",
+    /// "OFER PRISON, West Bank (Reuters) -", "(MENAFN- Khaama Press)").
+    Dateline,
 }
 
 /// One unit of a report: a byte span of the original text.
@@ -44,6 +47,17 @@ const MAX_HEADING_WORDS: usize = 30;
 pub fn segment(text: &str) -> Vec<Segment> {
     let mut segments = Vec::new();
     for (block, (start, end)) in blocks(text).into_iter().enumerate() {
+        let mut start = start;
+        if let Some(len) = dateline_len(&text[start..end]) {
+            let (s, e) = trim(text, start, start + len);
+            segments.push(Segment {
+                start: s,
+                end: e,
+                kind: SegmentKind::Dateline,
+                block,
+            });
+            start += len;
+        }
         let spans = sentences(text, start, end);
         let lone = spans.len() == 1;
         for (s, e) in spans {
@@ -63,6 +77,60 @@ pub fn segment(text: &str) -> Vec<Segment> {
         }
     }
     segments
+}
+
+/// Length of a dateline or agency prefix at the start of `block`, with the dash and
+/// spaces after it, when the block goes on with a capitalised sentence.
+fn dateline_len(block: &str) -> Option<usize> {
+    const DASHES: [&str; 3] = [" —", " –", " -"];
+    let head_end = block.char_indices().nth(70).map_or(block.len(), |(i, _)| i);
+    let head = &block[..head_end];
+    let rest_starts_sentence = |at: usize| {
+        let rest = block[at..].trim_start();
+        rest.len() < block.len() - at
+            && rest.starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"')
+    };
+    // "(MENAFN- Khaama Press) Pakistan urged…" and "(Reuters) - Broadcom…"
+    if head.starts_with('(') {
+        let close = head.find(')')?;
+        let inner = &head[1..close];
+        let words = inner.split_whitespace().count();
+        let credit = (1..=4).contains(&words)
+            && inner
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "-");
+        if !credit {
+            return None;
+        }
+        let mut at = close + 1;
+        let after = &block[at..];
+        for dash in DASHES {
+            if let Some(rest) = after.strip_prefix(dash) {
+                at += dash.len();
+                let _ = rest;
+                break;
+            }
+        }
+        return rest_starts_sentence(at)
+            .then_some(at + (block[at..].len() - block[at..].trim_start().len()));
+    }
+    // "LONDON —", "OFER PRISON, West Bank (Reuters) -", "RAMALLAH, West Bank (AP) -"
+    let (dash_at, dash) = DASHES
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, *d)))
+        .min_by_key(|&(i, _)| i)?;
+    let prefix = &head[..dash_at];
+    let first = prefix.split([' ', ',']).next()?;
+    let shouting = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && first
+            .chars()
+            .all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let short = prefix.split_whitespace().count() <= 8 && !prefix.ends_with(is_terminator);
+    if !(shouting && short) {
+        return None;
+    }
+    let at = dash_at + dash.len();
+    rest_starts_sentence(at).then_some(at + (block[at..].len() - block[at..].trim_start().len()))
 }
 
 /// Line spans (without their line terminators) of `text`.
@@ -289,6 +357,7 @@ mod tests {
                 let kind = match s.kind {
                     SegmentKind::Heading => 'H',
                     SegmentKind::Sentence => 'S',
+                    SegmentKind::Dateline => 'D',
                 };
                 (kind, &text[s.start..s.end])
             })
@@ -416,6 +485,55 @@ mod tests {
                 ('S', "Pakistan urged the Taliban to act.")
             ]
         );
+    }
+
+    #[test]
+    fn datelines_and_agency_prefixes_are_split_off() {
+        fn kinds(text: &str) -> Vec<(String, &str)> {
+            segment(text)
+                .into_iter()
+                .map(|s| (format!("{:?}", s.kind), &text[s.start..s.end]))
+                .collect()
+        }
+        for (text, dateline, lede) in [
+            (
+                "LONDON — At least seven people were killed.",
+                "LONDON —",
+                "At least seven people were killed.",
+            ),
+            (
+                "RAMALLAH, West Bank (AP) - An Israeli court indicted a girl.",
+                "RAMALLAH, West Bank (AP) -",
+                "An Israeli court indicted a girl.",
+            ),
+            (
+                "OFER PRISON, West Bank, Jan 1 (Reuters) - Israel indicted a girl.",
+                "OFER PRISON, West Bank, Jan 1 (Reuters) -",
+                "Israel indicted a girl.",
+            ),
+            (
+                "(Reuters) - Broadcom made an offer.",
+                "(Reuters) -",
+                "Broadcom made an offer.",
+            ),
+            (
+                "(MENAFN- Khaama Press) Pakistan urged the Taliban to act.",
+                "(MENAFN- Khaama Press)",
+                "Pakistan urged the Taliban to act.",
+            ),
+        ] {
+            assert_eq!(
+                kinds(text),
+                [
+                    ("Dateline".to_string(), dateline),
+                    ("Sentence".to_string(), lede)
+                ],
+                "{text}"
+            );
+        }
+        // Not datelines: a shouted word inside a sentence, a parenthesis that is prose.
+        assert_eq!(kinds("NATO - the alliance - met today.").len(), 1);
+        assert_eq!(kinds("(This is an aside) and more text follows.").len(), 1);
     }
 
     #[test]

@@ -17,13 +17,14 @@ export function loadEngine() {
 }
 
 /**
- * Compares reports: an array of `{ id, title?, text }`.
+ * Compares reports: an array of `{ id, title?, text }`; `options` may name the pairs to
+ * lay out side by side (`{ sideBySide: [['000', '001']] }`).
  * Resolves to the engine's result tree (offsets in UTF-16 code units, as JS strings index).
  */
-export async function compare(reports) {
+export async function compare(reports, options = undefined) {
   await loadEngine();
   try {
-    return wasmCompare(reports);
+    return wasmCompare(reports, options);
   } catch (error) {
     throw error instanceof Error ? error : new Error(String(error));
   }

@@ -1,0 +1,367 @@
+//! How alike two units are: lexical features and one score calibrated on MRPC.
+//!
+//! Every sentence of one story is on topic, so plain topical overlap does not tell the same
+//! fact from a neighbouring one. The features therefore weight what is rare in the set
+//! being compared (inverse document frequency over units, so "Pakistan" and "talks" count
+//! for little in a story about Pakistan's talks), reward shared word runs and bigrams, and
+//! look at numbers, which differ between different facts of one story.
+//!
+//! The features are combined by logistic regression, fitted on the training half of the
+//! Microsoft Research Paraphrase Corpus (`benches/mrpc.rs --fit` prints the weights below;
+//! DESIGN.md gives the figures). Texts are compared as sequences of term ids: stems of
+//! words (see [`crate::text::tokenize`]).
+
+/// A unit as the comparison sees it.
+#[derive(Debug, Clone, Default)]
+pub struct Vector {
+    /// Content terms (no stop words), each once, sorted by id, with their IDF weight.
+    pub terms: Vec<(u32, f32)>,
+    /// Euclidean norm of the weights.
+    pub norm: f32,
+    /// Sum of the weights.
+    pub total: f32,
+    /// Every word's term id, in text order (stop words included).
+    pub seq: Vec<u32>,
+    /// Content term ids in text order (for bigrams).
+    pub content: Vec<u32>,
+    /// Term ids of the numbers.
+    pub numbers: Vec<u32>,
+    /// Term ids of capitalised content words not at the start of the unit (names).
+    pub names: Vec<u32>,
+    /// The unit is a headline or heading.
+    pub heading: bool,
+}
+
+/// One word as the comparison sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    /// The stem's id.
+    pub id: u32,
+    pub stop: bool,
+    pub number: bool,
+    /// Capitalised, and not the unit's first word.
+    pub name: bool,
+}
+
+impl Vector {
+    /// Builds a vector from a unit's words and the IDF weight of each term id.
+    pub fn new(words: impl IntoIterator<Item = Term>, idf: impl Fn(u32) -> f32) -> Vector {
+        let mut v = Vector::default();
+        for term in words {
+            v.seq.push(term.id);
+            if term.number {
+                v.numbers.push(term.id);
+            }
+            if !term.stop {
+                v.content.push(term.id);
+                if term.name {
+                    v.names.push(term.id);
+                }
+            }
+        }
+        v.names.sort_unstable();
+        v.names.dedup();
+        let mut terms: Vec<u32> = v.content.clone();
+        terms.sort_unstable();
+        terms.dedup();
+        v.numbers.sort_unstable();
+        v.numbers.dedup();
+        v.terms = terms.into_iter().map(|t| (t, idf(t))).collect();
+        v.total = v.terms.iter().map(|(_, w)| w).sum();
+        v.norm = v.terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        v
+    }
+}
+
+/// The lexical features of a pair of units, each in `[0, 1]`.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Features {
+    /// IDF-weighted cosine of the content terms.
+    pub cosine: f32,
+    /// Shared IDF weight over the smaller unit's weight: one unit contained in the other.
+    pub containment: f32,
+    /// Dice coefficient of content-term bigrams.
+    pub bigrams: f32,
+    /// Longest run of identical words, over the shorter unit's length.
+    pub run: f32,
+    /// Both units have numbers and share one.
+    pub numbers_agree: f32,
+    /// Both units have numbers and share none.
+    pub numbers_differ: f32,
+    /// Shorter over longer length, in words.
+    pub length_ratio: f32,
+    /// Shared IDF weight over the larger unit's weight: both contain each other.
+    pub coverage: f32,
+    /// Longest common subsequence of all words, over the longer unit's length.
+    pub in_order: f32,
+    /// Dice coefficient of word trigrams (stop words included): copied phrasing.
+    pub trigrams: f32,
+    /// Numbers appear in one unit only.
+    pub numbers_one_sided: f32,
+    /// Shared terms that are rare in the set (at least half the highest IDF), up to 4, / 4.
+    pub rare: f32,
+    /// Shared names, up to 3, / 3.
+    pub names: f32,
+    /// One of the units is a heading.
+    pub heading: f32,
+}
+
+/// The number of features, plus one for the intercept, in [`WEIGHTS`].
+pub const FEATURES: usize = 11;
+
+/// Logistic regression weights, intercept first, fitted on MRPC train (`benches/mrpc.rs`).
+pub const WEIGHTS: [f32; FEATURES + 1] = [
+    -4.8654, 1.3624, 1.4289, -1.6902, -0.9896, -0.1065, -0.2517, 1.5922, 2.1737, 3.9829, 0.1384,
+    -0.1934,
+];
+
+impl Features {
+    /// Computes the features of `a` and `b`; `max_idf` is the weight of a term that only
+    /// one unit of the set has.
+    pub fn between(a: &Vector, b: &Vector, max_idf: f32) -> Features {
+        let shared = shared_weights(a, b, 0.5 * max_idf);
+        let cosine = if a.norm > 0.0 && b.norm > 0.0 {
+            shared.1 / (a.norm * b.norm)
+        } else {
+            0.0
+        };
+        let smaller = a.total.min(b.total);
+        let containment = if smaller > 0.0 {
+            shared.0 / smaller
+        } else {
+            0.0
+        };
+        let shorter = a.seq.len().min(b.seq.len());
+        let run = if shorter > 0 {
+            longest_common_run(&a.seq, &b.seq) as f32 / shorter as f32
+        } else {
+            0.0
+        };
+        let both_numbers = !a.numbers.is_empty() && !b.numbers.is_empty();
+        let numbers_shared = a.numbers.iter().any(|n| b.numbers.binary_search(n).is_ok());
+        let longer = a.seq.len().max(b.seq.len()).max(1);
+        let larger = a.total.max(b.total);
+        Features {
+            rare: (shared.2 as f32).min(4.0) / 4.0,
+            names: (count_shared(&a.names, &b.names) as f32).min(3.0) / 3.0,
+            heading: f32::from(u8::from(a.heading || b.heading)),
+            coverage: if larger > 0.0 {
+                (shared.0 / larger).min(1.0)
+            } else {
+                0.0
+            },
+            in_order: lcs_len(&a.seq, &b.seq) as f32 / longer as f32,
+            trigrams: ngram_dice::<3>(&a.seq, &b.seq),
+            numbers_one_sided: f32::from(u8::from(a.numbers.is_empty() != b.numbers.is_empty())),
+            cosine,
+            containment: containment.min(1.0),
+            bigrams: ngram_dice::<2>(&a.content, &b.content),
+            run,
+            numbers_agree: f32::from(u8::from(both_numbers && numbers_shared)),
+            numbers_differ: f32::from(u8::from(both_numbers && !numbers_shared)),
+            length_ratio: shorter as f32 / longer as f32,
+        }
+    }
+
+    /// The features in the order of [`WEIGHTS`] (after the intercept).
+    pub fn to_array(self) -> [f32; FEATURES] {
+        [
+            self.cosine,
+            self.containment,
+            self.bigrams,
+            self.run,
+            self.numbers_agree,
+            self.numbers_differ,
+            self.length_ratio,
+            self.coverage,
+            self.in_order,
+            self.trigrams,
+            self.numbers_one_sided,
+        ]
+    }
+
+    /// The calibrated probability that the two units are paraphrases (the MRPC model).
+    pub fn score(self) -> f32 {
+        score_with(&WEIGHTS, &self.to_array())
+    }
+
+    /// The alignment model's features: the MRPC score plus what marks one fact within one
+    /// story (rare shared terms, names, numbers, headings).
+    pub fn to_align_array(self) -> [f32; ALIGN_FEATURES] {
+        [
+            self.score(),
+            self.cosine,
+            self.containment,
+            self.coverage,
+            self.rare,
+            self.names,
+            self.numbers_agree,
+            self.numbers_differ,
+            self.heading,
+        ]
+    }
+
+    /// The probability that the two units state the same fact (the alignment model).
+    pub fn align_score(self) -> f32 {
+        score_with(&ALIGN_WEIGHTS, &self.to_align_array())
+    }
+}
+
+/// The number of features of the alignment model.
+pub const ALIGN_FEATURES: usize = 9;
+
+/// Logistic regression weights of the alignment model, intercept first, fitted on the
+/// labelled development clusters (`benches/quality.rs --fit`).
+pub const ALIGN_WEIGHTS: [f32; ALIGN_FEATURES + 1] = [
+    -4.3544, 0.6392, 1.4209, 2.3563, 1.4462, 2.2489, 0.8964, 1.0837, 0.2328, 0.3241,
+];
+
+/// `sigmoid(w0 + Σ wᵢ·xᵢ)`.
+pub fn score_with<const N: usize, const W: usize>(weights: &[f32; W], x: &[f32; N]) -> f32 {
+    debug_assert_eq!(W, N + 1);
+    let z = weights[0] + weights[1..].iter().zip(x).map(|(w, x)| w * x).sum::<f32>();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// How many items two sorted lists share.
+fn count_shared(a: &[u32], b: &[u32]) -> usize {
+    a.iter().filter(|x| b.binary_search(x).is_ok()).count()
+}
+
+/// (Σ shared weights, Σ shared weights², shared terms weighing at least `rare`), by a
+/// merge of the sorted term lists.
+fn shared_weights(a: &Vector, b: &Vector, rare: f32) -> (f32, f32, usize) {
+    let (mut i, mut j) = (0, 0);
+    let (mut sum, mut squares, mut rares) = (0.0, 0.0, 0);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].0.cmp(&b.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w = a.terms[i].1;
+                sum += w;
+                squares += w * w;
+                rares += usize::from(w >= rare);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (sum, squares, rares)
+}
+
+/// Dice coefficient of the sets of `N`-grams of two sequences.
+fn ngram_dice<const N: usize>(a: &[u32], b: &[u32]) -> f32 {
+    if a.len() < N || b.len() < N {
+        return 0.0;
+    }
+    fn grams<const N: usize>(s: &[u32]) -> Vec<&[u32]> {
+        let mut g: Vec<&[u32]> = s.windows(N).collect();
+        g.sort_unstable();
+        g.dedup();
+        g
+    }
+    let (left, right) = (grams::<N>(a), grams::<N>(b));
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < left.len() && j < right.len() {
+        match left[i].cmp(right[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f32 / (left.len() + right.len()) as f32
+}
+
+/// Length of the longest run of equal items; O(n·m) time, O(m) memory.
+pub fn longest_common_run(a: &[u32], b: &[u32]) -> usize {
+    longest_common_run_at(a, b).map_or(0, |(len, _, _)| len)
+}
+
+/// The longest run of equal items as (length, start in a, start in b).
+pub fn longest_common_run_at(a: &[u32], b: &[u32]) -> Option<(usize, usize, usize)> {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    let mut best: Option<(usize, usize, usize)> = None;
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            cur[j] = if a[i - 1] == b[j - 1] {
+                prev[j - 1] + 1
+            } else {
+                0
+            };
+            if cur[j] > best.map_or(0, |b| b.0) {
+                best = Some((cur[j], i - cur[j], j - cur[j]));
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    best
+}
+
+/// Length of the longest common subsequence; O(n·m) time, O(m) memory.
+pub fn lcs_len(a: &[u32], b: &[u32]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vector(seq: &[u32], stops: &[u32]) -> Vector {
+        Vector::new(
+            seq.iter().map(|&id| Term {
+                id,
+                stop: stops.contains(&id),
+                number: id >= 20,
+                name: false,
+            }),
+            |_| 1.0,
+        )
+    }
+
+    #[test]
+    fn identical_units_score_high_and_unrelated_low() {
+        let a = vector(&[1, 2, 3, 4, 5, 6], &[1]);
+        let b = vector(&[7, 8, 9, 10, 11], &[]);
+        let same = Features::between(&a, &a, 1.0);
+        assert_eq!(same.cosine, 1.0);
+        assert_eq!(same.run, 1.0);
+        assert!(same.score() > 0.9);
+        assert!(Features::between(&a, &b, 1.0).score() < 0.1);
+    }
+
+    #[test]
+    fn different_numbers_are_a_feature() {
+        let a = vector(&[1, 2, 3, 20], &[]);
+        let b = vector(&[1, 2, 3, 21], &[]);
+        let f = Features::between(&a, &b, 1.0);
+        assert_eq!((f.numbers_agree, f.numbers_differ), (0.0, 1.0));
+    }
+
+    #[test]
+    fn runs_and_subsequences_against_a_naive_oracle() {
+        let a = [1, 2, 3, 4, 2, 3, 4, 5];
+        let b = [9, 2, 3, 4, 5, 1];
+        assert_eq!(longest_common_run_at(&a, &b), Some((4, 4, 1)));
+        assert_eq!(lcs_len(&a, &b), 4);
+        assert_eq!(lcs_len(&[], &b), 0);
+        assert_eq!(longest_common_run(&a, &[]), 0);
+    }
+}

@@ -1,0 +1,270 @@
+//! Side by side: two reports' units paired, with word-level differences inside pairs.
+//!
+//! Units are paired one to one, strongest link first, among the pairs the alignment found
+//! (sharing a group, or linked above the link threshold). The pairs that keep both
+//! reports' order (a longest increasing subsequence) are `aligned`; the others are
+//! `moved`, with the position of the counterpart. Units with no counterpart stand alone
+//! (`onlyA`, `onlyB`), placed where they occur in their own report.
+//!
+//! Inside a pair, words are diffed with `similar` (patience) on their normalised forms,
+//! so case, curly quotes and possessives do not count as changes. A clean-up pass then
+//! absorbs a lone unchanged stop word between two changes into the change, as
+//! diff-match-patch's semantic clean-up does: "the c[at c]ame" is harder to read than
+//! "the [cat came]". Changes are reported as UTF-16 ranges of the original text.
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+use crate::model::{Range, Relation, Row, RowKind, SideBySide};
+use crate::text::tokenize::Word;
+
+/// One report's side of the comparison: its units' words and ids, in text order.
+pub struct Side<'a> {
+    /// Unit ids of the comparable units, in text order.
+    pub units: Vec<String>,
+    /// The words of each of those units.
+    pub words: Vec<&'a [Word]>,
+    /// Byte offset to UTF-16 offset.
+    pub utf16: &'a dyn Fn(usize) -> usize,
+}
+
+/// A candidate pair: unit index in a, unit index in b, score, relation.
+pub type Candidate = (usize, usize, f32, Relation);
+
+/// Lays out two reports side by side.
+pub fn side_by_side(
+    id_a: &str,
+    id_b: &str,
+    a: &Side<'_>,
+    b: &Side<'_>,
+    candidates: &[Candidate],
+) -> SideBySide {
+    let pairs = one_to_one(candidates);
+    let in_order = longest_increasing(&pairs);
+    let mut partner_a: Vec<Option<(usize, bool, Relation)>> = vec![None; a.units.len()];
+    let mut taken_b = vec![false; b.units.len()];
+    for (k, &(i, j, _, relation)) in pairs.iter().enumerate() {
+        partner_a[i] = Some((j, in_order[k], relation));
+        taken_b[j] = true;
+    }
+    let mut rows = Vec::new();
+    let mut next_b = 0;
+    let only_b = |upto: usize, rows: &mut Vec<Row>, next_b: &mut usize| {
+        while *next_b < upto {
+            if !taken_b[*next_b] {
+                rows.push(Row::alone(
+                    RowKind::OnlyB,
+                    None,
+                    Some(b.units[*next_b].clone()),
+                ));
+            }
+            *next_b += 1;
+        }
+    };
+    for (i, partner) in partner_a.iter().enumerate() {
+        match *partner {
+            Some((j, true, relation)) => {
+                only_b(j, &mut rows, &mut next_b);
+                next_b = next_b.max(j + 1);
+                rows.push(paired(RowKind::Aligned, a, b, i, j, relation));
+            }
+            Some((j, false, relation)) => rows.push(paired(RowKind::Moved, a, b, i, j, relation)),
+            None => rows.push(Row::alone(RowKind::OnlyA, Some(a.units[i].clone()), None)),
+        }
+    }
+    only_b(b.units.len(), &mut rows, &mut next_b);
+    SideBySide {
+        a: id_a.to_string(),
+        b: id_b.to_string(),
+        rows,
+    }
+}
+
+fn paired(
+    kind: RowKind,
+    a: &Side<'_>,
+    b: &Side<'_>,
+    i: usize,
+    j: usize,
+    relation: Relation,
+) -> Row {
+    let (changes_a, changes_b) = word_changes(a.words[i], b.words[j], a.utf16, b.utf16);
+    Row {
+        kind,
+        a: Some(a.units[i].clone()),
+        b: Some(b.units[j].clone()),
+        relation: Some(relation),
+        position_a: Some(i),
+        position_b: Some(j),
+        changes_a,
+        changes_b,
+    }
+}
+
+/// Greedy one-to-one matching, strongest first; ties broken by position for stability.
+fn one_to_one(candidates: &[Candidate]) -> Vec<Candidate> {
+    let mut order: Vec<&Candidate> = candidates.iter().collect();
+    order.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let (mut used_a, mut used_b) = (Vec::new(), Vec::new());
+    let mut pairs: Vec<Candidate> = Vec::new();
+    for &&c in &order {
+        if used_a.contains(&c.0) || used_b.contains(&c.1) {
+            continue;
+        }
+        used_a.push(c.0);
+        used_b.push(c.1);
+        pairs.push(c);
+    }
+    pairs.sort_by_key(|c| c.0);
+    pairs
+}
+
+/// For pairs sorted by their a index: which belong to a longest run increasing in b.
+fn longest_increasing(pairs: &[Candidate]) -> Vec<bool> {
+    let n = pairs.len();
+    let mut length = vec![1usize; n];
+    let mut previous = vec![usize::MAX; n];
+    for k in 0..n {
+        for m in 0..k {
+            if pairs[m].1 < pairs[k].1 && length[m] + 1 > length[k] {
+                length[k] = length[m] + 1;
+                previous[k] = m;
+            }
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut at = (0..n).max_by_key(|&k| (length[k], std::cmp::Reverse(k)));
+    while let Some(k) = at {
+        keep[k] = true;
+        at = (previous[k] != usize::MAX).then(|| previous[k]);
+    }
+    keep
+}
+
+/// Changed ranges of each side, as UTF-16 ranges of the original text.
+fn word_changes(
+    a: &[Word],
+    b: &[Word],
+    utf16_a: &dyn Fn(usize) -> usize,
+    utf16_b: &dyn Fn(usize) -> usize,
+) -> (Vec<Range>, Vec<Range>) {
+    let keys_a: Vec<&str> = a.iter().map(|w| w.norm.as_str()).collect();
+    let keys_b: Vec<&str> = b.iter().map(|w| w.norm.as_str()).collect();
+    let mut changed_a = vec![true; a.len()];
+    let mut changed_b = vec![true; b.len()];
+    for op in capture_diff_slices(Algorithm::Patience, &keys_a, &keys_b) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            changed_a[old_index..old_index + len].fill(false);
+            changed_b[new_index..new_index + len].fill(false);
+        }
+    }
+    absorb_lone_stop_words(a, &mut changed_a);
+    absorb_lone_stop_words(b, &mut changed_b);
+    (
+        ranges(a, &changed_a, utf16_a),
+        ranges(b, &changed_b, utf16_b),
+    )
+}
+
+/// An unchanged stop word with changes on both sides reads better as part of the change.
+fn absorb_lone_stop_words(words: &[Word], changed: &mut [bool]) {
+    for i in 1..changed.len().saturating_sub(1) {
+        if !changed[i] && changed[i - 1] && changed[i + 1] && words[i].stop {
+            changed[i] = true;
+        }
+    }
+}
+
+/// Runs of changed words as ranges from the first word's start to the last word's end.
+fn ranges(words: &[Word], changed: &[bool], utf16: &dyn Fn(usize) -> usize) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !changed[i] {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        while i + 1 < words.len() && changed[i + 1] {
+            i += 1;
+        }
+        out.push(Range {
+            start: utf16(words[first].start),
+            end: utf16(words[i].end),
+        });
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize::Tokenizer;
+
+    fn words(text: &str) -> Vec<Word> {
+        Tokenizer::default().words(text, 0, text.len())
+    }
+
+    fn changed<'t>(text: &'t str, ranges: &[Range]) -> Vec<&'t str> {
+        ranges.iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    #[test]
+    fn word_changes_ignore_case_quotes_and_possessives() {
+        let a = "The Taliban’s arguments are illogical, a source said.";
+        let b = "the Taliban's arguments are illogical and detached, one source said.";
+        let id = |x: usize| x;
+        let (ca, cb) = word_changes(&words(a), &words(b), &id, &id);
+        assert_eq!(changed(a, &ca), ["a"]);
+        assert_eq!(changed(b, &cb), ["and detached, one"]);
+    }
+
+    #[test]
+    fn lone_stop_word_between_changes_joins_them() {
+        let a = "Pakistan presented evidence of militant groups.";
+        let b = "Pakistan shared proof of terrorist groups.";
+        let id = |x: usize| x;
+        let (ca, cb) = word_changes(&words(a), &words(b), &id, &id);
+        assert_eq!(changed(a, &ca), ["presented evidence of militant"]);
+        assert_eq!(changed(b, &cb), ["shared proof of terrorist"]);
+    }
+
+    #[test]
+    fn reordered_pairs_are_moves_and_the_rest_stand_alone() {
+        let none: Vec<Word> = Vec::new();
+        let side = |n: usize, tag: &str| Side {
+            units: (0..n).map(|i| format!("{tag}{i}")).collect(),
+            words: vec![&none[..]; n],
+            utf16: &|x| x,
+        };
+        let (a, b) = (side(4, "a"), side(4, "b"));
+        // a0-b1 and a2-b3 keep order; a3-b0 moved back; a1 and b2 have no partner.
+        let candidates = [
+            (0, 1, 0.9, Relation::Rewrite),
+            (2, 3, 0.8, Relation::Paraphrase),
+            (3, 0, 0.7, Relation::Verbatim),
+            (0, 3, 0.5, Relation::Paraphrase),
+        ];
+        let layout = side_by_side("A", "B", &a, &b, &candidates);
+        let rows: Vec<(RowKind, Option<&str>, Option<&str>)> = layout
+            .rows
+            .iter()
+            .map(|r| (r.kind, r.a.as_deref(), r.b.as_deref()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (RowKind::Aligned, Some("a0"), Some("b1")),
+                (RowKind::OnlyA, Some("a1"), None),
+                (RowKind::OnlyB, None, Some("b2")),
+                (RowKind::Aligned, Some("a2"), Some("b3")),
+                (RowKind::Moved, Some("a3"), Some("b0")),
+            ]
+        );
+    }
+}
