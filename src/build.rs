@@ -135,19 +135,26 @@ fn layout(
     }
     let candidates: Vec<diff::Candidate> = candidates
         .into_iter()
-        .map(|((i, j), score)| {
-            let relation = align::relation(
-                &corpus.units[units_a[i]].vector,
-                &corpus.units[units_b[j]].vector,
-            );
-            (i, j, score, relation)
-        })
+        .map(|((i, j), score)| (i, j, score))
         .collect();
+    let relation = |i: usize, j: usize| {
+        align::relation(
+            &corpus.units[units_a[i]].vector,
+            &corpus.units[units_b[j]].vector,
+        )
+    };
     let utf16_a = |x: usize| prepared[a].utf16.utf16(x);
     let utf16_b = |x: usize| prepared[b].utf16.utf16(x);
     let side_a = side(inputs, prepared, corpus, a, &units_a, &utf16_a);
     let side_b = side(inputs, prepared, corpus, b, &units_b, &utf16_b);
-    diff::side_by_side(&inputs[a].id, &inputs[b].id, &side_a, &side_b, &candidates)
+    diff::side_by_side(
+        &inputs[a].id,
+        &inputs[b].id,
+        &side_a,
+        &side_b,
+        &candidates,
+        &relation,
+    )
 }
 
 fn side<'a>(

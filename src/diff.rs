@@ -27,18 +27,23 @@ pub struct Side<'a> {
     pub utf16: &'a dyn Fn(usize) -> usize,
 }
 
-/// A candidate pair: unit index in a, unit index in b, score, relation.
-pub type Candidate = (usize, usize, f32, Relation);
+/// A candidate pair: unit index in a, unit index in b, score.
+pub type Candidate = (usize, usize, f32);
 
-/// Lays out two reports side by side.
+/// Lays out two reports side by side; `relation` tells how a chosen pair relates (it is
+/// asked only for the pairs kept, since it costs a sequence comparison).
 pub fn side_by_side(
     id_a: &str,
     id_b: &str,
     a: &Side<'_>,
     b: &Side<'_>,
     candidates: &[Candidate],
+    relation: &dyn Fn(usize, usize) -> Relation,
 ) -> SideBySide {
-    let pairs = one_to_one(candidates);
+    let pairs: Vec<(usize, usize, f32, Relation)> = one_to_one(candidates)
+        .into_iter()
+        .map(|(i, j, score)| (i, j, score, relation(i, j)))
+        .collect();
     let in_order = longest_increasing(&pairs);
     let mut partner_a: Vec<Option<(usize, bool, Relation)>> = vec![None; a.units.len()];
     let mut taken_b = vec![false; b.units.len()];
@@ -119,7 +124,7 @@ fn one_to_one(candidates: &[Candidate]) -> Vec<Candidate> {
 }
 
 /// For pairs sorted by their a index: which belong to a longest run increasing in b.
-fn longest_increasing(pairs: &[Candidate]) -> Vec<bool> {
+fn longest_increasing(pairs: &[(usize, usize, f32, Relation)]) -> Vec<bool> {
     let n = pairs.len();
     let mut length = vec![1usize; n];
     let mut previous = vec![usize::MAX; n];
@@ -244,13 +249,8 @@ mod tests {
         };
         let (a, b) = (side(4, "a"), side(4, "b"));
         // a0-b1 and a2-b3 keep order; a3-b0 moved back; a1 and b2 have no partner.
-        let candidates = [
-            (0, 1, 0.9, Relation::Rewrite),
-            (2, 3, 0.8, Relation::Paraphrase),
-            (3, 0, 0.7, Relation::Verbatim),
-            (0, 3, 0.5, Relation::Paraphrase),
-        ];
-        let layout = side_by_side("A", "B", &a, &b, &candidates);
+        let candidates = [(0, 1, 0.9), (2, 3, 0.8), (3, 0, 0.7), (0, 3, 0.5)];
+        let layout = side_by_side("A", "B", &a, &b, &candidates, &|_, _| Relation::Paraphrase);
         let rows: Vec<(RowKind, Option<&str>, Option<&str>)> = layout
             .rows
             .iter()

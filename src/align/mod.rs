@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use crate::model::Relation;
 use crate::text::segment::SegmentKind;
 use crate::text::Prepared;
-use similarity::{lcs_len, longest_common_run, Features, Term, Vector};
+use similarity::{lcs_and_run, Features, Term, Vector};
 
 /// Links below this probability of "same fact" are dropped. With [`MERGE_MIN`], chosen on
 /// the labelled development clusters for pair precision of about 0.85: a wrong merge
@@ -143,9 +143,12 @@ impl Corpus {
                         continue;
                     }
                     seen[b] = a;
-                    let score =
-                        Features::between(&unit.vector, &self.units[b].vector, self.max_idf)
-                            .align_score();
+                    let other = &self.units[b].vector;
+                    let cheap = Features::cheap(&unit.vector, other, self.max_idf);
+                    if cheap.align_upper_bound() < LINK_MIN {
+                        continue;
+                    }
+                    let score = cheap.complete(&unit.vector, other).align_score();
                     if score >= LINK_MIN {
                         links.push(Link { a, b, score });
                     }
@@ -161,10 +164,11 @@ impl Corpus {
 /// a long run is copied), paraphrase otherwise.
 pub fn relation(a: &Vector, b: &Vector) -> Relation {
     let longer = a.seq.len().max(b.seq.len()).max(1) as f32;
-    let in_order = lcs_len(&a.seq, &b.seq) as f32 / longer;
+    let (lcs, run) = lcs_and_run(&a.seq, &b.seq);
+    let in_order = lcs as f32 / longer;
     if in_order >= 0.9 {
         Relation::Verbatim
-    } else if in_order >= 0.5 || longest_common_run(&a.seq, &b.seq) >= 6 {
+    } else if in_order >= 0.5 || run >= 6 {
         Relation::Rewrite
     } else {
         Relation::Paraphrase

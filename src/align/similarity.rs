@@ -30,6 +30,10 @@ pub struct Vector {
     pub names: Vec<u32>,
     /// The unit is a headline or heading.
     pub heading: bool,
+    /// Content-term bigrams, sorted and deduplicated once, for [`Features::complete`].
+    bigrams: Vec<[u32; 2]>,
+    /// Word trigrams (stop words included), sorted and deduplicated once.
+    trigrams: Vec<[u32; 3]>,
 }
 
 /// One word as the comparison sees it.
@@ -67,6 +71,8 @@ impl Vector {
         v.numbers.sort_unstable();
         v.numbers.dedup();
         v.terms = terms.into_iter().map(|t| (t, idf(t))).collect();
+        v.bigrams = sorted_grams(&v.content);
+        v.trigrams = sorted_grams(&v.seq);
         v.total = v.terms.iter().map(|(_, w)| w).sum();
         v.norm = v.terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         v
@@ -119,48 +125,59 @@ impl Features {
     /// Computes the features of `a` and `b`; `max_idf` is the weight of a term that only
     /// one unit of the set has.
     pub fn between(a: &Vector, b: &Vector, max_idf: f32) -> Features {
+        Features::cheap(a, b, max_idf).complete(a, b)
+    }
+
+    /// The features that cost linear time in the units' lengths; the sequence features
+    /// ([`Features::complete`] adds them) stay 0.
+    pub fn cheap(a: &Vector, b: &Vector, max_idf: f32) -> Features {
         let shared = shared_weights(a, b, 0.5 * max_idf);
-        let cosine = if a.norm > 0.0 && b.norm > 0.0 {
-            shared.1 / (a.norm * b.norm)
-        } else {
-            0.0
-        };
-        let smaller = a.total.min(b.total);
-        let containment = if smaller > 0.0 {
-            shared.0 / smaller
-        } else {
-            0.0
-        };
+        let ratio = |x: f32, y: f32| if y > 0.0 { (x / y).min(1.0) } else { 0.0 };
         let shorter = a.seq.len().min(b.seq.len());
-        let run = if shorter > 0 {
-            longest_common_run(&a.seq, &b.seq) as f32 / shorter as f32
-        } else {
-            0.0
-        };
-        let both_numbers = !a.numbers.is_empty() && !b.numbers.is_empty();
-        let numbers_shared = a.numbers.iter().any(|n| b.numbers.binary_search(n).is_ok());
         let longer = a.seq.len().max(b.seq.len()).max(1);
-        let larger = a.total.max(b.total);
+        let both_numbers = !a.numbers.is_empty() && !b.numbers.is_empty();
+        let numbers_shared = count_shared(&a.numbers, &b.numbers) > 0;
         Features {
+            cosine: ratio(shared.1, a.norm * b.norm),
+            containment: ratio(shared.0, a.total.min(b.total)),
+            coverage: ratio(shared.0, a.total.max(b.total)),
             rare: (shared.2 as f32).min(4.0) / 4.0,
             names: (count_shared(&a.names, &b.names) as f32).min(3.0) / 3.0,
             heading: f32::from(u8::from(a.heading || b.heading)),
-            coverage: if larger > 0.0 {
-                (shared.0 / larger).min(1.0)
+            numbers_agree: f32::from(u8::from(both_numbers && numbers_shared)),
+            numbers_differ: f32::from(u8::from(both_numbers && !numbers_shared)),
+            numbers_one_sided: f32::from(u8::from(a.numbers.is_empty() != b.numbers.is_empty())),
+            length_ratio: shorter as f32 / longer as f32,
+            ..Features::default()
+        }
+    }
+
+    /// Adds the sequence features, which cost O(n·m): word runs, order, n-grams.
+    pub fn complete(self, a: &Vector, b: &Vector) -> Features {
+        let shorter = a.seq.len().min(b.seq.len());
+        let longer = a.seq.len().max(b.seq.len()).max(1);
+        let (in_order, run) = lcs_and_run(&a.seq, &b.seq);
+        Features {
+            run: if shorter > 0 {
+                run as f32 / shorter as f32
             } else {
                 0.0
             },
-            in_order: lcs_len(&a.seq, &b.seq) as f32 / longer as f32,
-            trigrams: ngram_dice::<3>(&a.seq, &b.seq),
-            numbers_one_sided: f32::from(u8::from(a.numbers.is_empty() != b.numbers.is_empty())),
-            cosine,
-            containment: containment.min(1.0),
-            bigrams: ngram_dice::<2>(&a.content, &b.content),
-            run,
-            numbers_agree: f32::from(u8::from(both_numbers && numbers_shared)),
-            numbers_differ: f32::from(u8::from(both_numbers && !numbers_shared)),
-            length_ratio: shorter as f32 / longer as f32,
+            in_order: in_order as f32 / longer as f32,
+            trigrams: dice(&a.trigrams, &b.trigrams),
+            bigrams: dice(&a.bigrams, &b.bigrams),
+            ..self
         }
+    }
+
+    /// An upper bound of [`Features::align_score`] from the cheap features alone: the
+    /// alignment model weighs the paraphrase score positively, so assuming it is 1 can
+    /// only raise the result. Pairs below the link threshold even so are skipped without
+    /// computing the sequence features.
+    pub fn align_upper_bound(self) -> f32 {
+        let mut x = self.to_align_array();
+        x[0] = 1.0;
+        score_with(&ALIGN_WEIGHTS, &x)
     }
 
     /// The features in the order of [`WEIGHTS`] (after the intercept).
@@ -250,21 +267,25 @@ fn shared_weights(a: &Vector, b: &Vector, rare: f32) -> (f32, f32, usize) {
     (sum, squares, rares)
 }
 
-/// Dice coefficient of the sets of `N`-grams of two sequences.
-fn ngram_dice<const N: usize>(a: &[u32], b: &[u32]) -> f32 {
-    if a.len() < N || b.len() < N {
+/// The `N`-grams of a sequence, sorted and deduplicated.
+fn sorted_grams<const N: usize>(seq: &[u32]) -> Vec<[u32; N]> {
+    let mut grams: Vec<[u32; N]> = seq
+        .windows(N)
+        .map(|w| w.try_into().expect("window of N"))
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+/// Dice coefficient of two sorted, deduplicated lists.
+fn dice<T: Ord>(left: &[T], right: &[T]) -> f32 {
+    if left.is_empty() || right.is_empty() {
         return 0.0;
     }
-    fn grams<const N: usize>(s: &[u32]) -> Vec<&[u32]> {
-        let mut g: Vec<&[u32]> = s.windows(N).collect();
-        g.sort_unstable();
-        g.dedup();
-        g
-    }
-    let (left, right) = (grams::<N>(a), grams::<N>(b));
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < left.len() && j < right.len() {
-        match left[i].cmp(right[j]) {
+        match left[i].cmp(&right[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -277,9 +298,29 @@ fn ngram_dice<const N: usize>(a: &[u32], b: &[u32]) -> f32 {
     2.0 * shared as f32 / (left.len() + right.len()) as f32
 }
 
-/// Length of the longest run of equal items; O(n·m) time, O(m) memory.
-pub fn longest_common_run(a: &[u32], b: &[u32]) -> usize {
-    longest_common_run_at(a, b).map_or(0, |(len, _, _)| len)
+/// The longest common subsequence and the longest common run of two sequences, in one
+/// O(n·m) pass with O(m) memory.
+pub fn lcs_and_run(a: &[u32], b: &[u32]) -> (usize, usize) {
+    let mut lcs_prev = vec![0usize; b.len() + 1];
+    let mut lcs_cur = vec![0usize; b.len() + 1];
+    let mut run_prev = vec![0usize; b.len() + 1];
+    let mut run_cur = vec![0usize; b.len() + 1];
+    let mut best_run = 0;
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            if x == y {
+                lcs_cur[j + 1] = lcs_prev[j] + 1;
+                run_cur[j + 1] = run_prev[j] + 1;
+                best_run = best_run.max(run_cur[j + 1]);
+            } else {
+                lcs_cur[j + 1] = lcs_prev[j + 1].max(lcs_cur[j]);
+                run_cur[j + 1] = 0;
+            }
+        }
+        std::mem::swap(&mut lcs_prev, &mut lcs_cur);
+        std::mem::swap(&mut run_prev, &mut run_cur);
+    }
+    (lcs_prev[b.len()], best_run)
 }
 
 /// The longest run of equal items as (length, start in a, start in b).
@@ -301,23 +342,6 @@ pub fn longest_common_run_at(a: &[u32], b: &[u32]) -> Option<(usize, usize, usiz
         std::mem::swap(&mut prev, &mut cur);
     }
     best
-}
-
-/// Length of the longest common subsequence; O(n·m) time, O(m) memory.
-pub fn lcs_len(a: &[u32], b: &[u32]) -> usize {
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut cur = vec![0usize; b.len() + 1];
-    for x in a {
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
-            } else {
-                prev[j + 1].max(cur[j])
-            };
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -360,8 +384,8 @@ mod tests {
         let a = [1, 2, 3, 4, 2, 3, 4, 5];
         let b = [9, 2, 3, 4, 5, 1];
         assert_eq!(longest_common_run_at(&a, &b), Some((4, 4, 1)));
-        assert_eq!(lcs_len(&a, &b), 4);
-        assert_eq!(lcs_len(&[], &b), 0);
-        assert_eq!(longest_common_run(&a, &[]), 0);
+        assert_eq!(lcs_and_run(&a, &b), (4, 4));
+        assert_eq!(lcs_and_run(&[], &b), (0, 0));
+        assert_eq!(lcs_and_run(&a, &[]), (0, 0));
     }
 }

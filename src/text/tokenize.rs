@@ -154,6 +154,9 @@ const SYNONYMS: &[&[&str]] = &[
 /// Tokenises with one stemmer, which is costly to build and cheap to reuse.
 pub struct Tokenizer {
     stemmer: Stemmer,
+    /// Stems already computed: news copy repeats its words, and stemming is the costliest
+    /// step of tokenising.
+    stems: std::cell::RefCell<std::collections::HashMap<String, String>>,
     /// Stem to the stem of its synonym set's first word.
     synonyms: std::collections::HashMap<String, String>,
 }
@@ -168,11 +171,31 @@ impl Default for Tokenizer {
                 synonyms.insert(stemmer.stem(word).into_owned(), head.clone());
             }
         }
-        Tokenizer { stemmer, synonyms }
+        Tokenizer {
+            stemmer,
+            stems: Default::default(),
+            synonyms,
+        }
     }
 }
 
 impl Tokenizer {
+    /// The stem of a normalised word, mapped to its synonym set's head.
+    fn stem(&self, norm: &str) -> String {
+        if let Some(stem) = self.stems.borrow().get(norm) {
+            return stem.clone();
+        }
+        let stem = self.stemmer.stem(norm);
+        let stem = match self.synonyms.get(stem.as_ref()) {
+            Some(head) => head.clone(),
+            None => stem.into_owned(),
+        };
+        self.stems
+            .borrow_mut()
+            .insert(norm.to_string(), stem.clone());
+        stem
+    }
+
     /// The words of `text[start..end]`, with spans into `text`.
     pub fn words(&self, text: &str, start: usize, end: usize) -> Vec<Word> {
         text[start..end]
@@ -183,11 +206,7 @@ impl Tokenizer {
                 let stem = if number {
                     norm.clone()
                 } else {
-                    let stem = self.stemmer.stem(&norm);
-                    match self.synonyms.get(stem.as_ref()) {
-                        Some(head) => head.clone(),
-                        None => stem.into_owned(),
-                    }
+                    self.stem(&norm)
                 };
                 Word {
                     start: start + at,
