@@ -36,6 +36,7 @@ mod diff;
 mod error;
 pub mod lexical;
 pub mod model;
+mod quotes;
 mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -44,8 +45,9 @@ use std::collections::HashSet;
 
 pub use error::Error;
 pub use model::{
-    Comparison, Group, Member, Options, Range, Relation, Report, ReportInput, ReportPair, Row,
-    RowKind, SharedRun, SideBySide, Span, Unit, UnitKind, SCHEMA,
+    Comparison, Group, Member, Options, QuoteCluster, QuoteInstance, Range, Relation, Report,
+    ReportInput, ReportPair, Row, RowKind, SharedRun, SideBySide, Span, Unit, UnitKind, Variant,
+    WordOp, WordOpKind, SCHEMA,
 };
 use text::tokenize::Tokenizer;
 use text::Prepared;

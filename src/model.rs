@@ -37,6 +37,9 @@ pub struct Comparison {
     pub pairs: Vec<ReportPair>,
     /// Side-by-side layouts of the pairs of reports that [`Options::side_by_side`] asks for.
     pub side_by_side: Vec<SideBySide>,
+    /// Utterances: every direct quote, clustered with its renderings in other reports,
+    /// those carried by most reports first.
+    pub quotes: Vec<QuoteCluster>,
 }
 
 /// What to compute besides the groups.
@@ -258,4 +261,91 @@ pub struct Range {
     pub start: usize,
     /// End offset (exclusive), in UTF-16 code units.
     pub end: usize,
+}
+
+/// One utterance as the reports render it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteCluster {
+    /// `"q1"`, `"q2"`, … in the order of the list.
+    pub id: String,
+    /// The speaker most quoted instances name, if any names one.
+    pub speaker: Option<String>,
+    /// The reference wording: the longest quoted rendering.
+    pub reference: String,
+    /// How many reports render the utterance, quoted or not.
+    pub reports: usize,
+    /// The renderings, in report order then text order.
+    pub instances: Vec<QuoteInstance>,
+}
+
+/// One report's rendering of an utterance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteInstance {
+    /// The report's id.
+    pub report: String,
+    /// The unit the rendering starts in.
+    pub unit: String,
+    /// Start, in UTF-16 code units of the report's text: after the opening mark for a
+    /// quote, the first matching word for an unquoted rendering.
+    pub start: usize,
+    /// End (exclusive), in UTF-16 code units: before the closing mark for a quote.
+    pub end: usize,
+    /// The original text of the span.
+    pub text: String,
+    /// In quotation marks (`false`: the report says it without them).
+    pub quoted: bool,
+    /// The speaker, with pronouns resolved ("Khawaja Asif" for "he"); absent when unknown.
+    pub speaker: Option<String>,
+    /// The attribution as printed ("he", "a security source").
+    pub speaker_as_written: Option<String>,
+    /// How sure the instance and its attribution are, from 0 to 1.
+    pub confidence: f64,
+    /// The quote stands in a headline or heading.
+    pub in_heading: bool,
+    /// No closing mark: the quote runs to the end of its paragraph.
+    pub unclosed: bool,
+    /// Attributed to another speaker than the cluster's.
+    pub reattributed: bool,
+    /// How the wording compares with the reference.
+    pub variant: Variant,
+    /// Word-level differences from the reference, in order.
+    pub diff: Vec<WordOp>,
+}
+
+/// How a rendering's words compare with the reference wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Variant {
+    /// The same words.
+    Same,
+    /// Some of the reference's words left out, nothing added.
+    Trimmed,
+    /// Words added, none left out.
+    Extended,
+    /// Words left out and others added.
+    Reworded,
+}
+
+/// A run of words in a rendering's diff against the reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WordOp {
+    /// `equal`: in both; `delete`: in the reference only; `insert`: in this rendering only.
+    pub op: WordOpKind,
+    /// The words, from the reference for `delete`, else from this rendering.
+    pub text: String,
+}
+
+/// The kind of a [`WordOp`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WordOpKind {
+    /// In both.
+    Equal,
+    /// In the reference only.
+    Delete,
+    /// In this rendering only.
+    Insert,
 }

@@ -82,6 +82,19 @@ proptest! {
     }
 
     #[test]
+    fn quote_instances_are_exact_slices_outside_boilerplate(inputs in reports()) {
+        let result = compare(&inputs, &Options::default()).unwrap();
+        for instance in result.quotes.iter().flat_map(|q| &q.instances) {
+            let input = inputs.iter().find(|r| r.id == instance.report).unwrap();
+            prop_assert!(instance.start < instance.end);
+            prop_assert_eq!(slice_utf16(&input.text, instance.start, instance.end), instance.text.clone());
+            let unit = result.reports.iter().flat_map(|r| &r.units).find(|u| u.id == instance.unit).unwrap();
+            prop_assert_ne!(unit.kind, parallax::UnitKind::Boilerplate);
+            prop_assert!((0.0..=1.0).contains(&instance.confidence));
+        }
+    }
+
+    #[test]
     fn groups_reference_existing_news_units(inputs in reports()) {
         let result = compare(&inputs, &Options::default()).unwrap();
         let news: BTreeSet<&str> = result

@@ -156,3 +156,26 @@ fn side_by_side_options_come_from_plain_js_objects() {
     let message = error_message(compare(reports(&SEEDS), bad.into()));
     assert!(message.contains("\"nope\""), "{message}");
 }
+
+#[wasm_bindgen_test]
+fn quote_clusters_reach_js_with_utf16_spans() {
+    let result = compare(reports(&SEEDS), JsValue::UNDEFINED).unwrap();
+    let quotes: Array = get(&result, "quotes").unchecked_into();
+    assert!(quotes.length() >= 15);
+    let mut checked = 0;
+    for cluster in quotes.iter() {
+        let instances: Array = get(&cluster, "instances").unchecked_into();
+        for instance in instances.iter() {
+            let report = get(&instance, "report").as_string().unwrap();
+            let text = SEEDS.iter().find(|(id, _)| *id == report).unwrap().1;
+            let start = get(&instance, "start").as_f64().unwrap() as u32;
+            let end = get(&instance, "end").as_f64().unwrap() as u32;
+            assert_eq!(
+                JsValue::from(JsString::from(text).slice(start, end)),
+                get(&instance, "text")
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 25);
+}

@@ -25,16 +25,23 @@ fn key(a: usize, b: usize) -> (usize, usize) {
 }
 
 /// Groups of unit indices. `report[u]` is the report of unit `u`; `links` are
-/// `(a, b, score)` between units of different reports.
+/// `(a, b, score)` between units of different reports. Equal scores are taken in the
+/// order of `rank`, which must not depend on the order the reports were given in (so
+/// that reordering the input cannot change the groups).
 pub fn cluster(
-    units: usize,
     report: &[usize],
+    rank: &[usize],
     links: &[(usize, usize, f32)],
     merge_above: f32,
 ) -> Vec<Vec<usize>> {
+    let units = report.len();
     let scores: Scores = links.iter().map(|&(a, b, s)| (key(a, b), s)).collect();
+    let ranked = |&(a, b, _): &(usize, usize, f32)| {
+        let (x, y) = (rank[a], rank[b]);
+        (x.min(y), x.max(y))
+    };
     let mut order: Vec<&(usize, usize, f32)> = links.iter().collect();
-    order.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    order.sort_by(|x, y| y.2.total_cmp(&x.2).then(ranked(x).cmp(&ranked(y))));
 
     let mut group_of: Vec<usize> = (0..units).collect();
     let mut members: Vec<Vec<usize>> = (0..units).map(|u| vec![u]).collect();
@@ -177,7 +184,7 @@ mod tests {
         for u in 0..6 {
             links.push((u, 6, 0.55));
         }
-        let groups = cluster(7, &report, &links, 0.5);
+        let groups = cluster(&report, &[0, 1, 2, 3, 4, 5, 6], &links, 0.5);
         assert_eq!(groups.len(), 2, "{groups:?}");
         assert!(groups.iter().any(|g| g.starts_with(&[0, 1, 2])));
         assert!(groups.iter().any(|g| g.starts_with(&[3, 4, 5])));
@@ -186,7 +193,7 @@ mod tests {
 
     #[test]
     fn units_of_one_report_alone_make_no_group() {
-        let groups = cluster(3, &[0, 0, 1], &[], 0.5);
+        let groups = cluster(&[0, 0, 1], &[0, 1, 2], &[], 0.5);
         assert!(groups.is_empty());
     }
 
@@ -203,7 +210,7 @@ mod tests {
             (5, 3, 0.8),
             (5, 4, 0.8),
         ];
-        let groups = cluster(6, &report, &links, 0.5);
+        let groups = cluster(&report, &[0, 1, 2, 3, 4, 5], &links, 0.5);
         assert_eq!(groups.len(), 2, "{groups:?}");
         let added = attach_secondary(&groups, &report, &links, 0.5);
         let total: usize = added.iter().map(Vec::len).sum();

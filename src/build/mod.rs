@@ -5,6 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::align::{self, group, Corpus, Link};
 use crate::diff;
+
+mod quotes;
 use crate::model::{
     Group, Member, Relation, Report, ReportInput, ReportPair, SharedRun, Span, Unit, UnitKind,
 };
@@ -29,7 +31,19 @@ pub fn comparison(
     let links = corpus.links();
     let report_of: Vec<usize> = corpus.units.iter().map(|u| u.report).collect();
     let triples: Vec<(usize, usize, f32)> = links.iter().map(|l| (l.a, l.b, l.score)).collect();
-    let mut groups = group::cluster(corpus.units.len(), &report_of, &triples, align::MERGE_MIN);
+    // Ties are broken by report id and position, never by input order.
+    let mut by_id: Vec<usize> = (0..corpus.units.len()).collect();
+    by_id.sort_by_key(|&u| {
+        (
+            inputs[corpus.units[u].report].id.as_str(),
+            corpus.units[u].segment,
+        )
+    });
+    let mut rank = vec![0; by_id.len()];
+    for (r, &u) in by_id.iter().enumerate() {
+        rank[u] = r;
+    }
+    let mut groups = group::cluster(&report_of, &rank, &triples, align::MERGE_MIN);
     let extra = group::attach_secondary(&groups, &report_of, &triples, align::SECONDARY_MIN);
     for (members, added) in groups.iter_mut().zip(extra) {
         members.extend(added);
@@ -93,6 +107,7 @@ pub fn comparison(
         groups: result_groups,
         pairs,
         side_by_side,
+        quotes: quotes::clusters(inputs, prepared),
     }
 }
 

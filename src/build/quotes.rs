@@ -1,0 +1,381 @@
+//! Quote clusters in the result: instances with ids, UTF-16 spans, speakers and diffs
+//! against a reference wording.
+
+use std::collections::{BTreeSet, HashMap};
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+use crate::model::{QuoteCluster, QuoteInstance, ReportInput, Variant, WordOp, WordOpKind};
+use crate::quotes::{self, cluster, Found};
+use crate::text::tokenize::Word;
+use crate::text::Prepared;
+
+/// A quote needs this many content words before an unquoted rendering is looked for: a
+/// shorter one ("unacceptable") would match any sentence that uses the word.
+const MIN_WORDS_FOR_UNQUOTED: usize = 4;
+/// Share of the quote's content words, by IDF weight, an unquoted rendering must carry (and
+/// at least 3 of them).
+const MIN_UNQUOTED_CONTAINMENT: f32 = 0.5;
+
+/// One rendering before it becomes a [`QuoteInstance`].
+struct Rendering<'a> {
+    report: usize,
+    segment: usize,
+    start: usize,
+    end: usize,
+    quoted: bool,
+    found: Option<&'a Found>,
+    confidence: f32,
+    words: Vec<&'a Word>,
+}
+
+/// The words of `segment` inside `[start, end)`.
+fn words_in<'a>(prep: &'a Prepared<'_>, start: usize, end: usize) -> Vec<&'a Word> {
+    prep.words
+        .iter()
+        .flatten()
+        .filter(|w| w.start >= start && w.end <= end)
+        .collect()
+}
+
+fn content_stems(words: &[&Word]) -> BTreeSet<String> {
+    words
+        .iter()
+        .filter(|w| !w.stop)
+        .map(|w| w.stem.clone())
+        .collect()
+}
+
+/// Finds, attributes and clusters the quotes of all reports.
+pub fn clusters(inputs: &[ReportInput], prepared: &[Prepared<'_>]) -> Vec<QuoteCluster> {
+    let found: Vec<Vec<Found>> = prepared.iter().map(quotes::find).collect();
+    let mut renderings: Vec<Rendering<'_>> = Vec::new();
+    for (r, (prep, quotes)) in prepared.iter().zip(&found).enumerate() {
+        for q in quotes {
+            renderings.push(Rendering {
+                report: r,
+                segment: q.segment,
+                start: q.start,
+                end: q.end,
+                quoted: true,
+                found: Some(q),
+                confidence: if q.unclosed { 0.7 } else { 0.95 },
+                words: words_in(prep, q.start, q.end),
+            });
+        }
+    }
+    let items: Vec<cluster::Item> = renderings
+        .iter()
+        .map(|r| cluster::Item {
+            report: r.report,
+            segment: r.segment,
+            speaker: r.found.and_then(|f| f.speaker.clone()),
+            stems: content_stems(&r.words),
+        })
+        .collect();
+    let mut groups: Vec<Vec<Rendering<'_>>> = Vec::new();
+    let mut slots: Vec<Option<Rendering<'_>>> = renderings.into_iter().map(Some).collect();
+    for members in cluster::clusters(&items) {
+        groups.push(
+            members
+                .into_iter()
+                .filter_map(|i| slots[i].take())
+                .collect(),
+        );
+    }
+    let weights = stem_weights(prepared);
+    for group in &mut groups {
+        add_unquoted(group, prepared, &found, &weights);
+    }
+    let mut result: Vec<QuoteCluster> = groups
+        .into_iter()
+        .map(|group| cluster_result(inputs, prepared, group))
+        .collect();
+    result.sort_by_key(|c| std::cmp::Reverse(c.reports));
+    for (i, cluster) in result.iter_mut().enumerate() {
+        cluster.id = format!("q{}", i + 1);
+    }
+    result
+}
+
+/// Inverse document frequency of content stems over the news units of all reports, so
+/// that matching the story's topic words ("Taliban", "Afghan") counts for little.
+fn stem_weights(prepared: &[Prepared<'_>]) -> HashMap<String, f32> {
+    let mut df: HashMap<String, usize> = HashMap::new();
+    let mut units = 0usize;
+    for prep in prepared {
+        for (s, words) in prep.words.iter().enumerate() {
+            if prep.boilerplate[s].is_some() {
+                continue;
+            }
+            units += 1;
+            let stems: BTreeSet<&str> = words
+                .iter()
+                .filter(|w| !w.stop)
+                .map(|w| w.stem.as_str())
+                .collect();
+            for stem in stems {
+                *df.entry(stem.to_string()).or_default() += 1;
+            }
+        }
+    }
+    df.into_iter()
+        .map(|(stem, n)| (stem, ((units as f32 + 1.0) / n as f32).ln()))
+        .collect()
+}
+
+/// Links units of other reports that render a quote of the group without quotation
+/// marks: they carry most of its content words by IDF weight (at least three), or a rare
+/// two-word phrase of it ("ground realities"). One unit per report, the best.
+fn add_unquoted<'a>(
+    group: &mut Vec<Rendering<'a>>,
+    prepared: &'a [Prepared<'_>],
+    found: &[Vec<Found>],
+    weights: &HashMap<String, f32>,
+) {
+    let weight = |s: &str| weights.get(s).copied().unwrap_or(0.0);
+    let rare = 0.5 * weights.values().copied().fold(0.0, f32::max);
+    let quoted_reports: BTreeSet<usize> = group.iter().map(|r| r.report).collect();
+    // Each quoted rendering's content stems, in order.
+    let sources: Vec<Vec<&str>> = group
+        .iter()
+        .map(|r| {
+            r.words
+                .iter()
+                .filter(|w| !w.stop)
+                .map(|w| w.stem.as_str())
+                .collect()
+        })
+        .collect();
+    let mut added = Vec::new();
+    for (r, prep) in prepared
+        .iter()
+        .enumerate()
+        .filter(|(r, _)| !quoted_reports.contains(r))
+    {
+        let inside_quote = |w: &Word| {
+            found[r]
+                .iter()
+                .any(|q| q.start <= w.start && w.end <= q.end)
+        };
+        let mut best: Option<(f32, usize, usize, usize)> = None; // (score, segment, first, last)
+        for (s, words) in prep.words.iter().enumerate() {
+            if prep.boilerplate[s].is_some() {
+                continue;
+            }
+            let content: Vec<usize> = (0..words.len())
+                .filter(|&i| !words[i].stop && !inside_quote(&words[i]))
+                .collect();
+            for source in &sources {
+                let stems: BTreeSet<&str> = source.iter().copied().collect();
+                let total: f32 = stems.iter().map(|s| weight(s)).sum();
+                let matched: Vec<usize> = content
+                    .iter()
+                    .copied()
+                    .filter(|&i| stems.contains(words[i].stem.as_str()))
+                    .collect();
+                let distinct: BTreeSet<&str> =
+                    matched.iter().map(|&i| words[i].stem.as_str()).collect();
+                let ratio = if total > 0.0 {
+                    distinct.iter().map(|s| weight(s)).sum::<f32>() / total
+                } else {
+                    0.0
+                };
+                let most = stems.len() >= MIN_WORDS_FOR_UNQUOTED
+                    && distinct.len() >= 3
+                    && ratio >= MIN_UNQUOTED_CONTAINMENT;
+                // A rare phrase of the quote, not a name ("ground realities", not "Fitna al").
+                let phrase = content.windows(2).find(|w| {
+                    let (x, y) = (&words[w[0]], &words[w[1]]);
+                    !x.capital
+                        && !y.capital
+                        && weight(&x.stem) >= rare
+                        && weight(&y.stem) >= rare
+                        && source.windows(2).any(|p| p[0] == x.stem && p[1] == y.stem)
+                });
+                let (score, first, last) = if most {
+                    (ratio, matched[0], *matched.last().unwrap())
+                } else if let Some(w) = phrase {
+                    (0.5, clause_start(prep.text, words, w[0]), w[1])
+                } else {
+                    continue;
+                };
+                if best.is_none_or(|b| score > b.0) {
+                    best = Some((score, s, first, last));
+                }
+            }
+        }
+        if let Some((score, s, first, last)) = best {
+            let words = &prep.words[s];
+            added.push(Rendering {
+                report: r,
+                segment: s,
+                start: words[first].start,
+                end: words[last].end,
+                quoted: false,
+                found: None,
+                confidence: score * 0.9,
+                words: words[first..=last].iter().collect(),
+            });
+        }
+    }
+    group.extend(added);
+    group.sort_by_key(|r| (r.report, r.start));
+}
+
+/// The first word of the clause holding `words[at]`: after the last comma, semicolon,
+/// colon or dash before it in its unit.
+fn clause_start(text: &str, words: &[Word], at: usize) -> usize {
+    (0..at)
+        .rev()
+        .find(|&i| text[words[i].end..words[i + 1].start].contains([',', ';', ':', '—', '–']))
+        .map_or(0, |i| i + 1)
+}
+
+fn cluster_result(
+    inputs: &[ReportInput],
+    prepared: &[Prepared<'_>],
+    group: Vec<Rendering<'_>>,
+) -> QuoteCluster {
+    let reference = group
+        .iter()
+        .filter(|r| r.quoted)
+        .max_by_key(|r| (r.words.len(), std::cmp::Reverse((r.report, r.start))))
+        .expect("a cluster has a quoted instance");
+    let reference_text =
+        prepared[reference.report].text[reference.start..reference.end].to_string();
+    // The speaker most instances agree with ("a security source" and "one security
+    // source" agree), earliest first on ties.
+    let named: Vec<&str> = group
+        .iter()
+        .filter_map(|r| r.found.and_then(|f| f.speaker.as_deref()))
+        .collect();
+    let speaker = named
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, s)| {
+            (
+                named.iter().filter(|o| cluster::same_speaker(s, o)).count(),
+                std::cmp::Reverse(i),
+            )
+        })
+        .map(|(_, s)| s.to_string());
+    let reports: BTreeSet<usize> = group.iter().map(|r| r.report).collect();
+    let instances = group
+        .iter()
+        .map(|r| {
+            let prep = &prepared[r.report];
+            let (diff, variant) = word_diff(
+                &reference.words,
+                &r.words,
+                &prepared[reference.report],
+                prep,
+            );
+            let own = r.found.and_then(|f| f.speaker.clone());
+            let reattributed = match (&own, &speaker) {
+                (Some(a), Some(b)) => !cluster::same_speaker(a, b),
+                _ => false,
+            };
+            QuoteInstance {
+                report: inputs[r.report].id.clone(),
+                unit: format!("{}:u{}", inputs[r.report].id, r.segment),
+                start: prep.utf16.utf16(r.start),
+                end: prep.utf16.utf16(r.end),
+                text: prep.text[r.start..r.end].to_string(),
+                quoted: r.quoted,
+                speaker: own,
+                speaker_as_written: r.found.and_then(|f| f.as_written.clone()),
+                confidence: round(
+                    r.confidence
+                        * r.found
+                            .map_or(1.0, |f| if f.speaker.is_some() { 1.0 } else { 0.9 }),
+                ),
+                in_heading: r.found.is_some_and(|f| f.in_heading),
+                unclosed: r.found.is_some_and(|f| f.unclosed),
+                reattributed,
+                variant,
+                diff,
+            }
+        })
+        .collect();
+    QuoteCluster {
+        id: String::new(),
+        speaker,
+        reference: reference_text,
+        reports: reports.len(),
+        instances,
+    }
+}
+
+fn round(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+/// Word runs of `words` against `reference`, and what kind of variant that makes.
+fn word_diff(
+    reference: &[&Word],
+    words: &[&Word],
+    ref_prep: &Prepared<'_>,
+    prep: &Prepared<'_>,
+) -> (Vec<WordOp>, Variant) {
+    let keys_a: Vec<&str> = reference.iter().map(|w| w.norm.as_str()).collect();
+    let keys_b: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
+    let span = |p: &Prepared<'_>, ws: &[&Word]| -> String {
+        match (ws.first(), ws.last()) {
+            (Some(f), Some(l)) => p.text[f.start..l.end].to_string(),
+            _ => String::new(),
+        }
+    };
+    let (mut deleted, mut inserted) = (false, false);
+    let mut ops = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &keys_a, &keys_b) {
+        match op {
+            DiffOp::Equal { new_index, len, .. } => ops.push(WordOp {
+                op: WordOpKind::Equal,
+                text: span(prep, &words[new_index..new_index + len]),
+            }),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => {
+                deleted = true;
+                ops.push(WordOp {
+                    op: WordOpKind::Delete,
+                    text: span(ref_prep, &reference[old_index..old_index + old_len]),
+                });
+            }
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => {
+                inserted = true;
+                ops.push(WordOp {
+                    op: WordOpKind::Insert,
+                    text: span(prep, &words[new_index..new_index + new_len]),
+                });
+            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                deleted = true;
+                inserted = true;
+                ops.push(WordOp {
+                    op: WordOpKind::Delete,
+                    text: span(ref_prep, &reference[old_index..old_index + old_len]),
+                });
+                ops.push(WordOp {
+                    op: WordOpKind::Insert,
+                    text: span(prep, &words[new_index..new_index + new_len]),
+                });
+            }
+        }
+    }
+    let variant = match (deleted, inserted) {
+        (false, false) => Variant::Same,
+        (true, false) => Variant::Trimmed,
+        (false, true) => Variant::Extended,
+        (true, true) => Variant::Reworded,
+    };
+    (ops, variant)
+}
