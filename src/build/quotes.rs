@@ -30,10 +30,13 @@ struct Rendering<'a> {
 }
 
 /// The words of `segment` inside `[start, end)`.
-fn words_in<'a>(prep: &'a Prepared<'_>, start: usize, end: usize) -> Vec<&'a Word> {
-    prep.words
+/// The words inside `[start, end)`, which begins in segment `first`.
+fn words_in<'a>(prep: &'a Prepared<'_>, first: usize, start: usize, end: usize) -> Vec<&'a Word> {
+    prep.segments[first..]
         .iter()
-        .flatten()
+        .zip(&prep.words[first..])
+        .take_while(|(seg, _)| seg.start < end)
+        .flat_map(|(_, words)| words)
         .filter(|w| w.start >= start && w.end <= end)
         .collect()
 }
@@ -60,7 +63,7 @@ pub fn clusters(inputs: &[ReportInput], prepared: &[Prepared<'_>]) -> Vec<QuoteC
                 quoted: true,
                 found: Some(q),
                 confidence: if q.unclosed { 0.7 } else { 0.95 },
-                words: words_in(prep, q.start, q.end),
+                words: words_in(prep, q.segment, q.start, q.end),
             });
         }
     }
@@ -83,9 +86,9 @@ pub fn clusters(inputs: &[ReportInput], prepared: &[Prepared<'_>]) -> Vec<QuoteC
                 .collect(),
         );
     }
-    let weights = stem_weights(prepared);
+    let index = Unquoted::new(prepared, &found);
     for group in &mut groups {
-        add_unquoted(group, prepared, &found, &weights);
+        add_unquoted(group, prepared, &index);
     }
     let mut result: Vec<QuoteCluster> = groups
         .into_iter()
@@ -98,30 +101,73 @@ pub fn clusters(inputs: &[ReportInput], prepared: &[Prepared<'_>]) -> Vec<QuoteC
     result
 }
 
-/// Inverse document frequency of content stems over the news units of all reports, so
-/// that matching the story's topic words ("Taliban", "Afghan") counts for little.
-fn stem_weights(prepared: &[Prepared<'_>]) -> HashMap<String, f32> {
-    let mut df: HashMap<String, usize> = HashMap::new();
-    let mut units = 0usize;
-    for prep in prepared {
-        for (s, words) in prep.words.iter().enumerate() {
-            if prep.boilerplate[s].is_some() {
-                continue;
+/// Where unquoted renderings are looked for: every news unit's content words outside
+/// quotes, and an index from stem to the units that have it, so that each quote is only
+/// compared with the units sharing a word with it.
+struct Unquoted<'a> {
+    /// Per report, per segment: indices of content words outside quotes.
+    content: Vec<Vec<Vec<usize>>>,
+    postings: HashMap<&'a str, Vec<(usize, usize)>>,
+    weights: HashMap<&'a str, f32>,
+    rare: f32,
+}
+
+impl<'a> Unquoted<'a> {
+    fn new(prepared: &'a [Prepared<'_>], found: &[Vec<Found>]) -> Self {
+        let mut content = Vec::new();
+        let mut postings: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        let mut units = 0usize;
+        for (r, prep) in prepared.iter().enumerate() {
+            let mut per_segment = Vec::new();
+            for (s, words) in prep.words.iter().enumerate() {
+                if prep.boilerplate[s].is_some() {
+                    per_segment.push(Vec::new());
+                    continue;
+                }
+                units += 1;
+                let inside = |w: &Word| {
+                    found[r]
+                        .iter()
+                        .any(|q| q.start <= w.start && w.end <= q.end)
+                };
+                let indices: Vec<usize> = (0..words.len())
+                    .filter(|&i| !words[i].stop && !inside(&words[i]))
+                    .collect();
+                let stems: BTreeSet<&str> = words
+                    .iter()
+                    .filter(|w| !w.stop)
+                    .map(|w| w.stem.as_str())
+                    .collect();
+                for stem in stems {
+                    *df.entry(stem).or_default() += 1;
+                }
+                let distinct: BTreeSet<&str> =
+                    indices.iter().map(|&i| words[i].stem.as_str()).collect();
+                for stem in distinct {
+                    postings.entry(stem).or_default().push((r, s));
+                }
+                per_segment.push(indices);
             }
-            units += 1;
-            let stems: BTreeSet<&str> = words
-                .iter()
-                .filter(|w| !w.stop)
-                .map(|w| w.stem.as_str())
-                .collect();
-            for stem in stems {
-                *df.entry(stem.to_string()).or_default() += 1;
-            }
+            content.push(per_segment);
+        }
+        // Inverse document frequency over news units: the story's topic words weigh little.
+        let weights: HashMap<&str, f32> = df
+            .into_iter()
+            .map(|(stem, n)| (stem, ((units as f32 + 1.0) / n as f32).ln()))
+            .collect();
+        let rare = 0.5 * weights.values().copied().fold(0.0, f32::max);
+        Unquoted {
+            content,
+            postings,
+            weights,
+            rare,
         }
     }
-    df.into_iter()
-        .map(|(stem, n)| (stem, ((units as f32 + 1.0) / n as f32).ln()))
-        .collect()
+
+    fn weight(&self, stem: &str) -> f32 {
+        self.weights.get(stem).copied().unwrap_or(0.0)
+    }
 }
 
 /// Links units of other reports that render a quote of the group without quotation
@@ -130,11 +176,8 @@ fn stem_weights(prepared: &[Prepared<'_>]) -> HashMap<String, f32> {
 fn add_unquoted<'a>(
     group: &mut Vec<Rendering<'a>>,
     prepared: &'a [Prepared<'_>],
-    found: &[Vec<Found>],
-    weights: &HashMap<String, f32>,
+    index: &Unquoted<'_>,
 ) {
-    let weight = |s: &str| weights.get(s).copied().unwrap_or(0.0);
-    let rare = 0.5 * weights.values().copied().fold(0.0, f32::max);
     let quoted_reports: BTreeSet<usize> = group.iter().map(|r| r.report).collect();
     // Each quoted rendering's content stems, in order.
     let sources: Vec<Vec<&str>> = group
@@ -147,79 +190,70 @@ fn add_unquoted<'a>(
                 .collect()
         })
         .collect();
-    let mut added = Vec::new();
-    for (r, prep) in prepared
-        .iter()
-        .enumerate()
-        .filter(|(r, _)| !quoted_reports.contains(r))
-    {
-        let inside_quote = |w: &Word| {
-            found[r]
+    let mut best: HashMap<usize, (f32, usize, usize, usize)> = HashMap::new(); // report -> (score, segment, first, last)
+    for source in &sources {
+        let stems: BTreeSet<&str> = source.iter().copied().collect();
+        let total: f32 = stems.iter().map(|s| index.weight(s)).sum();
+        let candidates: BTreeSet<(usize, usize)> = stems
+            .iter()
+            .filter_map(|s| index.postings.get(s))
+            .flatten()
+            .copied()
+            .filter(|(r, _)| !quoted_reports.contains(r))
+            .collect();
+        for (r, s) in candidates {
+            let words = &prepared[r].words[s];
+            let content = &index.content[r][s];
+            let matched: Vec<usize> = content
                 .iter()
-                .any(|q| q.start <= w.start && w.end <= q.end)
-        };
-        let mut best: Option<(f32, usize, usize, usize)> = None; // (score, segment, first, last)
-        for (s, words) in prep.words.iter().enumerate() {
-            if prep.boilerplate[s].is_some() {
-                continue;
-            }
-            let content: Vec<usize> = (0..words.len())
-                .filter(|&i| !words[i].stop && !inside_quote(&words[i]))
+                .copied()
+                .filter(|&i| stems.contains(words[i].stem.as_str()))
                 .collect();
-            for source in &sources {
-                let stems: BTreeSet<&str> = source.iter().copied().collect();
-                let total: f32 = stems.iter().map(|s| weight(s)).sum();
-                let matched: Vec<usize> = content
-                    .iter()
-                    .copied()
-                    .filter(|&i| stems.contains(words[i].stem.as_str()))
-                    .collect();
-                let distinct: BTreeSet<&str> =
-                    matched.iter().map(|&i| words[i].stem.as_str()).collect();
-                let ratio = if total > 0.0 {
-                    distinct.iter().map(|s| weight(s)).sum::<f32>() / total
-                } else {
-                    0.0
-                };
-                let most = stems.len() >= MIN_WORDS_FOR_UNQUOTED
-                    && distinct.len() >= 3
-                    && ratio >= MIN_UNQUOTED_CONTAINMENT;
-                // A rare phrase of the quote, not a name ("ground realities", not "Fitna al").
-                let phrase = content.windows(2).find(|w| {
-                    let (x, y) = (&words[w[0]], &words[w[1]]);
-                    !x.capital
-                        && !y.capital
-                        && weight(&x.stem) >= rare
-                        && weight(&y.stem) >= rare
-                        && source.windows(2).any(|p| p[0] == x.stem && p[1] == y.stem)
-                });
-                let (score, first, last) = if most {
-                    (ratio, matched[0], *matched.last().unwrap())
-                } else if let Some(w) = phrase {
-                    (0.5, clause_start(prep.text, words, w[0]), w[1])
-                } else {
-                    continue;
-                };
-                if best.is_none_or(|b| score > b.0) {
-                    best = Some((score, s, first, last));
-                }
-            }
-        }
-        if let Some((score, s, first, last)) = best {
-            let words = &prep.words[s];
-            added.push(Rendering {
-                report: r,
-                segment: s,
-                start: words[first].start,
-                end: words[last].end,
-                quoted: false,
-                found: None,
-                confidence: score * 0.9,
-                words: words[first..=last].iter().collect(),
+            let distinct: BTreeSet<&str> =
+                matched.iter().map(|&i| words[i].stem.as_str()).collect();
+            let ratio = if total > 0.0 {
+                distinct.iter().map(|s| index.weight(s)).sum::<f32>() / total
+            } else {
+                0.0
+            };
+            let most = stems.len() >= MIN_WORDS_FOR_UNQUOTED
+                && distinct.len() >= 3
+                && ratio >= MIN_UNQUOTED_CONTAINMENT;
+            // A rare phrase of the quote, not a name ("ground realities", not "Fitna al").
+            let phrase = content.windows(2).find(|w| {
+                let (x, y) = (&words[w[0]], &words[w[1]]);
+                !x.capital
+                    && !y.capital
+                    && index.weight(&x.stem) >= index.rare
+                    && index.weight(&y.stem) >= index.rare
+                    && source.windows(2).any(|p| p[0] == x.stem && p[1] == y.stem)
             });
+            let (score, first, last) = if most {
+                (ratio, matched[0], *matched.last().unwrap())
+            } else if let Some(w) = phrase {
+                (0.5, clause_start(prepared[r].text, words, w[0]), w[1])
+            } else {
+                continue;
+            };
+            let slot = best.entry(r).or_insert((0.0, 0, 0, 0));
+            if score > slot.0 || score == slot.0 && s < slot.1 {
+                *slot = (score, s, first, last);
+            }
         }
     }
-    group.extend(added);
+    for (r, (score, s, first, last)) in best {
+        let words = &prepared[r].words[s];
+        group.push(Rendering {
+            report: r,
+            segment: s,
+            start: words[first].start,
+            end: words[last].end,
+            quoted: false,
+            found: None,
+            confidence: score * 0.9,
+            words: words[first..=last].iter().collect(),
+        });
+    }
     group.sort_by_key(|r| (r.report, r.start));
 }
 

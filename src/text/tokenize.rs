@@ -151,30 +151,41 @@ const SYNONYMS: &[&[&str]] = &[
     &["hospital", "hospitals", "hospitalised", "hospitalized"],
 ];
 
-/// Tokenises with one stemmer, which is costly to build and cheap to reuse.
+/// Tokenises with one stemmer.
 pub struct Tokenizer {
     stemmer: Stemmer,
-    /// Stems already computed: news copy repeats its words, and stemming is the costliest
-    /// step of tokenising.
-    stems: std::cell::RefCell<std::collections::HashMap<String, String>>,
-    /// Stem to the stem of its synonym set's first word.
-    synonyms: std::collections::HashMap<String, String>,
+}
+
+/// Stems are remembered across comparisons, per thread: news copy repeats its words, the
+/// page compares the same reports again when the user changes a view, and stemming is the
+/// costliest step of tokenising. The cache is emptied when it reaches this many words.
+const STEM_CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+}
+
+/// Stem to the stem of its synonym set's first word, built once per process.
+fn synonyms() -> &'static std::collections::HashMap<String, String> {
+    static SYNONYM_STEMS: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    SYNONYM_STEMS.get_or_init(|| {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut map = std::collections::HashMap::new();
+        for set in SYNONYMS {
+            let head = stemmer.stem(set[0]).into_owned();
+            for word in *set {
+                map.insert(stemmer.stem(word).into_owned(), head.clone());
+            }
+        }
+        map
+    })
 }
 
 impl Default for Tokenizer {
     fn default() -> Self {
-        let stemmer = Stemmer::create(Algorithm::English);
-        let mut synonyms = std::collections::HashMap::new();
-        for set in SYNONYMS {
-            let head = stemmer.stem(set[0]).into_owned();
-            for word in *set {
-                synonyms.insert(stemmer.stem(word).into_owned(), head.clone());
-            }
-        }
         Tokenizer {
-            stemmer,
-            stems: Default::default(),
-            synonyms,
+            stemmer: Stemmer::create(Algorithm::English),
         }
     }
 }
@@ -182,18 +193,22 @@ impl Default for Tokenizer {
 impl Tokenizer {
     /// The stem of a normalised word, mapped to its synonym set's head.
     fn stem(&self, norm: &str) -> String {
-        if let Some(stem) = self.stems.borrow().get(norm) {
-            return stem.clone();
-        }
-        let stem = self.stemmer.stem(norm);
-        let stem = match self.synonyms.get(stem.as_ref()) {
-            Some(head) => head.clone(),
-            None => stem.into_owned(),
-        };
-        self.stems
-            .borrow_mut()
-            .insert(norm.to_string(), stem.clone());
-        stem
+        STEMS.with(|cache| {
+            if let Some(stem) = cache.borrow().get(norm) {
+                return stem.clone();
+            }
+            let stem = self.stemmer.stem(norm);
+            let stem = match synonyms().get(stem.as_ref()) {
+                Some(head) => head.clone(),
+                None => stem.into_owned(),
+            };
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= STEM_CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(norm.to_string(), stem.clone());
+            stem
+        })
     }
 
     /// The words of `text[start..end]`, with spans into `text`.
