@@ -101,6 +101,7 @@ fn main() {
     let all = Options::default();
     let none = Options {
         side_by_side: Some(Vec::new()),
+        ..Options::default()
     };
     println!(
         "5 seeds ({} words): {:.2} ms with all 10 side-by-side layouts, {:.2} ms without",

@@ -146,7 +146,7 @@ fn longest_increasing(pairs: &[(usize, usize, f32, Relation)]) -> Vec<bool> {
 }
 
 /// Changed ranges of each side, as UTF-16 ranges of the original text.
-fn word_changes(
+pub fn word_changes(
     a: &[Word],
     b: &[Word],
     utf16_a: &dyn Fn(usize) -> usize,

@@ -17,6 +17,7 @@ enum ErrorKind {
     EmptyId { index: usize },
     DuplicateId { id: String },
     UnknownReport { id: String },
+    UnknownUnit { id: String },
 }
 
 impl Error {
@@ -47,6 +48,14 @@ impl Error {
     }
 }
 
+impl Error {
+    pub(crate) fn unknown_unit(id: &str) -> Error {
+        Error {
+            kind: ErrorKind::UnknownUnit { id: id.to_string() },
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
@@ -63,6 +72,9 @@ impl fmt::Display for Error {
                     f,
                     "two reports have the id {id:?}: report ids must be unique"
                 )
+            }
+            ErrorKind::UnknownUnit { id } => {
+                write!(f, "no unit {id:?} to keep: unit ids look like \"000:u3\"")
             }
             ErrorKind::UnknownReport { id } => {
                 write!(

@@ -60,10 +60,26 @@ pub fn compare(reports: &[ReportInput], options: &Options) -> Result<Comparison,
     validate(reports)?;
     let layouts = layouts(reports, options)?;
     let tokenizer = Tokenizer::default();
-    let prepared: Vec<Prepared<'_>> = reports
+    let mut prepared: Vec<Prepared<'_>> = reports
         .iter()
         .map(|r| Prepared::new(&r.text, &tokenizer))
         .collect();
+    for id in &options.keep {
+        let (report, unit) = id
+            .rsplit_once(":u")
+            .and_then(|(r, u)| {
+                Some((
+                    reports.iter().position(|x| x.id == r)?,
+                    u.parse::<usize>().ok()?,
+                ))
+            })
+            .ok_or_else(|| Error::unknown_unit(id))?;
+        let reason = prepared[report]
+            .boilerplate
+            .get_mut(unit)
+            .ok_or_else(|| Error::unknown_unit(id))?;
+        *reason = None;
+    }
     Ok(build::comparison(reports, &prepared, &layouts))
 }
 

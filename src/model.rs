@@ -49,6 +49,9 @@ pub struct Options {
     /// Pairs of report ids to lay out side by side. `None`: every pair when there are at
     /// most [`ALL_PAIRS_UP_TO`] reports, else the first report against each other one.
     pub side_by_side: Option<Vec<(String, String)>>,
+    /// Ids of units to compare although they were set aside as boilerplate (the reader
+    /// put them back).
+    pub keep: Vec<String>,
 }
 
 /// Up to this many reports, every pair is laid out side by side by default.
@@ -125,6 +128,10 @@ pub struct Member {
     pub relation: Relation,
     /// How sure the link is, from 0 to 1 (the calibrated similarity of its best link).
     pub confidence: f64,
+    /// Words of this unit that the group's first member does not have (for the first
+    /// member, that the second does not have), as UTF-16 ranges of its report's text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Range>,
 }
 
 /// How two units carry the same fact.

@@ -224,6 +224,7 @@ fn side_by_side_pairs_every_aligned_unit_once_and_keeps_all_units() {
 fn side_by_side_can_be_asked_for_and_rejects_unknown_reports() {
     let options = Options {
         side_by_side: Some(vec![("004".into(), "001".into())]),
+        ..Options::default()
     };
     let result = compare(&seeds(), &options).unwrap();
     assert_eq!(result.side_by_side.len(), 1);
@@ -236,6 +237,7 @@ fn side_by_side_can_be_asked_for_and_rejects_unknown_reports() {
     );
     let options = Options {
         side_by_side: Some(vec![("004".into(), "999".into())]),
+        ..Options::default()
     };
     let error = compare(&seeds(), &options).unwrap_err().to_string();
     assert!(error.contains("\"999\""), "{error}");
@@ -361,4 +363,64 @@ fn seeds_in_reverse_order_give_the_same_groups() {
             .collect()
     };
     assert_eq!(sets(&forward), sets(&backward));
+}
+
+#[test]
+fn a_unit_put_back_is_compared_again() {
+    let seeds = seeds();
+    let before = compare(&seeds, &Options::default()).unwrap();
+    let caption = units_with(
+        &before,
+        "001",
+        "Afghan Taliban patrol near the Afghan-Pakistani border",
+    )[0]
+    .clone();
+    let kind = |r: &Comparison| {
+        r.reports[1]
+            .units
+            .iter()
+            .find(|u| u.id == caption)
+            .unwrap()
+            .kind
+    };
+    assert_eq!(kind(&before), UnitKind::Boilerplate);
+    let options = Options {
+        keep: vec![caption.clone()],
+        ..Options::default()
+    };
+    let after = compare(&seeds, &options).unwrap();
+    assert_eq!(kind(&after), UnitKind::Sentence);
+    let error = compare(
+        &seeds,
+        &Options {
+            keep: vec!["001:u999".into()],
+            ..Options::default()
+        },
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("001:u999"), "{error}");
+}
+
+#[test]
+fn group_members_carry_their_word_differences() {
+    let result = compare(&seeds(), &Options::default()).unwrap();
+    let with_changes = result
+        .groups
+        .iter()
+        .flat_map(|g| &g.members)
+        .filter(|m| !m.changes.is_empty())
+        .count();
+    assert!(with_changes > 10);
+    for member in result.groups.iter().flat_map(|g| &g.members) {
+        let unit = result
+            .reports
+            .iter()
+            .flat_map(|r| &r.units)
+            .find(|u| u.id == member.unit)
+            .unwrap();
+        assert!(member
+            .changes
+            .iter()
+            .all(|c| unit.start <= c.start && c.end <= unit.end));
+    }
 }

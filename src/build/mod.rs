@@ -71,12 +71,16 @@ pub fn comparison(
             reports: count_reports(members),
             members: members
                 .iter()
-                .map(|&u| {
+                .enumerate()
+                .map(|(k, &u)| {
                     let (relation, confidence) = member_link(&corpus, &scores, members, u);
+                    // Compared with the first member; the first with the second.
+                    let other = members[usize::from(k == 0)];
                     Member {
                         unit: unit_id(u),
                         relation,
                         confidence: round3(confidence),
+                        changes: changes_against(prepared, &corpus, u, other),
                     }
                 })
                 .collect(),
@@ -192,6 +196,24 @@ fn side<'a>(
         utf16,
     }
 }
+/// Words of unit `u` that unit `other` does not have.
+fn changes_against(
+    prepared: &[Prepared<'_>],
+    corpus: &Corpus,
+    u: usize,
+    other: usize,
+) -> Vec<crate::model::Range> {
+    let (x, y) = (&corpus.units[u], &corpus.units[other]);
+    let (px, py) = (&prepared[x.report], &prepared[y.report]);
+    let (changes, _) = diff::word_changes(
+        &px.words[x.segment],
+        &py.words[y.segment],
+        &|b| px.utf16.utf16(b),
+        &|b| py.utf16.utf16(b),
+    );
+    changes
+}
+
 fn round3(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
