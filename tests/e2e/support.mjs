@@ -66,17 +66,41 @@ export function launch() {
   });
 }
 
-/** Opens `url` in a new page that records console errors and page errors. */
-export async function open(browser, url, { width = 1280, height = 900 } = {}) {
-  const page = await browser.newPage({ viewport: { width, height } });
+/** Opens `url` in a new page (and context) that records console errors, page errors
+ * and dialogs. `bypassCSP` lets a test inject axe-core into a page whose policy forbids
+ * inline scripts. */
+export async function open(browser, url, { width = 1280, height = 900, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, bypassCSP, acceptDownloads: true });
+  const page = await context.newPage();
+  page.dialogs = [];
+  page.on('dialog', (dialog) => {
+    page.dialogs.push(dialog.message());
+    dialog.dismiss();
+  });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.errors = errors;
-  await page.goto(url);
+  page.requests = [];
+  page.on('request', (request) => page.requests.push(request.url()));
+  if (url !== 'about:blank') await page.goto(url);
   return page;
+}
+
+/** Waits for the page to finish a comparison. */
+export async function ready(page) {
+  await page.waitForSelector('body[data-state="ready"]');
+}
+
+/** Runs axe-core on the page and returns its violations. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0]?.target})`);
+  });
 }
 
 /** Saves a full-page screenshot under test-results/; returns its path. */

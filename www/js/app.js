@@ -1,13 +1,32 @@
-// Page wiring: load the default reports, run the engine, draw the result.
+// Page wiring: state (in the URL and the browser's storage), loading reports, running
+// the engine, and drawing the chosen view. Rendering itself is in render.js.
 
 import { compare } from './engine.js';
-import { loadManifest } from './data.js';
-import { renderReportColumns } from './render.js';
+import {
+  download, exportSet, forgetSaved, loadManifest, loadSaved, nextId, parseSet, readReportFile, save,
+} from './data.js';
+import {
+  comparisonCsv, el, renderOverview, renderQuotes, renderReports, renderSetAside, renderSideBySide,
+} from './render.js';
 
 const DEFAULT_MANIFEST = 'data/manifest.json';
+const VIEWS = ['overview', 'side', 'quotes', 'reports', 'aside'];
 
-const status = document.getElementById('status');
-const columns = document.getElementById('reports');
+const $ = (id) => document.getElementById(id);
+const status = $('status');
+const view = $('view');
+
+const state = {
+  reports: [],
+  keep: [],
+  result: null,
+  view: 'overview',
+  a: null,
+  b: null,
+  group: null,
+  sort: 'reports',
+  run: 0,
+};
 
 function showStatus(message, { error = false } = {}) {
   status.textContent = message;
@@ -15,19 +34,361 @@ function showStatus(message, { error = false } = {}) {
   status.setAttribute('role', error ? 'alert' : 'status');
 }
 
-async function main() {
+// --- URL state ----------------------------------------------------------------------
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  state.view = VIEWS.includes(params.get('view')) ? params.get('view') : 'overview';
+  state.a = params.get('a');
+  state.b = params.get('b');
+  state.group = params.get('group');
+  state.sort = params.get('sort') === 'text' ? 'text' : 'reports';
+  return params.get('src');
+}
+
+function writeUrl() {
+  const params = new URLSearchParams(location.search);
+  const set = (key, value) => (value ? params.set(key, value) : params.delete(key));
+  set('view', state.view === 'overview' ? null : state.view);
+  set('a', state.view === 'side' ? state.a : null);
+  set('b', state.view === 'side' ? state.b : null);
+  set('group', state.view === 'overview' ? state.group : null);
+  set('sort', state.sort === 'text' ? 'text' : null);
+  const query = params.toString();
+  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
+// --- Comparing ----------------------------------------------------------------------
+
+function pickPair() {
+  const ids = state.reports.map((r) => r.id);
+  if (!ids.includes(state.a)) state.a = ids[0] ?? null;
+  if (!ids.includes(state.b) || state.b === state.a) state.b = ids.find((id) => id !== state.a) ?? null;
+}
+
+async function run() {
+  const ticket = ++state.run;
+  pickPair();
+  if (state.reports.length === 0) {
+    state.result = null;
+    showStatus('No reports yet: paste one, drop files, or go back to the sample reports.');
+    draw();
+    return;
+  }
+  $('progress').hidden = false;
+  document.body.dataset.state = 'busy';
+  showStatus(`Comparing ${state.reports.length} reports…`);
+  const options = {
+    keep: state.keep,
+    sideBySide: state.a && state.b ? [[state.a, state.b]] : [],
+  };
   try {
-    const reports = await loadManifest(DEFAULT_MANIFEST);
-    const result = await compare(reports);
-    columns.replaceChildren(renderReportColumns(result));
-    const units = result.reports.reduce((sum, r) => sum + r.units.length, 0);
-    const took = result.elapsedMs === undefined ? '' : ` in ${result.elapsedMs.toFixed(1)} ms`;
-    showStatus(`${result.reports.length} reports, ${units} units, compared${took}.`);
+    const started = performance.now();
+    const result = await compare(state.reports.map(({ id, title, text }) => ({ id, title, text })), options);
+    if (ticket !== state.run) return; // a newer run is under way
+    state.result = result;
+    const took = performance.now() - started;
+    const units = result.reports.reduce((n, r) => n + r.units.length, 0);
+    showStatus(`${result.reports.length} reports, ${units} units, ${result.groups.length} shared facts, `
+      + `${result.quotes.length} quotations; compared in ${Math.round(took)} ms.`);
+    draw();
     document.body.dataset.state = 'ready';
+  } catch (error) {
+    if (ticket !== state.run) return;
+    showStatus(`The comparison failed: ${error.message}. Your reports are kept; change them and try again.`, { error: true });
+    document.body.dataset.state = 'error';
+  } finally {
+    if (ticket === state.run) $('progress').hidden = true;
+  }
+}
+
+// --- Drawing ------------------------------------------------------------------------
+
+function draw() {
+  for (const tab of document.querySelectorAll('[role="tab"]')) {
+    const selected = tab.dataset.view === state.view;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+    if (selected) view.setAttribute('aria-labelledby', tab.id);
+  }
+  $('side-controls').hidden = state.view !== 'side';
+  drawReportList();
+  writeUrl();
+  const result = state.result;
+  if (!result) {
+    view.replaceChildren();
+    return;
+  }
+  let content;
+  switch (state.view) {
+    case 'side': {
+      fillPairSelects();
+      const layout = result.sideBySide.find((l) => l.a === state.a && l.b === state.b);
+      content = renderSideBySide(result, layout);
+      break;
+    }
+    case 'quotes':
+      content = renderQuotes(result);
+      break;
+    case 'reports':
+      content = renderReports(result);
+      break;
+    case 'aside':
+      content = renderSetAside(result);
+      break;
+    default:
+      content = renderOverview(result, { sort: state.sort, open: state.group });
+  }
+  view.replaceChildren(content);
+  view.dataset.view = state.view;
+}
+
+function fillPairSelects() {
+  for (const [id, value] of [['side-a', state.a], ['side-b', state.b]]) {
+    const select = $(id);
+    select.replaceChildren(...state.reports.map((r) => {
+      const option = el('option', null, `${r.id} · ${r.title || titleOf(r.id)}`);
+      option.value = r.id;
+      option.selected = r.id === value;
+      return option;
+    }));
+  }
+}
+
+function titleOf(id) {
+  return state.result?.reports.find((r) => r.id === id)?.title ?? id;
+}
+
+function drawReportList() {
+  const list = $('report-list');
+  $('report-count').textContent = `(${state.reports.length})`;
+  list.replaceChildren(...state.reports.map((report, i) => {
+    const item = el('li', 'report-item');
+    item.dataset.report = report.id;
+    const label = el('label', 'visually-hidden', `Title of report ${report.id}`);
+    const input = el('input', 'report-title-input');
+    input.type = 'text';
+    input.value = report.title || titleOf(report.id);
+    input.id = `title-${report.id}`;
+    label.htmlFor = input.id;
+    input.dataset.action = 'rename';
+    input.dataset.report = report.id;
+    const button = (text, action, aria, disabled = false) => {
+      const b = el('button', `small ${action}`, text);
+      b.type = 'button';
+      b.dataset.action = action;
+      b.dataset.report = report.id;
+      b.setAttribute('aria-label', aria);
+      b.disabled = disabled;
+      return b;
+    };
+    item.append(el('span', 'report-id', report.id), label, input,
+      button('↑', 'up', `Move report ${report.id} up`, i === 0),
+      button('↓', 'down', `Move report ${report.id} down`, i === state.reports.length - 1),
+      button('Remove', 'remove', `Remove report ${report.id}`));
+    return item;
+  }));
+}
+
+// --- Changing the set ---------------------------------------------------------------
+
+function changed() {
+  if (!save({ reports: state.reports, keep: state.keep })) {
+    showStatus('Your browser would not store the reports; they will be lost on reload. Export them to keep them.', { error: true });
+  }
+  run();
+}
+
+function addReport({ title, text }) {
+  if (!text.trim()) throw new Error('the report is empty: paste or drop some text');
+  state.reports.push({ id: nextId(state.reports), title: title.trim(), outlet: '', text });
+}
+
+async function addFiles(files) {
+  const problems = [];
+  for (const file of files) {
+    try {
+      const draft = await readReportFile(file);
+      addReport(draft);
+      if (draft.replaced) problems.push(`${file.name}: some bytes were not UTF-8 and show as �`);
+    } catch (error) {
+      problems.push(error.message);
+    }
+  }
+  changed();
+  if (problems.length) setTimeout(() => showStatus(problems.join('; '), { error: true }), 0);
+}
+
+function wire() {
+  for (const tab of document.querySelectorAll('[role="tab"]')) {
+    tab.addEventListener('click', () => {
+      state.view = tab.dataset.view;
+      draw();
+    });
+    tab.addEventListener('keydown', (event) => {
+      const tabs = [...document.querySelectorAll('[role="tab"]')];
+      const i = tabs.indexOf(tab);
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (!step) return;
+      const next = tabs[(i + step + tabs.length) % tabs.length];
+      state.view = next.dataset.view;
+      draw();
+      next.focus();
+    });
+  }
+
+  view.addEventListener('click', (event) => {
+    const target = event.target.closest('[data-action]');
+    if (!target) return;
+    if (target.dataset.action === 'open-group') {
+      state.group = state.group === target.dataset.group ? null : target.dataset.group;
+      draw();
+      view.querySelector(`[data-action="open-group"][data-group="${CSS.escape(target.dataset.group)}"]`)?.focus();
+    } else if (target.dataset.action === 'sort') {
+      state.sort = state.sort === 'reports' ? 'text' : 'reports';
+      draw();
+      view.querySelector('[data-action="sort"]')?.focus();
+    } else if (target.dataset.action === 'keep') {
+      state.keep = [...new Set([...state.keep, target.dataset.unit])];
+      changed();
+    }
+  });
+
+  // Reports view: a unit's counterparts in other reports light up on hover and focus.
+  const highlight = (event) => {
+    for (const node of view.querySelectorAll('.counterpart')) node.classList.remove('counterpart');
+    const unit = event.target.closest?.('.unit');
+    const groups = unit?.dataset.groups?.split(' ').filter(Boolean) ?? [];
+    if (!groups.length) return;
+    for (const other of view.querySelectorAll('.unit[data-groups]')) {
+      if (other !== unit && other.dataset.groups.split(' ').some((g) => groups.includes(g))) other.classList.add('counterpart');
+    }
+  };
+  view.addEventListener('mouseover', highlight);
+  view.addEventListener('focusin', highlight);
+
+  $('side-a').addEventListener('change', (e) => { state.a = e.target.value; if (state.b === state.a) state.b = null; run(); });
+  $('side-b').addEventListener('change', (e) => { state.b = e.target.value; if (state.a === state.b) state.a = null; run(); });
+  $('next-diff').addEventListener('click', () => stepDifference(1));
+  $('prev-diff').addEventListener('click', () => stepDifference(-1));
+  document.addEventListener('keydown', (event) => {
+    if (state.view !== 'side' || event.target.closest?.('input, textarea, select')) return;
+    if (event.key === 'j') stepDifference(1);
+    if (event.key === 'k') stepDifference(-1);
+  });
+
+  $('report-list').addEventListener('click', (event) => {
+    const target = event.target.closest('button[data-action]');
+    if (!target) return;
+    const i = state.reports.findIndex((r) => r.id === target.dataset.report);
+    if (i < 0) return;
+    const action = target.dataset.action;
+    if (action === 'remove') state.reports.splice(i, 1);
+    if (action === 'up' && i > 0) [state.reports[i - 1], state.reports[i]] = [state.reports[i], state.reports[i - 1]];
+    if (action === 'down' && i < state.reports.length - 1) [state.reports[i + 1], state.reports[i]] = [state.reports[i], state.reports[i + 1]];
+    changed();
+  });
+  $('report-list').addEventListener('change', (event) => {
+    if (event.target.dataset.action !== 'rename') return;
+    const report = state.reports.find((r) => r.id === event.target.dataset.report);
+    if (report) report.title = event.target.value.trim();
+    changed();
+  });
+
+  $('paste-add').addEventListener('click', () => {
+    try {
+      addReport({ title: $('paste-title').value, text: $('paste-text').value });
+      $('paste-title').value = '';
+      $('paste-text').value = '';
+      changed();
+    } catch (error) {
+      showStatus(error.message, { error: true });
+    }
+  });
+  $('file-input').addEventListener('change', (event) => {
+    addFiles([...event.target.files]);
+    event.target.value = '';
+  });
+  const zone = $('dropzone');
+  zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('dragging'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('dragging');
+    addFiles([...event.dataTransfer.files]);
+  });
+
+  $('export-set').addEventListener('click', () => {
+    download('parallax-reports.json', 'application/json', `${JSON.stringify(exportSet(state), null, 2)}\n`);
+  });
+  $('import-set').addEventListener('change', async (event) => {
+    const [file] = event.target.files;
+    event.target.value = '';
+    if (!file) return;
+    try {
+      const set = parseSet(JSON.parse(await file.text()));
+      state.reports = set.reports;
+      state.keep = set.keep;
+      changed();
+    } catch (error) {
+      showStatus(`Could not import ${file.name}: ${error.message}`, { error: true });
+    }
+  });
+  $('reset').addEventListener('click', async () => {
+    forgetSaved();
+    state.keep = [];
+    await loadDefault();
+  });
+  $('export-json').addEventListener('click', () => {
+    if (state.result) download('parallax-comparison.json', 'application/json', `${JSON.stringify(state.result, null, 2)}\n`);
+  });
+  $('export-csv').addEventListener('click', () => {
+    if (state.result) download('parallax-comparison.csv', 'text/csv', comparisonCsv(state.result));
+  });
+}
+
+function stepDifference(step) {
+  const rows = [...view.querySelectorAll('tr[data-difference]')];
+  if (!rows.length) return;
+  const current = rows.indexOf(document.activeElement);
+  const next = rows[current < 0 ? (step > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, current + step))];
+  next.focus();
+  next.scrollIntoView({ block: 'center' });
+}
+
+async function loadDefault() {
+  try {
+    state.reports = await loadManifest(DEFAULT_MANIFEST);
+    await run();
   } catch (error) {
     showStatus(error.message, { error: true });
     document.body.dataset.state = 'error';
   }
+}
+
+async function main() {
+  wire();
+  const src = readUrl();
+  draw();
+  if (src) {
+    try {
+      state.reports = await loadManifest(src);
+    } catch (error) {
+      showStatus(`${error.message}. Showing your saved or the sample reports instead.`, { error: true });
+    }
+  }
+  if (!state.reports.length) {
+    const saved = loadSaved();
+    if (saved) {
+      state.reports = saved.reports;
+      state.keep = saved.keep;
+    }
+  }
+  if (!state.reports.length) {
+    await loadDefault();
+    return;
+  }
+  await run();
 }
 
 main();

@@ -1,31 +1,59 @@
-// The engine loader: the one place that touches the wasm package.
+// The engine loader: the one place that talks to the wasm package, through a worker.
 //
-// `init` runs once; every call after that reuses the instance. Errors from the engine
-// arrive as JS `Error`s whose message says what was wrong with the input.
+// `compare` queues a request to the worker and resolves with the result tree (offsets in
+// UTF-16 code units, as JS strings index). Engine errors reject with an `Error` whose
+// message says what is wrong. If the module traps or the worker dies, pending requests
+// fail with a clear message and the next call starts a fresh worker: the page's reports
+// are never lost.
 
-import init, { compare as wasmCompare } from '../pkg/parallax.js';
+let worker = null;
+let nextId = 0;
+const pending = new Map();
 
-let ready = null;
+function failAll(message) {
+  for (const { reject } of pending.values()) reject(new Error(message));
+  pending.clear();
+}
 
-/** Loads and instantiates the wasm module once; resolves when it can be called. */
-export function loadEngine() {
-  ready ??= init().catch((error) => {
-    ready = null; // let a later call try again
-    throw new Error(`the comparison engine could not load: ${error.message ?? error}`);
-  });
-  return ready;
+function start() {
+  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = ({ data }) => {
+    const request = pending.get(data.id);
+    if (!request) return;
+    pending.delete(data.id);
+    if (data.error === undefined) {
+      request.resolve(data.result);
+      return;
+    }
+    if (data.trapped) {
+      restart();
+      request.reject(new Error(`the comparison engine failed and was restarted: ${data.error}`));
+    } else {
+      request.reject(new Error(data.error));
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    restart();
+    failAll(`the comparison engine could not run: ${event.message || 'the worker stopped'}`);
+  };
+}
+
+function restart() {
+  worker?.terminate();
+  worker = null;
 }
 
 /**
- * Compares reports: an array of `{ id, title?, text }`; `options` may name the pairs to
- * lay out side by side (`{ sideBySide: [['000', '001']] }`).
- * Resolves to the engine's result tree (offsets in UTF-16 code units, as JS strings index).
+ * Compares reports: an array of `{ id, title?, text }`. `options` may name the pairs to
+ * lay out side by side (`{ sideBySide: [['000', '001']] }`) and units to put back
+ * (`{ keep: ['001:u3'] }`).
  */
-export async function compare(reports, options = undefined) {
-  await loadEngine();
-  try {
-    return wasmCompare(reports, options);
-  } catch (error) {
-    throw error instanceof Error ? error : new Error(String(error));
-  }
+export function compare(reports, options = undefined) {
+  if (!worker) start();
+  const id = ++nextId;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, reports, options });
+  });
 }

@@ -1,42 +1,453 @@
-// Pure rendering: engine result in, DOM out. Report text only ever goes through
-// `textContent`, never through HTML parsing.
+// Pure rendering: the engine's result in, DOM out. Nothing here reads the page or keeps
+// state. Report text only ever goes into the DOM through text nodes (`textContent`,
+// `document.createTextNode`), never through HTML parsing, so a report that contains
+// `<script>` shows as text.
 
-const KIND_LABELS = { heading: 'Heading', sentence: 'Sentence', boilerplate: 'Set aside' };
+const RELATION = {
+  verbatim: { symbol: '≡', label: 'verbatim' },
+  rewrite: { symbol: '≈', label: 'rewrite' },
+  paraphrase: { symbol: '∼', label: 'paraphrase' },
+  absent: { symbol: '·', label: 'absent' },
+};
 
 /** Creates an element with a class and, optionally, text. */
 export function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined && text !== null) node.textContent = String(text);
   return node;
 }
 
-/** One column per report, listing its units with their kind in words and colour. */
-export function renderReportColumns(result) {
+/** Indexes a result for rendering: units by id, their report, their groups. */
+export function indexResult(result) {
+  const units = new Map();
+  const reportOf = new Map();
+  const titles = new Map();
+  for (const report of result.reports) {
+    titles.set(report.id, report.title);
+    for (const unit of report.units) {
+      units.set(unit.id, unit);
+      reportOf.set(unit.id, report.id);
+    }
+  }
+  const groupsOf = new Map();
+  for (const group of result.groups) {
+    for (const member of group.members) {
+      if (!groupsOf.has(member.unit)) groupsOf.set(member.unit, []);
+      groupsOf.get(member.unit).push(group.id);
+    }
+  }
+  return { units, reportOf, titles, groupsOf };
+}
+
+/**
+ * The unit's text with the given UTF-16 ranges (absolute offsets in the report) wrapped
+ * in `tag` elements of class `className`.
+ */
+export function highlighted(unit, ranges = [], tag = 'mark', className = 'change') {
   const fragment = document.createDocumentFragment();
+  let at = unit.start;
+  for (const range of [...ranges].sort((x, y) => x.start - y.start)) {
+    const start = Math.max(range.start, at);
+    const end = Math.min(range.end, unit.end);
+    if (end <= start) continue;
+    if (start > at) fragment.append(document.createTextNode(unit.text.slice(at - unit.start, start - unit.start)));
+    fragment.append(el(tag, className, unit.text.slice(start - unit.start, end - unit.start)));
+    at = end;
+  }
+  if (at < unit.end) fragment.append(document.createTextNode(unit.text.slice(at - unit.start)));
+  return fragment;
+}
+
+function relationBadge(relation) {
+  const r = RELATION[relation] ?? RELATION.absent;
+  const badge = el('span', `relation relation-${relation}`);
+  badge.append(el('span', 'relation-symbol', r.symbol), el('span', 'relation-label', r.label));
+  badge.setAttribute('aria-label', r.label);
+  return badge;
+}
+
+function reportLabel(index, id) {
+  return `${id} · ${index.titles.get(id) ?? ''}`;
+}
+
+/** Overview: coverage matrix, what only one report says, and pairwise similarity. */
+export function renderOverview(result, { sort = 'reports', open = null } = {}) {
+  const index = indexResult(result);
+  const root = el('div', 'overview');
+  const reports = result.reports.map((r) => r.id);
+
+  const intro = el('p', 'lede');
+  const shared = result.groups.filter((g) => g.reports >= 2).length;
+  const unique = result.reports.reduce((n, r) => n + r.unique.length, 0);
+  intro.textContent = `${result.reports.length} reports share ${shared} facts; ${unique} passages appear in only one report. `
+    + 'Each cell says how a report carries a fact: ≡ verbatim, ≈ rewrite, ∼ paraphrase, · absent.';
+  root.append(intro);
+
+  // Coverage matrix.
+  const section = el('section', 'matrix-section');
+  section.setAttribute('aria-labelledby', 'matrix-heading');
+  const heading = el('h2', null, 'Shared facts');
+  heading.id = 'matrix-heading';
+  section.append(heading);
+  const scroller = el('div', 'table-scroll');
+  const table = el('table', 'matrix');
+  const caption = el('caption', null, 'Which report carries which fact, and how');
+  table.append(caption);
+  const thead = el('thead');
+  const headRow = el('tr');
+  const factHead = el('th', 'fact-head', 'Fact');
+  factHead.scope = 'col';
+  const countHead = el('th', 'count-head');
+  countHead.scope = 'col';
+  const sortButton = el('button', 'sort-button', sort === 'reports' ? 'Reports ▼' : 'Reports (text order)');
+  sortButton.type = 'button';
+  sortButton.dataset.action = 'sort';
+  sortButton.setAttribute('aria-label', sort === 'reports'
+    ? 'Sorted by how many reports carry each fact; sort in text order instead'
+    : 'In text order; sort by how many reports carry each fact');
+  countHead.append(sortButton);
+  countHead.setAttribute('aria-sort', sort === 'reports' ? 'descending' : 'none');
+  headRow.append(factHead, countHead);
+  for (const id of reports) {
+    const th = el('th', 'report-head', id);
+    th.scope = 'col';
+    th.title = index.titles.get(id) ?? id;
+    headRow.append(th);
+  }
+  thead.append(headRow);
+  table.append(thead);
+  const tbody = el('tbody');
+  const groups = [...result.groups];
+  if (sort !== 'reports') {
+    const position = (g) => g.members[0]?.unit ?? '';
+    groups.sort((a, b) => position(a).localeCompare(position(b), undefined, { numeric: true }));
+  }
+  for (const group of groups) {
+    const row = el('tr', 'fact-row');
+    row.dataset.group = group.id;
+    const first = index.units.get(group.members[0].unit);
+    const factCell = el('th', 'fact');
+    factCell.scope = 'row';
+    const toggle = el('button', 'fact-toggle');
+    toggle.type = 'button';
+    toggle.dataset.action = 'open-group';
+    toggle.dataset.group = group.id;
+    toggle.setAttribute('aria-expanded', String(open === group.id));
+    toggle.append(el('span', 'fact-text', first?.text ?? group.id));
+    factCell.append(toggle);
+    row.append(factCell, el('td', 'count', group.reports));
+    for (const id of reports) {
+      const members = group.members.filter((m) => index.reportOf.get(m.unit) === id);
+      const cell = el('td', 'cell');
+      if (members.length === 0) {
+        cell.append(relationBadge('absent'));
+        cell.classList.add('cell-absent');
+      } else {
+        const best = ['verbatim', 'rewrite', 'paraphrase'].find((r) => members.some((m) => m.relation === r));
+        cell.append(relationBadge(best));
+        cell.classList.add(`cell-${best}`);
+      }
+      row.append(cell);
+    }
+    tbody.append(row);
+    if (open === group.id) tbody.append(renderGroupDetail(group, index, reports.length + 2));
+  }
+  table.append(tbody);
+  scroller.append(table);
+  section.append(scroller);
+  if (result.groups.length === 0) section.append(el('p', 'empty', 'No fact is shared by two reports.'));
+  root.append(section);
+
+  // What only one report says.
+  const uniqueSection = el('section', 'unique-section');
+  uniqueSection.setAttribute('aria-labelledby', 'unique-heading');
+  const uniqueHeading = el('h2', null, 'Only in one report');
+  uniqueHeading.id = 'unique-heading';
+  uniqueSection.append(uniqueHeading);
+  for (const report of result.reports) {
+    const details = el('details', 'unique-report');
+    details.dataset.report = report.id;
+    const summary = el('summary', null, `${reportLabel(index, report.id)} — ${report.unique.length} passages`);
+    details.append(summary);
+    const list = el('ul', 'unique-list');
+    for (const id of report.unique) {
+      const unit = index.units.get(id);
+      const item = el('li', 'unique-unit', unit.text);
+      item.dataset.unit = id;
+      list.append(item);
+    }
+    details.append(list);
+    uniqueSection.append(details);
+  }
+  root.append(uniqueSection);
+
+  root.append(renderSimilarity(result, index));
+  return root;
+}
+
+function renderGroupDetail(group, index, span) {
+  const row = el('tr', 'fact-detail');
+  const cell = el('td');
+  cell.colSpan = span;
+  const list = el('ul', 'member-list');
+  for (const member of group.members) {
+    const unit = index.units.get(member.unit);
+    const item = el('li', 'member');
+    item.dataset.unit = member.unit;
+    const head = el('div', 'member-head');
+    head.append(el('span', 'member-report', reportLabel(index, index.reportOf.get(member.unit))), relationBadge(member.relation));
+    head.append(el('span', 'confidence', `confidence ${Math.round(member.confidence * 100)} %`));
+    item.append(head);
+    const text = el('p', 'member-text');
+    text.append(highlighted(unit, member.changes, 'mark', 'change'));
+    item.append(text);
+    list.append(item);
+  }
+  cell.append(el('p', 'hint', 'Highlighted words differ from the first report’s wording.'), list);
+  row.append(cell);
+  return row;
+}
+
+function renderSimilarity(result, index) {
+  const section = el('section', 'similarity-section');
+  section.setAttribute('aria-labelledby', 'similarity-heading');
+  const heading = el('h2', null, 'How much reports share');
+  heading.id = 'similarity-heading';
+  section.append(heading);
+  const ids = result.reports.map((r) => r.id);
+  const value = new Map();
+  for (const pair of result.pairs) {
+    value.set(`${pair.a}|${pair.b}`, pair.similarity);
+    value.set(`${pair.b}|${pair.a}`, pair.similarity);
+  }
+  const scroller = el('div', 'table-scroll');
+  const table = el('table', 'heatmap');
+  table.append(el('caption', null, 'Share of both reports’ passages that the other carries, in percent'));
+  const head = el('tr');
+  head.append(el('td'));
+  for (const id of ids) {
+    const th = el('th', null, id);
+    th.scope = 'col';
+    th.title = index.titles.get(id) ?? id;
+    head.append(th);
+  }
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
+  const tbody = el('tbody');
+  for (const a of ids) {
+    const row = el('tr');
+    const th = el('th', null, a);
+    th.scope = 'row';
+    row.append(th);
+    for (const b of ids) {
+      if (a === b) {
+        row.append(el('td', 'heat heat-self', '—'));
+        continue;
+      }
+      const share = value.get(`${a}|${b}`) ?? 0;
+      const cell = el('td', `heat heat-${Math.min(4, Math.floor(share * 10))}`, Math.round(share * 100));
+      row.append(cell);
+    }
+    tbody.append(row);
+  }
+  table.append(tbody);
+  scroller.append(table);
+  section.append(scroller);
+  return section;
+}
+
+/** Side by side: two reports' passages facing each other. */
+export function renderSideBySide(result, layout) {
+  const index = indexResult(result);
+  const root = el('div', 'side-by-side');
+  if (!layout) {
+    root.append(el('p', 'empty', 'Choose two different reports.'));
+    return root;
+  }
+  const table = el('table', 'pair');
+  table.append(el('caption', null, `${reportLabel(index, layout.a)} and ${reportLabel(index, layout.b)}`));
+  const head = el('tr');
+  for (const id of [layout.a, layout.b]) {
+    const th = el('th', null, reportLabel(index, id));
+    th.scope = 'col';
+    head.append(th);
+  }
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
+  const tbody = el('tbody');
+  let differences = 0;
+  for (const row of layout.rows) {
+    const tr = el('tr', `row row-${row.kind}`);
+    tr.dataset.kind = row.kind;
+    const different = row.kind !== 'aligned' || row.changesA?.length || row.changesB?.length;
+    if (different) {
+      tr.dataset.difference = String(differences++);
+      tr.tabIndex = -1;
+    }
+    tr.append(sideCell(index, row.a, row.changesA, 'del', row, 'a'), sideCell(index, row.b, row.changesB, 'ins', row, 'b'));
+    tbody.append(tr);
+  }
+  table.append(tbody);
+  root.append(table);
+  root.dataset.differences = String(differences);
+  return root;
+}
+
+function sideCell(index, unitId, changes, tag, row, side) {
+  const td = el('td', 'side');
+  if (!unitId) {
+    td.classList.add('side-empty');
+    return td;
+  }
+  const unit = index.units.get(unitId);
+  const label = {
+    aligned: null,
+    moved: side === 'a' ? `moved: passage ${(row.positionB ?? 0) + 1} in the other report` : `moved: passage ${(row.positionA ?? 0) + 1} in the other report`,
+    onlyA: 'only in this report',
+    onlyB: 'only in this report',
+  }[row.kind];
+  if (label) td.append(el('span', `tag tag-${row.kind}`, label));
+  if (row.relation && row.kind === 'aligned') td.append(relationBadge(row.relation));
+  const text = el('p', 'side-text');
+  text.append(highlighted(unit, changes ?? [], tag, 'change'));
+  td.append(text);
+  td.dataset.unit = unitId;
+  return td;
+}
+
+/** Quotes: one card per utterance, each outlet's rendering with its differences. */
+export function renderQuotes(result) {
+  const index = indexResult(result);
+  const root = el('div', 'quotes');
+  if (result.quotes.length === 0) root.append(el('p', 'empty', 'No direct quotation found.'));
+  for (const cluster of result.quotes) {
+    const card = el('article', 'quote-card');
+    card.dataset.quote = cluster.id;
+    const head = el('header', 'quote-head');
+    head.append(el('h2', 'quote-speaker', cluster.speaker ?? 'Speaker unknown'));
+    head.append(el('span', 'quote-count', `${cluster.reports} ${cluster.reports === 1 ? 'report' : 'reports'}`));
+    card.append(head);
+    const reference = el('blockquote', 'quote-reference', cluster.reference);
+    card.append(reference);
+    const list = el('ul', 'renderings');
+    for (const instance of cluster.instances) {
+      const item = el('li', 'rendering');
+      item.dataset.report = instance.report;
+      const meta = el('div', 'rendering-meta');
+      meta.append(el('span', 'rendering-report', reportLabel(index, instance.report)));
+      const flags = [];
+      if (!instance.quoted) flags.push(['unquoted', 'said without quotation marks']);
+      if (instance.reattributed) flags.push(['reattributed', `attributed to ${instance.speaker}`]);
+      if (instance.inHeading) flags.push(['heading', 'in the headline']);
+      if (instance.unclosed) flags.push(['unclosed', 'quotation never closed']);
+      if (instance.variant !== 'same') flags.push([instance.variant, instance.variant]);
+      for (const [kind, text] of flags) meta.append(el('span', `flag flag-${kind}`, text));
+      if (instance.speaker && !instance.reattributed && instance.speaker !== cluster.speaker) {
+        meta.append(el('span', 'flag flag-speaker', `speaker: ${instance.speaker}`));
+      }
+      item.append(meta);
+      const words = el('p', 'rendering-text');
+      for (const op of instance.diff) {
+        if (op.op === 'equal') words.append(document.createTextNode(`${op.text} `));
+        else {
+          const mark = el(op.op === 'delete' ? 'del' : 'ins', `word-${op.op}`, op.text);
+          mark.title = op.op === 'delete' ? 'in the reference, left out here' : 'added here';
+          words.append(mark, document.createTextNode(' '));
+        }
+      }
+      if (instance.diff.length === 0) words.textContent = instance.text;
+      item.append(words);
+      list.append(item);
+    }
+    card.append(list);
+    root.append(card);
+  }
+  return root;
+}
+
+/** Reports: each report's text with units coloured by how many reports share them. */
+export function renderReports(result) {
+  const index = indexResult(result);
+  const root = el('div', 'columns');
+  const reach = new Map();
+  for (const group of result.groups) {
+    for (const member of group.members) reach.set(member.unit, Math.max(reach.get(member.unit) ?? 0, group.reports));
+  }
   for (const report of result.reports) {
     const column = el('article', 'report-column');
     column.dataset.report = report.id;
     const header = el('header', 'report-header');
     header.append(el('h2', 'report-title', report.title));
-    header.append(el('p', 'report-meta', unitSummary(report.units)));
+    const count = (kind) => report.units.filter((u) => u.kind === kind).length;
+    header.append(el('p', 'report-meta', `${report.units.length} units · ${count('heading')} headings · ${count('sentence')} sentences · ${count('boilerplate')} set aside`));
     column.append(header);
     const list = el('ol', 'units');
     for (const unit of report.units) {
-      const item = el('li', `unit unit-${unit.kind}`);
+      const shared = reach.get(unit.id) ?? 0;
+      const status = unit.kind === 'boilerplate' ? 'boilerplate' : shared >= 2 ? 'shared' : 'unique';
+      const item = el('li', `unit unit-${unit.kind} status-${status}`);
       item.dataset.unit = unit.id;
-      item.append(el('span', 'unit-kind', KIND_LABELS[unit.kind] ?? unit.kind));
-      item.append(el('span', 'unit-text', unit.text));
+      item.dataset.groups = (index.groupsOf.get(unit.id) ?? []).join(' ');
+      if (status !== 'boilerplate') item.tabIndex = 0;
+      const label = status === 'shared' ? `in ${shared} reports` : status === 'unique' ? 'only here' : `set aside: ${unit.reason}`;
+      item.append(el('span', 'unit-status', label), el('span', 'unit-text', unit.text));
       list.append(item);
     }
     column.append(list);
-    fragment.append(column);
+    root.append(column);
   }
-  return fragment;
+  return root;
 }
 
-function unitSummary(units) {
-  const count = (kind) => units.filter((u) => u.kind === kind).length;
-  const parts = [`${units.length} units`, `${count('heading')} headings`, `${count('sentence')} sentences`];
-  return parts.join(' · ');
+/** Set aside: every boilerplate unit with its reason and a button to put it back. */
+export function renderSetAside(result) {
+  const root = el('div', 'set-aside');
+  for (const report of result.reports) {
+    const units = report.units.filter((u) => u.kind === 'boilerplate');
+    const section = el('section', 'aside-report');
+    section.dataset.report = report.id;
+    section.append(el('h2', null, `${report.id} · ${report.title}`));
+    if (units.length === 0) section.append(el('p', 'empty', 'Nothing set aside.'));
+    const list = el('ul', 'aside-list');
+    for (const unit of units) {
+      const item = el('li', 'aside-unit');
+      item.dataset.unit = unit.id;
+      item.append(el('span', 'aside-reason', unit.reason), el('span', 'aside-text', unit.text));
+      const button = el('button', 'put-back', 'Put back');
+      button.type = 'button';
+      button.dataset.action = 'keep';
+      button.dataset.unit = unit.id;
+      button.setAttribute('aria-label', `Put back “${unit.text.slice(0, 60)}” as news`);
+      item.append(button);
+      list.append(item);
+    }
+    section.append(list);
+    root.append(section);
+  }
+  return root;
+}
+
+/** CSV of the comparison: groups, unique passages and quotes, one row per unit. */
+export function comparisonCsv(result) {
+  const { units, reportOf } = indexResult(result);
+  const rows = [['table', 'id', 'report', 'unit', 'relation_or_speaker', 'confidence', 'text']];
+  for (const group of result.groups) {
+    for (const m of group.members) rows.push(['group', group.id, reportOf.get(m.unit), m.unit, m.relation, m.confidence, units.get(m.unit).text]);
+  }
+  for (const report of result.reports) {
+    for (const id of report.unique) rows.push(['unique', '', report.id, id, '', '', units.get(id).text]);
+  }
+  for (const q of result.quotes) {
+    for (const i of q.instances) rows.push(['quote', q.id, i.report, i.unit, i.speaker ?? '', i.confidence, i.text]);
+  }
+  const field = (v) => {
+    const s = String(v ?? '');
+    // Cells starting with = + - @ are neutralised so spreadsheets do not run them.
+    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+    return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  return `${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }
