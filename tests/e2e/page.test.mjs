@@ -210,3 +210,25 @@ test('a missing manifest is reported in words and nothing breaks', async () => {
   await ready(page);
   await page.context().close();
 });
+
+test('a manifest URL loads its reports; reports can be renamed and reordered', async () => {
+  const page = await open(browser, 'about:blank');
+  const manifest = [
+    { id: 'a', title: 'Inline one', text: 'Talks in Istanbul stalled after nine hours. Pakistan demanded verifiable steps.' },
+    { id: 'b', title: 'From a file', textUrl: 'b.txt' },
+  ];
+  await page.route('**/cluster/reports.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(manifest) }));
+  await page.route('**/cluster/b.txt', (route) => route.fulfill({ contentType: 'text/plain', body: 'Pakistan demanded verifiable steps in Istanbul. The talks stalled.' }));
+  await page.goto(`${server.url}?src=cluster/reports.json&view=reports`);
+  await ready(page);
+  assert.deepEqual(await page.locator('.report-column .report-title').allTextContents(), ['Inline one', 'From a file']);
+  await page.locator('#manage summary').click();
+  await page.fill('#title-b', 'Renamed');
+  await page.press('#title-b', 'Enter');
+  await page.click('button[data-action="down"][data-report="a"]');
+  await page.waitForFunction(() => document.querySelector('.report-column .report-title')?.textContent === 'Renamed');
+  assert.deepEqual(await page.locator('.report-column .report-title').allTextContents(), ['Renamed', 'Inline one']);
+  await page.click('button[data-action="remove"][data-report="a"]');
+  await page.waitForFunction(() => document.querySelectorAll('.report-column').length === 1);
+  await page.context().close();
+});
