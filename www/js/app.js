@@ -347,6 +347,19 @@ function wire() {
   });
 }
 
+/** The copy-paste embed snippets for the current manifest (the sample one by default). */
+function fillSnippets(src) {
+  const manifest = new URL(src ?? DEFAULT_MANIFEST, document.baseURI).href;
+  const base = new URL('.', document.baseURI).href;
+  const view = state.view === 'aside' ? 'overview' : state.view;
+  $('snippet-element').value = `<script type="module" src="${base}parallax-compare-define.js"></script>\n`
+    + `<parallax-compare src="${manifest}" view="${view}"></parallax-compare>`;
+  const embed = new URL('embed.html', base);
+  embed.searchParams.set('src', manifest);
+  embed.searchParams.set('view', view);
+  $('snippet-iframe').value = `<iframe src="${embed.href}" title="Comparison of news reports" width="100%" height="600" style="border:0"></iframe>`;
+}
+
 function stepDifference(step) {
   const rows = [...view.querySelectorAll('tr[data-difference]')];
   if (!rows.length) return;
@@ -369,6 +382,7 @@ async function loadDefault() {
 async function main() {
   wire();
   const src = readUrl();
+  fillSnippets(src);
   draw();
   if (src) {
     try {

@@ -1,0 +1,211 @@
+// <parallax-compare> in headless Chromium: creation, attributes and properties, events,
+// several instances, removal, hostile host CSS, strict CSP, the iframe embed, axe.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, screenshot, axeViolations } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a blank same-origin page under the strict CSP, with the element defined, and
+ * records every parallax-* event and CSP violation on `window.events`. */
+async function blank(options = {}) {
+  const page = await open(browser, 'about:blank', options);
+  await page.addInitScript(() => {
+    window.events = [];
+    for (const type of ['parallax-ready', 'parallax-error', 'parallax-select', 'parallax-selected']) {
+      document.addEventListener(type, (e) => window.events.push({ type, detail: e.detail, target: e.target.id, composed: e.composed, bubbles: e.bubbles }));
+    }
+    document.addEventListener('securitypolicyviolation', (e) => window.events.push({ type: 'csp', detail: e.violatedDirective }));
+  });
+  await page.goto(`${server.url}embed.html`); // a strict-CSP page of the project
+  await page.evaluate(() => {
+    document.getElementById('comparison').remove();
+    window.events.length = 0;
+  });
+  return page;
+}
+
+const readyCount = (page, id) => page.evaluate((target) => window.events.filter((e) => e.type === 'parallax-ready' && (!target || e.target === target)).length, id);
+
+test('demo CMS page: the element and the iframe both render under the strict CSP', async () => {
+  const page = await open(browser, 'about:blank');
+  await page.addInitScript(() => {
+    window.events = [];
+    document.addEventListener('parallax-ready', (e) => window.events.push({ type: 'ready', detail: e.detail }));
+    document.addEventListener('securitypolicyviolation', (e) => window.events.push({ type: 'csp', detail: `${e.violatedDirective} ${e.blockedURI}` }));
+  });
+  await page.goto(`${server.url}demo-cms.html`);
+  await page.waitForFunction(() => window.events.some((e) => e.type === 'ready'));
+  const ready = await page.evaluate(() => window.events.find((e) => e.type === 'ready').detail);
+  assert.equal(ready.reports, 5);
+  assert.ok(ready.groups > 5 && ready.quotes > 10, JSON.stringify(ready));
+  const cards = await page.locator('#quotes-widget').evaluate((el) => el.shadowRoot.querySelectorAll('.quote-card').length);
+  assert.equal(cards, ready.quotes);
+  // The iframe reports its height and the article sizes it.
+  await page.waitForFunction(() => document.getElementById('overview-frame').getBoundingClientRect().height > 400);
+  const frame = page.frameLocator('#overview-frame');
+  assert.ok(await frame.locator('parallax-compare').count() === 1);
+  assert.deepEqual(await page.evaluate(() => window.events.filter((e) => e.type === 'csp')), []);
+  assert.deepEqual(page.errors, []);
+  await screenshot(page, 'widget-demo-cms');
+  await page.context().close();
+});
+
+test('created by markup, by createElement and by constructor; attributes and properties mirror', async () => {
+  const page = await blank();
+  const result = await page.evaluate(async () => {
+    const { ParallaxCompare } = await import('./parallax-compare-define.js');
+    // A second definition is tolerated.
+    ParallaxCompare.define();
+    document.body.insertAdjacentHTML('beforeend', '<parallax-compare id="m" src="data/manifest.json"></parallax-compare>');
+    const made = document.createElement('parallax-compare');
+    made.id = 'c';
+    made.reports = [
+      { id: 'x', title: 'X', text: 'Pakistan demanded verifiable steps in Istanbul. The talks lasted nine hours.' },
+      { id: 'y', title: 'Y', text: 'The talks in Istanbul lasted nine hours. Pakistan demanded verifiable steps.' },
+    ];
+    document.body.append(made);
+    const built = new ParallaxCompare();
+    built.id = 'k';
+    built.view = 'quotes';
+    document.body.append(built);
+    const mirrored = [built.getAttribute('view')];
+    built.setAttribute('view', 'reports');
+    mirrored.push(built.view);
+    built.view = 'nonsense';
+    mirrored.push(built.view); // falls back to the overview
+    built.view = 'quotes';
+    return { mirrored, same: customElements.get('parallax-compare') === ParallaxCompare };
+  });
+  assert.deepEqual(result.mirrored, ['quotes', 'reports', 'overview']);
+  assert.ok(result.same);
+  await page.waitForFunction(() => window.events.filter((e) => e.type === 'parallax-ready').length >= 2);
+  const errors = await page.evaluate(() => window.events.filter((e) => e.type === 'parallax-error').map((e) => `${e.target}: ${e.detail.message}`));
+  // The constructed element has no input: it says so in an event and in its status.
+  assert.deepEqual(errors, ['k: no reports to compare: set src, reports, or add <article> children']);
+  assert.equal(await readyCount(page, 'm'), 1);
+  const fromProperty = await page.evaluate(() => window.events.find((e) => e.type === 'parallax-ready' && e.target === 'c'));
+  assert.equal(fromProperty.detail.reports, 2);
+  assert.ok(fromProperty.bubbles && fromProperty.composed);
+  // Both share one engine worker.
+  assert.equal(page.workers().length, 1);
+  await page.context().close();
+});
+
+test('inline articles are the reports when there is no src', async () => {
+  const page = await blank();
+  await page.evaluate(async () => {
+    await import('./parallax-compare-define.js');
+    document.body.insertAdjacentHTML('beforeend', `<parallax-compare id="inline" view="reports">
+      <article data-id="a"><h2>Outlet A</h2><p>Pakistan demanded verifiable steps in Istanbul. The talks lasted nine hours.</p></article>
+      <blockquote data-id="b" data-title="Outlet B"><p>The talks in Istanbul lasted nine hours, officials said.</p></blockquote>
+    </parallax-compare>`);
+  });
+  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
+  const titles = await page.locator('#inline').evaluate((el) => [...el.shadowRoot.querySelectorAll('.report-title')].map((t) => t.textContent));
+  assert.deepEqual(titles, ['Outlet A', 'Outlet B']);
+  await page.context().close();
+});
+
+test('select events are cancelable; selected follows only when not cancelled', async () => {
+  const page = await blank();
+  await page.evaluate(async () => {
+    await import('./parallax-compare-define.js');
+    document.body.insertAdjacentHTML('beforeend', '<parallax-compare id="w" src="data/manifest.json"></parallax-compare>');
+  });
+  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
+  const toggle = page.locator('#w').locator('.fact-toggle').first();
+  await page.evaluate(() => document.addEventListener('parallax-select', (e) => e.preventDefault(), { once: true }));
+  await toggle.click();
+  assert.equal(await page.evaluate(() => window.events.filter((e) => e.type === 'parallax-selected').length), 0);
+  assert.equal(await page.locator('#w').locator('.fact-detail').count(), 0);
+  await toggle.click();
+  const selected = await page.evaluate(() => window.events.filter((e) => e.type === 'parallax-selected').map((e) => e.detail));
+  assert.deepEqual(selected, [{ kind: 'group', id: 'g1' }]);
+  assert.ok(await page.locator('#w').locator('.fact-detail').count() === 1);
+  await page.context().close();
+});
+
+test('removal drops the work; re-insertion compares again', async () => {
+  const page = await blank();
+  await page.evaluate(async () => {
+    await import('./parallax-compare-define.js');
+    const element = document.createElement('parallax-compare');
+    element.id = 'r';
+    element.src = 'data/manifest.json';
+    document.body.append(element);
+    element.remove(); // before its comparison returns
+  });
+  await page.waitForTimeout(500);
+  assert.equal(await readyCount(page, 'r'), 0, 'a removed element announces nothing');
+  await page.evaluate(() => document.body.append(document.createElement('div')));
+  await page.evaluate(async () => {
+    const { ParallaxCompare } = await import('./parallax-compare-define.js');
+    const element = new ParallaxCompare();
+    element.id = 'r';
+    element.src = 'data/manifest.json';
+    document.body.append(element);
+  });
+  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready' && e.target === 'r'));
+  await page.evaluate(() => {
+    const element = document.getElementById('r');
+    element.remove();
+    document.body.append(element);
+  });
+  await page.waitForFunction(() => window.events.filter((e) => e.type === 'parallax-ready' && e.target === 'r').length === 2);
+  await page.context().close();
+});
+
+test('hostile host CSS does not change the widget', async () => {
+  const page = await blank();
+  await page.evaluate(async () => {
+    await import('./parallax-compare-define.js');
+    document.body.insertAdjacentHTML('beforeend', '<parallax-compare id="h" src="data/manifest.json" view="quotes"></parallax-compare>');
+  });
+  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
+  const measure = () => page.locator('#h').evaluate((el) => {
+    const card = el.shadowRoot.querySelector('.quote-card');
+    const style = getComputedStyle(card);
+    const text = getComputedStyle(el.shadowRoot.querySelector('.rendering-text'));
+    return { width: Math.round(card.getBoundingClientRect().width), font: text.fontSize, family: text.fontFamily, color: text.color, line: text.lineHeight, display: style.display };
+  });
+  const before = await measure();
+  // The page's CSP allows same-origin stylesheets only, as a CMS's would.
+  await page.route('**/hostile.css', (route) => route.fulfill({
+    contentType: 'text/css',
+    body: `* { font-size: 40px !important; color: red !important; display: inline !important; line-height: 5 !important; }
+      body { font: 50px serif !important; letter-spacing: 10px; }
+      blockquote, article, p, ul, li, h2 { margin: 100px !important; border: 9px solid lime !important; }`,
+  }));
+  await page.evaluate(() => new Promise((done) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = 'hostile.css';
+    link.onload = done;
+    document.head.append(link);
+  }));
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '50px', 'the hostile sheet applies to the host page');
+  const after = await measure();
+  assert.deepEqual(after, before);
+  await page.context().close();
+});
+
+test('axe-core finds no violations inside the widget', async () => {
+  const page = await open(browser, `${server.url}demo-cms.html`, { bypassCSP: true });
+  await page.waitForFunction(() => document.getElementById('quotes-widget').shadowRoot?.querySelector('.quote-card'));
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, []);
+  await page.context().close();
+});
