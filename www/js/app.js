@@ -1,7 +1,7 @@
 // Page wiring: state (in the URL and the browser's storage), loading reports, running
 // the engine, and drawing the chosen view. Rendering itself is in render.js.
 
-import { compare } from './engine.js';
+import { compare, prepare } from './engine.js';
 import {
   download, exportSet, forgetSaved, loadManifest, loadSaved, nextId, parseSet, readReportFile, save,
 } from './data.js';
@@ -380,6 +380,7 @@ async function loadDefault() {
 }
 
 async function main() {
+  prepare(); // the engine loads while the reports are fetched
   wire();
   const src = readUrl();
   fillSnippets(src);

@@ -44,6 +44,11 @@ function restart() {
   worker = null;
 }
 
+/** Starts the worker, which loads the wasm module, before the first comparison. */
+export function prepare() {
+  if (!worker) start();
+}
+
 /**
  * Compares reports: an array of `{ id, title?, text }`. `options` may name the pairs to
  * lay out side by side (`{ sideBySide: [['000', '001']] }`) and units to put back
