@@ -13,4 +13,5 @@ say "alignment quality"; cargo bench --bench quality
 say "quotes"; cargo bench --bench quotes
 say "MRPC"; cargo bench --bench mrpc
 say "native speed"; cargo bench --bench speed
+say "native speed per stage"; cargo bench --features internals --bench stages
 say "browser benchmark and sizes"; node bench/run.mjs

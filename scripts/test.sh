@@ -24,7 +24,7 @@ step "set-up: Rust, wasm tools, browsers, npm packages" \
   bash -c "source scripts/lib.sh; ensure_wasm_tools; ensure_browsers; ensure_node_modules"
 ensure_rust_components
 step "cargo fmt --check" cargo fmt --check
-step "clippy, native" cargo clippy --all-targets --features cli -- -D warnings
+step "clippy, native" cargo clippy --all-targets --features cli,internals -- -D warnings
 step "clippy, wasm32" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests" cargo test --features cli
 # The runner picks Firefox when both driver variables are set: pass one driver at a time.

@@ -37,6 +37,8 @@ mod error;
 pub mod lexical;
 pub mod model;
 mod quotes;
+#[cfg(feature = "internals")]
+pub mod stages;
 mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -7,12 +7,15 @@ use crate::align::{self, group, Corpus, Link};
 use crate::diff;
 
 mod quotes;
+
 use crate::model::{
     Group, Member, Relation, Report, ReportInput, ReportPair, SharedRun, Span, Unit, UnitKind,
 };
 use crate::text::segment::SegmentKind;
 use crate::text::Prepared;
 use crate::Comparison;
+#[cfg(feature = "internals")]
+pub use quotes::clusters as quote_clusters;
 
 /// Shared runs shorter than this many words are not wire copy.
 const MIN_SHARED_RUN: usize = 6;
