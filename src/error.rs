@@ -18,6 +18,9 @@ enum ErrorKind {
     DuplicateId { id: String },
     UnknownReport { id: String },
     UnknownUnit { id: String },
+    TooManyReports { count: usize },
+    TooMuchText { bytes: usize },
+    ReportTooLong { id: String, bytes: usize },
 }
 
 impl Error {
@@ -56,6 +59,34 @@ impl Error {
     }
 }
 
+impl Error {
+    pub(crate) fn too_many_reports(count: usize) -> Error {
+        Error {
+            kind: ErrorKind::TooManyReports { count },
+        }
+    }
+
+    pub(crate) fn too_much_text(bytes: usize) -> Error {
+        Error {
+            kind: ErrorKind::TooMuchText { bytes },
+        }
+    }
+
+    pub(crate) fn report_too_long(id: &str, bytes: usize) -> Error {
+        Error {
+            kind: ErrorKind::ReportTooLong {
+                id: id.to_string(),
+                bytes,
+            },
+        }
+    }
+}
+
+/// Megabytes with one decimal, for messages.
+fn mb(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
@@ -73,6 +104,23 @@ impl fmt::Display for Error {
                     "two reports have the id {id:?}: report ids must be unique"
                 )
             }
+            ErrorKind::TooManyReports { count } => write!(
+                f,
+                "{count} reports is more than the {} that can be compared at once: remove some",
+                crate::limits::MAX_REPORTS
+            ),
+            ErrorKind::TooMuchText { bytes } => write!(
+                f,
+                "the reports hold {} of text, more than the {} that can be compared at once",
+                mb(*bytes),
+                mb(crate::limits::MAX_TOTAL_BYTES)
+            ),
+            ErrorKind::ReportTooLong { id, bytes } => write!(
+                f,
+                "report {id:?} is {} long, more than the {} a report may have: shorten it",
+                mb(*bytes),
+                mb(crate::limits::MAX_REPORT_BYTES)
+            ),
             ErrorKind::UnknownUnit { id } => {
                 write!(f, "no unit {id:?} to keep: unit ids look like \"000:u3\"")
             }

@@ -105,12 +105,34 @@ fn layouts(reports: &[ReportInput], options: &Options) -> Result<Vec<(usize, usi
     }
 }
 
+/// How much one comparison takes. Chosen from the benchmarks (BENCHMARKS.md): 100
+/// reports of news take about half a second in the browser, so the limits keep a
+/// comparison within a few seconds while leaving room for long reports.
+pub mod limits {
+    /// The most reports compared at once.
+    pub const MAX_REPORTS: usize = 200;
+    /// The longest report, in bytes of UTF-8 (2 MiB: some 300,000 words).
+    pub const MAX_REPORT_BYTES: usize = 2 * 1024 * 1024;
+    /// All reports together, in bytes of UTF-8.
+    pub const MAX_TOTAL_BYTES: usize = 8 * 1024 * 1024;
+}
+
 fn validate(reports: &[ReportInput]) -> Result<(), Error> {
     if reports.is_empty() {
         return Err(Error::no_reports());
     }
+    if reports.len() > limits::MAX_REPORTS {
+        return Err(Error::too_many_reports(reports.len()));
+    }
+    let total: usize = reports.iter().map(|r| r.text.len()).sum();
+    if total > limits::MAX_TOTAL_BYTES {
+        return Err(Error::too_much_text(total));
+    }
     let mut seen = HashSet::new();
     for (index, report) in reports.iter().enumerate() {
+        if report.text.len() > limits::MAX_REPORT_BYTES {
+            return Err(Error::report_too_long(&report.id, report.text.len()));
+        }
         if report.id.trim().is_empty() {
             return Err(Error::empty_id(index));
         }

@@ -56,6 +56,26 @@ fn invalid(message: &str) -> JsError {
     JsError::new(message)
 }
 
+/// The engine's limits: `{ maxReports, maxReportBytes, maxTotalBytes }` (bytes of UTF-8),
+/// so the page can check input before sending it.
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Limits {
+        max_reports: usize,
+        max_report_bytes: usize,
+        max_total_bytes: usize,
+    }
+    Limits {
+        max_reports: crate::limits::MAX_REPORTS,
+        max_report_bytes: crate::limits::MAX_REPORT_BYTES,
+        max_total_bytes: crate::limits::MAX_TOTAL_BYTES,
+    }
+    .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    .map_err(|e| invalid(&format!("could not return the limits: {e}")))
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Reply {

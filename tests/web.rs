@@ -179,3 +179,44 @@ fn quote_clusters_reach_js_with_utf16_spans() {
     }
     assert!(checked > 25);
 }
+
+#[wasm_bindgen_test]
+fn lone_surrogates_from_js_keep_offsets_aligned() {
+    // A JS string may hold a lone surrogate; it reaches Rust as U+FFFD, one code unit too,
+    // so every offset still indexes the JS string.
+    let text: JsString = js_sys::JSON::parse(r#""Talks\ud800 stalled. Kabul\udc00 refused. End.""#)
+        .unwrap()
+        .unchecked_into();
+    let input = Array::new();
+    let report = Object::new();
+    Reflect::set(&report, &"id".into(), &"s".into()).unwrap();
+    Reflect::set(&report, &"text".into(), &text).unwrap();
+    input.push(&report);
+    let result = compare(input.into(), JsValue::UNDEFINED).unwrap();
+    let units: Array = get(
+        &get(&result, "reports").unchecked_into::<Array>().get(0),
+        "units",
+    )
+    .unchecked_into();
+    assert_eq!(units.length(), 3);
+    for unit in units.iter() {
+        let start = get(&unit, "start").as_f64().unwrap() as u32;
+        let end = get(&unit, "end").as_f64().unwrap() as u32;
+        let slice: String = text.slice(start, end).into();
+        assert_eq!(JsValue::from(slice), get(&unit, "text"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn limits_are_exported_and_enforced() {
+    let limits = parallax::wasm::limits().unwrap();
+    let max = get(&limits, "maxReports").as_f64().unwrap() as usize;
+    assert_eq!(max, parallax::limits::MAX_REPORTS);
+    assert!(get(&limits, "maxReportBytes").as_f64().unwrap() >= 1_000_000.0);
+    let many: Vec<(String, &str)> = (0..=max)
+        .map(|i| (format!("r{i}"), "A sentence."))
+        .collect();
+    let list: Vec<(&str, &str)> = many.iter().map(|(id, t)| (id.as_str(), *t)).collect();
+    let message = error_message(compare(reports(&list), JsValue::UNDEFINED));
+    assert!(message.contains("201 reports"), "{message}");
+}

@@ -188,8 +188,10 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…') || is_cjk_terminator(c)
 }
 
+/// Full stops that end a sentence without a following space: CJK, and the Arabic-script
+/// full stop and question mark of Urdu, Pashto and Dari.
 fn is_cjk_terminator(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '｡')
+    matches!(c, '。' | '！' | '？' | '｡' | '۔' | '؟')
 }
 
 /// Characters that may follow a sentence's final punctuation and still belong to it.
@@ -564,6 +566,18 @@ mod tests {
         assert_eq!(
             sentences("会谈在伊斯坦布尔举行。双方未达成协议。"),
             ["会谈在伊斯坦布尔举行。", "双方未达成协议。"]
+        );
+    }
+
+    #[test]
+    fn urdu_full_stop_and_arabic_question_mark_end_sentences() {
+        assert_eq!(
+            sentences("پاکستان نے طالبان سے کہا۔ کیا مذاکرات ناکام ہو گئے؟ ہاں"),
+            [
+                "پاکستان نے طالبان سے کہا۔",
+                "کیا مذاکرات ناکام ہو گئے؟",
+                "ہاں"
+            ]
         );
     }
 

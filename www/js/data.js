@@ -37,6 +37,9 @@ async function fetchText(url) {
 }
 
 async function fetchOk(url) {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`reports can only be loaded from http or https addresses, not ${url.protocol}`);
+  }
   let response;
   try {
     // Only what was asked for, and without credentials to other sites.

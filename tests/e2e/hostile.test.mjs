@@ -1,0 +1,83 @@
+// Hostile input in the page and the widget: markup in every field a user or an embedder
+// controls must stay text. Nothing may open a dialog, run, or reach the network.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, ready } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PAYLOADS = [
+  '<script>alert("script")</script>',
+  '<img src=x onerror="alert(\'img\')">',
+  '<svg onload="alert(\'svg\')"><circle r="1"/></svg>',
+  '<a href="javascript:alert(\'link\')">click</a>',
+  '&lt;script&gt;alert("entity")&lt;/script&gt; &#60;img src=x onerror=alert(1)&#62;',
+  '<style>body { background: url(https://evil.example/x.png) }</style>',
+  '"><iframe src="https://evil.example/"></iframe>',
+  '{{constructor.constructor(\'alert(1)\')()}}',
+];
+
+/** Fails the test if the page opened a dialog, logged an error, or asked anything of
+ * another origin. */
+function assertInert(page, origin) {
+  assert.deepEqual(page.dialogs, [], 'no dialog opened');
+  const foreign = page.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+  assert.deepEqual(foreign, [], 'no request left the site');
+  assert.deepEqual(page.errors, [], 'no error from injected code');
+}
+
+test('payloads in report text, titles, outlet names and file names render as text', async () => {
+  const manifest = PAYLOADS.map((payload, i) => ({
+    id: `x${i}`,
+    title: `Title ${payload}`,
+    outlet: `Outlet ${payload}`,
+    text: `Headline ${payload}\n\nPakistan demanded steps ${payload} in Istanbul. The talks lasted nine hours.`,
+  }));
+  const page = await open(browser, 'about:blank');
+  await page.route('**/hostile/reports.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(manifest) }));
+  await page.goto(`${server.url}?src=hostile/reports.json&view=reports`);
+  await ready(page);
+  const text = await page.locator('#view').textContent();
+  for (const payload of PAYLOADS) assert.ok(text.includes(payload), `shown as text: ${payload}`);
+  assert.equal(await page.locator('#view img, #view svg, #view iframe, #view script, #view a[href^="javascript"]').count(), 0);
+  // Every other view too.
+  for (const view of ['overview', 'side', 'quotes', 'aside']) {
+    await page.click(`[role="tab"][data-view="${view}"]`);
+    assert.equal(await page.locator('#view img, #view svg, #view iframe, #view script').count(), 0, view);
+  }
+  // A file whose name and content carry markup.
+  await page.locator('#manage summary').click();
+  await page.setInputFiles('#file-input', { name: '<img src=x onerror=alert(7)>.txt', mimeType: 'text/plain', buffer: Buffer.from('A sentence <b>bold</b>. Another.') });
+  await page.waitForFunction(() => document.querySelectorAll('#report-list li').length === 9);
+  await ready(page);
+  assertInert(page, server.url.slice(0, -1));
+  await page.context().close();
+});
+
+test('payloads in the widget\'s attributes and reports property stay inert', async () => {
+  const page = await open(browser, `${server.url}embed.html?src=${encodeURIComponent('javascript:alert(1)')}&view=${encodeURIComponent('<img src=x onerror=alert(2)>')}`);
+  await page.waitForFunction(() => document.getElementById('comparison').shadowRoot?.querySelector('[role="alert"], .view > *'));
+  await page.evaluate((payloads) => {
+    const element = document.getElementById('comparison');
+    element.setAttribute('base', payloads[1]);
+    element.reports = payloads.map((p, i) => ({ id: `p${i}`, title: p, text: `Talks ${p} stalled. Pakistan demanded steps.` }));
+  }, PAYLOADS);
+  await page.waitForFunction(() => document.getElementById('comparison').result?.reports.length === 8);
+  const shadow = page.locator('#comparison');
+  assert.equal(await shadow.locator('img, svg, iframe, script').count(), 0);
+  // The manifest URL "javascript:…" was refused as a fetch, not run.
+  assertInert(page, server.url.slice(0, -1));
+  await page.context().close();
+});
