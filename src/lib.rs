@@ -32,7 +32,9 @@
 
 mod align;
 mod build;
+mod details;
 mod diff;
+mod discrepancy;
 mod error;
 pub mod lexical;
 pub mod model;
@@ -47,9 +49,9 @@ use std::collections::HashSet;
 
 pub use error::Error;
 pub use model::{
-    Comparison, Group, Member, Options, QuoteCluster, QuoteInstance, Range, Relation, Report,
-    ReportInput, ReportPair, Row, RowKind, SharedRun, SideBySide, Span, Unit, UnitKind, Variant,
-    WordOp, WordOpKind, SCHEMA,
+    Comparison, Discrepancy, DiscrepancyKind, DiscrepancyValue, Group, Member, Options,
+    QuoteCluster, QuoteInstance, Range, Relation, Report, ReportInput, ReportPair, Row, RowKind,
+    SharedRun, SideBySide, Span, Unit, UnitKind, Variant, WordOp, WordOpKind, SCHEMA,
 };
 use text::tokenize::Tokenizer;
 use text::Prepared;

@@ -40,6 +40,8 @@ pub struct Comparison {
     /// Utterances: every direct quote, clustered with its renderings in other reports,
     /// those carried by most reports first.
     pub quotes: Vec<QuoteCluster>,
+    /// Where the reports disagree on details, conflicts first.
+    pub discrepancies: Vec<Discrepancy>,
 }
 
 /// What to compute besides the groups.
@@ -355,4 +357,50 @@ pub enum WordOpKind {
     Delete,
     /// In this rendering only.
     Insert,
+}
+
+/// Details of one fact on which reports disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Discrepancy {
+    /// `"d1"`, `"d2"`, … in the order of the list.
+    pub id: String,
+    /// Conflict, precision difference, or a detail only some reports give.
+    pub kind: DiscrepancyKind,
+    /// What the values are of: the counted thing ("hours"), "date", or "date line".
+    pub slot: String,
+    /// Each report's wording, with the value read from it.
+    pub values: Vec<DiscrepancyValue>,
+    /// How sure the finding is, from 0 to 1.
+    pub confidence: f64,
+}
+
+/// What a discrepancy is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DiscrepancyKind {
+    /// Different values for the same thing.
+    Conflict,
+    /// The same value, one vaguer or narrower ("nearly nine hours", "October 18–19").
+    Precision,
+    /// A detail other reports of the same fact leave out.
+    OnlyInSome,
+}
+
+/// One report's value in a discrepancy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiscrepancyValue {
+    /// The report's id.
+    pub report: String,
+    /// The unit's id.
+    pub unit: String,
+    /// Start, in UTF-16 code units of the report's text.
+    pub start: usize,
+    /// End (exclusive), in UTF-16 code units.
+    pub end: usize,
+    /// The words as printed ("nearly nine hours").
+    pub text: String,
+    /// The value read from them ("nearly 9 hours", "October 18–19").
+    pub value: String,
 }

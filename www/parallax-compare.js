@@ -11,10 +11,10 @@
 import { compare } from './js/engine.js';
 import { htmlToText, loadManifest } from './js/data.js';
 import {
-  el, renderOverview, renderQuotes, renderReports, renderSideBySide,
+  el, renderDiscrepancies, renderOverview, renderQuotes, renderReports, renderSideBySide,
 } from './js/render.js';
 
-const VIEWS = { overview: 'Overview', side: 'Side by side', quotes: 'Quotes', reports: 'Reports' };
+const VIEWS = { overview: 'Overview', side: 'Side by side', quotes: 'Quotes', reports: 'Reports', discrepancies: 'Discrepancies' };
 const STYLESHEETS = ['./css/parallax.css', './css/widget.css'];
 let instances = 0;
 
@@ -234,10 +234,12 @@ export class ParallaxCompare extends HTMLElement {
       content = renderQuotes(result);
     } else if (this.view === 'reports') {
       content = renderReports(result);
+    } else if (this.view === 'discrepancies') {
+      content = renderDiscrepancies(result);
     } else {
       content = renderOverview(result, { open: this.#group });
     }
-    for (const [selector, part] of [['.matrix', 'matrix'], ['.quote-card', 'quote-card'], ['.pair', 'pair'], ['.report-column', 'report']]) {
+    for (const [selector, part] of [['.matrix', 'matrix'], ['.quote-card', 'quote-card'], ['.pair', 'pair'], ['.report-column', 'report'], ['.discrepancy-card', 'discrepancy-card']]) {
       for (const node of content.querySelectorAll(selector)) node.setAttribute('part', part);
     }
     // Ids in the shadow root must stay unique when several elements share a page.

@@ -122,6 +122,15 @@ impl Corpus {
         }
     }
 
+    /// How many rare content terms (at least half the highest IDF) units `a` and `b` share.
+    pub fn shared_rare(&self, a: usize, b: usize) -> usize {
+        let (x, y) = (&self.units[a].vector.terms, &self.units[b].vector.terms);
+        let rare = 0.5 * self.max_idf;
+        x.iter()
+            .filter(|(t, w)| *w >= rare && y.binary_search_by_key(t, |(u, _)| *u).is_ok())
+            .count()
+    }
+
     /// Scored links between units of different reports, strongest evidence first checked
     /// through the inverted index.
     pub fn links(&self) -> Vec<Link> {

@@ -115,7 +115,156 @@ pub fn comparison(
         pairs,
         side_by_side,
         quotes: quotes::clusters(inputs, prepared),
+        discrepancies: discrepancies(inputs, prepared, &corpus, &groups, &in_groups),
     }
+}
+
+/// Disagreements on details between reports, and date lines earlier than the events.
+fn discrepancies(
+    inputs: &[ReportInput],
+    prepared: &[Prepared<'_>],
+    corpus: &Corpus,
+    groups: &[Vec<usize>],
+    in_groups: &[Vec<usize>],
+) -> Vec<crate::model::Discrepancy> {
+    use crate::discrepancy::{self, FindingKind, Placed};
+    use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue};
+    let placed: Vec<Placed> = corpus
+        .units
+        .iter()
+        .enumerate()
+        .flat_map(|(u, unit)| {
+            let prep = &prepared[unit.report];
+            crate::details::extract(prep.text, &prep.words[unit.segment])
+                .into_iter()
+                .map(move |detail| Placed {
+                    unit: u,
+                    report: unit.report,
+                    detail,
+                })
+        })
+        .collect();
+    let same_group = |a: usize, b: usize| in_groups[a].iter().any(|g| in_groups[b].contains(g));
+    let shared_rare = |a: usize, b: usize| corpus.shared_rare(a, b);
+    let report_of = |u: usize| corpus.units[u].report;
+    let value_of = |p: &Placed| {
+        let unit = &corpus.units[p.unit];
+        let prep = &prepared[unit.report];
+        let d = &p.detail;
+        let text = prep.text[d.start..d.end].to_string();
+        let value = match d.kind {
+            crate::details::DetailKind::Date => crate::details::readable_date(&d.value),
+            crate::details::DetailKind::Number => {
+                let unit_word = text
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                    .unwrap_or("");
+                match d.qualifier {
+                    Some(q) => format!("{q} {} {unit_word}", d.value),
+                    None => format!("{} {unit_word}", d.value),
+                }
+            }
+        };
+        DiscrepancyValue {
+            report: inputs[unit.report].id.clone(),
+            unit: format!("{}:u{}", inputs[unit.report].id, unit.segment),
+            start: prep.utf16.utf16(d.start),
+            end: prep.utf16.utf16(d.end),
+            text,
+            value,
+        }
+    };
+    let mut out: Vec<Discrepancy> =
+        discrepancy::findings(&placed, &same_group, &shared_rare, groups, &report_of)
+            .into_iter()
+            .map(|f| {
+                let values: Vec<DiscrepancyValue> =
+                    f.details.iter().map(|&i| value_of(&placed[i])).collect();
+                let slot = match placed[f.details[0]].detail.kind {
+                    crate::details::DetailKind::Date => "date".to_string(),
+                    crate::details::DetailKind::Number => values[0]
+                        .value
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or(&f.slot)
+                        .to_lowercase(),
+                };
+                Discrepancy {
+                    id: String::new(),
+                    kind: match f.kind {
+                        FindingKind::Conflict => DiscrepancyKind::Conflict,
+                        FindingKind::Precision => DiscrepancyKind::Precision,
+                        FindingKind::OnlyInSome => DiscrepancyKind::OnlyInSome,
+                    },
+                    slot,
+                    values,
+                    confidence: round3(f.confidence),
+                }
+            })
+            .collect();
+    // A date line earlier than the month the reports date the events in.
+    let mut months: HashMap<u8, usize> = HashMap::new();
+    for p in placed
+        .iter()
+        .filter(|p| p.detail.kind == crate::details::DetailKind::Date)
+    {
+        if let Some((m, _, _)) = crate::details::days(&p.detail.value) {
+            *months.entry(m).or_default() += 1;
+        }
+    }
+    if let Some((&event_month, _)) = months
+        .iter()
+        .max_by_key(|&(m, n)| (*n, std::cmp::Reverse(*m)))
+    {
+        for (r, prep) in prepared.iter().enumerate() {
+            let Some(s) = prep.segments.iter().position(|seg| {
+                seg.kind == SegmentKind::Heading && is_date_line(&prep.text[seg.start..seg.end])
+            }) else {
+                continue;
+            };
+            let Some((year, month, day)) = crate::details::date_line(&prep.words[s]) else {
+                continue;
+            };
+            if month >= event_month {
+                continue;
+            }
+            let seg = &prep.segments[s];
+            let mut values = vec![DiscrepancyValue {
+                report: inputs[r].id.clone(),
+                unit: format!("{}:u{s}", inputs[r].id),
+                start: prep.utf16.utf16(seg.start),
+                end: prep.utf16.utf16(seg.end),
+                text: prep.text[seg.start..seg.end].to_string(),
+                value: format!(
+                    "dated {} {year}",
+                    crate::details::readable_date(&format!("{month:02}-{day:02}..{day:02}"))
+                ),
+            }];
+            values.extend(
+                placed
+                    .iter()
+                    .filter(|p| p.detail.kind == crate::details::DetailKind::Date && p.report != r)
+                    .filter(|p| {
+                        crate::details::days(&p.detail.value)
+                            .is_some_and(|(m, _, _)| m == event_month)
+                    })
+                    .take(3)
+                    .map(value_of),
+            );
+            out.push(Discrepancy {
+                id: String::new(),
+                kind: DiscrepancyKind::Conflict,
+                slot: "date line".into(),
+                values,
+                confidence: 0.6,
+            });
+        }
+    }
+    out.sort_by_key(|d| d.kind as u8);
+    for (i, d) in out.iter_mut().enumerate() {
+        d.id = format!("d{}", i + 1);
+    }
+    out
 }
 
 /// Reports `a` and `b` side by side, pairing units that are linked or share a group.

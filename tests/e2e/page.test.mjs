@@ -120,6 +120,23 @@ test('quotes: the "illogical" statement in three wordings and one unquoted rende
   await page.context().close();
 });
 
+test('discrepancies: the nine hours, the Doha dates and the date line of 000', async () => {
+  const page = await open(browser, `${server.url}?view=discrepancies`);
+  await ready(page);
+  const result = await engineResult(page);
+  assert.equal(await page.locator('.discrepancy-card').count(), result.discrepancies.length);
+  const hours = page.locator('.discrepancy-card', { hasText: 'more than 9 hours' });
+  assert.ok(await hours.count() >= 1);
+  assert.match(await hours.first().textContent(), /nearly 9 hours/);
+  assert.match(await hours.first().locator('.discrepancy-kind').textContent(), /^Precision/);
+  assert.equal(await page.locator('.discrepancy-card', { hasText: 'October 18–19' }).count(), 1);
+  const line = page.locator('.discrepancy-card', { hasText: 'dated January 2 2024' });
+  assert.match(await line.locator('.discrepancy-kind').textContent(), /^Conflict/);
+  assert.equal(await line.locator('mark.change').first().textContent(), 'Tuesday, 02 January 2024 12:17 GMT');
+  await screenshot(page, 'view-discrepancies');
+  await page.context().close();
+});
+
 test('set aside: reasons are shown and a line can be put back', async () => {
   const page = await open(browser, `${server.url}?view=aside`);
   await ready(page);
@@ -177,7 +194,7 @@ test('export then import of the report set is byte-identical', async () => {
 });
 
 test('every view passes axe-core with no violations', async () => {
-  for (const view of ['overview', 'side', 'quotes', 'reports', 'aside']) {
+  for (const view of ['overview', 'side', 'quotes', 'reports', 'discrepancies', 'aside']) {
     const page = await open(browser, `${server.url}?view=${view}`, { bypassCSP: true });
     await ready(page);
     const violations = await axeViolations(page);

@@ -6,11 +6,11 @@ import {
   download, exportSet, forgetSaved, loadManifest, loadSaved, nextId, parseSet, readReportFile, save,
 } from './data.js';
 import {
-  comparisonCsv, el, renderOverview, renderQuotes, renderReports, renderSetAside, renderSideBySide,
+  comparisonCsv, el, renderDiscrepancies, renderOverview, renderQuotes, renderReports, renderSetAside, renderSideBySide,
 } from './render.js';
 
 const DEFAULT_MANIFEST = 'data/manifest.json';
-const VIEWS = ['overview', 'side', 'quotes', 'reports', 'aside'];
+const VIEWS = ['overview', 'side', 'quotes', 'reports', 'discrepancies', 'aside'];
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
@@ -135,6 +135,9 @@ function draw() {
       break;
     case 'aside':
       content = renderSetAside(result);
+      break;
+    case 'discrepancies':
+      content = renderDiscrepancies(result);
       break;
     default:
       content = renderOverview(result, { sort: state.sort, open: state.group });

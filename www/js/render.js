@@ -430,6 +430,43 @@ export function renderSetAside(result) {
   return root;
 }
 
+const DISCREPANCY = {
+  conflict: 'Conflict: the reports give different values',
+  precision: 'Precision: one report is vaguer or narrower',
+  onlyInSome: 'Only in some: other reports of this fact leave it out',
+};
+
+/** Discrepancies: one card per finding, each report's wording side by side. */
+export function renderDiscrepancies(result) {
+  const index = indexResult(result);
+  const root = el('div', 'discrepancies');
+  if (result.discrepancies.length === 0) root.append(el('p', 'empty', 'No disagreement on numbers or dates was found.'));
+  for (const finding of result.discrepancies) {
+    const card = el('article', `discrepancy-card discrepancy-${finding.kind}`);
+    card.dataset.discrepancy = finding.id;
+    const head = el('header', 'quote-head');
+    head.append(el('h2', 'discrepancy-slot', finding.slot));
+    head.append(el('span', 'quote-count', `confidence ${Math.round(finding.confidence * 100)} %`));
+    card.append(head, el('p', `discrepancy-kind kind-${finding.kind}`, DISCREPANCY[finding.kind] ?? finding.kind));
+    const list = el('ul', 'renderings');
+    for (const value of finding.values) {
+      const item = el('li', 'rendering');
+      item.dataset.report = value.report;
+      const meta = el('div', 'rendering-meta');
+      meta.append(el('span', 'rendering-report', reportLabel(index, value.report)), el('span', 'flag discrepancy-value', value.value));
+      const unit = index.units.get(value.unit);
+      const text = el('p', 'rendering-text');
+      if (unit) text.append(highlighted(unit, [{ start: value.start, end: value.end }], 'mark', 'change'));
+      else text.textContent = value.text;
+      item.append(meta, text);
+      list.append(item);
+    }
+    card.append(list);
+    root.append(card);
+  }
+  return root;
+}
+
 /** CSV of the comparison: groups, unique passages and quotes, one row per unit. */
 export function comparisonCsv(result) {
   const { units, reportOf } = indexResult(result);

@@ -1,0 +1,115 @@
+//! Discrepancies against the hand-labelled conflicts in `../shared/corpus/*/gold`.
+//!
+//! ```text
+//! cargo bench --bench discrepancies
+//! ```
+//!
+//! A labelled topic (conflict, precision difference or detail only in some) is found when
+//! one finding has values in units of at least two of the topic's labelled units (gold
+//! units mapped to the engine's by largest overlap). A finding is supported when its
+//! values fall in the units of some labelled topic. Prints topic recall, the share of
+//! supported findings (a lower bound of precision: the labels list topics, not every
+//! detail), and the same per kind.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use parallax::{compare, Options, ReportInput};
+use serde_json::Value;
+
+const CLUSTERS: &[&str] = &["croydon-tram-crash-2016", "ahed-tamimi-indictment-2018"];
+
+fn main() {
+    let shared =
+        PathBuf::from(std::env::var("PARALLAX_SHARED").unwrap_or_else(|_| "../shared".into()));
+    let (mut topics, mut found_topics, mut findings, mut supported) = (0, 0, 0, 0);
+    for name in CLUSTERS {
+        let dir = shared.join("corpus").join(name);
+        let read = |f: &str| -> Value {
+            serde_json::from_str(&std::fs::read_to_string(dir.join(f)).unwrap()).unwrap()
+        };
+        let sentences = read("gold/sentences.json");
+        let conflicts = read("gold/conflicts.json");
+        let mut ids: Vec<String> = sentences.as_object().unwrap().keys().cloned().collect();
+        ids.sort();
+        let inputs: Vec<ReportInput> = ids
+            .iter()
+            .map(|id| ReportInput {
+                id: id.clone(),
+                title: String::new(),
+                text: std::fs::read_to_string(
+                    dir.join(sentences[id.as_str()]["file"].as_str().unwrap()),
+                )
+                .unwrap(),
+            })
+            .collect();
+        let result = compare(&inputs, &Options::default()).unwrap();
+        // Gold unit -> engine unit by largest overlap (code points to UTF-16 first).
+        let mut engine_of: HashMap<String, String> = HashMap::new();
+        for (input, report) in inputs.iter().zip(&result.reports) {
+            let mut to16 = Vec::new();
+            let mut at = 0;
+            for c in input.text.chars() {
+                to16.push(at);
+                at += c.len_utf16();
+            }
+            to16.push(at);
+            for unit in sentences[input.id.as_str()]["units"].as_array().unwrap() {
+                let (s, e) = (
+                    to16[unit["start"].as_u64().unwrap() as usize],
+                    to16[unit["end"].as_u64().unwrap() as usize],
+                );
+                if let Some(best) = report
+                    .units
+                    .iter()
+                    .max_by_key(|u| u.end.min(e).saturating_sub(u.start.max(s)))
+                {
+                    engine_of.insert(unit["id"].as_str().unwrap().to_string(), best.id.clone());
+                }
+            }
+        }
+        let topic_units: Vec<BTreeSet<String>> = conflicts
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                c["units"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(|u| engine_of.get(u.as_str()?).cloned())
+                    .collect()
+            })
+            .collect();
+        let finding_units: Vec<BTreeSet<String>> = result
+            .discrepancies
+            .iter()
+            .map(|d| d.values.iter().map(|v| v.unit.clone()).collect())
+            .collect();
+        let hit = |t: &BTreeSet<String>, f: &BTreeSet<String>| {
+            t.intersection(f).count() >= 2 || f.len() == 1 && t.is_superset(f)
+        };
+        let cluster_found = topic_units
+            .iter()
+            .filter(|t| finding_units.iter().any(|f| hit(t, f)))
+            .count();
+        let cluster_supported = finding_units
+            .iter()
+            .filter(|f| topic_units.iter().any(|t| hit(t, f)))
+            .count();
+        println!(
+            "{name}: {cluster_found} of {} labelled topics found; {cluster_supported} of {} findings supported by a label",
+            topic_units.len(),
+            finding_units.len()
+        );
+        topics += topic_units.len();
+        found_topics += cluster_found;
+        findings += finding_units.len();
+        supported += cluster_supported;
+    }
+    println!(
+        "all labelled clusters: topic recall {:.3}, findings supported {:.3}",
+        found_topics as f64 / topics.max(1) as f64,
+        supported as f64 / findings.max(1) as f64
+    );
+}

@@ -1,0 +1,277 @@
+//! Where reports disagree: conflicting or differently precise details of the same fact.
+//!
+//! Details ([`crate::details`]) of units from different reports are compared:
+//! - numbers counting the same thing (same unit word): the same value qualified
+//!   differently ("nearly nine hours", "more than nine hours") is a **precision**
+//!   difference; different values are a **conflict** when the two units share a group or
+//!   many rare words (so a "48-hour truce" is never compared with "nine hours of talks");
+//! - dates of units in one group: a range that contains the other's day ("October 18–19",
+//!   "October 19") is a precision difference, different days a conflict;
+//! - in groups carried by three reports or more, a number only one report gives is
+//!   **onlyInSome**;
+//! - a report whose date line is earlier than the month the reports date the events in is
+//!   flagged: a report cannot tell what has not happened yet.
+//!
+//! Linked details form findings (union-find), one per slot and thing.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::details::{self, Detail, DetailKind};
+
+/// A detail placed in the comparison: unit index (in the caller's numbering), report.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    pub unit: usize,
+    pub report: usize,
+    pub detail: Detail,
+}
+
+/// What a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FindingKind {
+    Conflict,
+    Precision,
+    OnlyInSome,
+}
+
+/// Details that disagree, by index into the placed list.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub slot: String,
+    pub details: Vec<usize>,
+    pub confidence: f32,
+}
+
+/// Finds the disagreements among `placed` details. `same_group(u, v)` says whether two
+/// units share a group; `shared_rare(u, v)` counts the rare content words they share.
+pub fn findings(
+    placed: &[Placed],
+    same_group: &dyn Fn(usize, usize) -> bool,
+    shared_rare: &dyn Fn(usize, usize) -> usize,
+    groups: &[Vec<usize>],
+    report_of_unit: &dyn Fn(usize) -> usize,
+) -> Vec<Finding> {
+    let n = placed.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut kind: Vec<Option<FindingKind>> = vec![None; n];
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let link = |parent: &mut Vec<usize>,
+                kind: &mut Vec<Option<FindingKind>>,
+                a: usize,
+                b: usize,
+                k: FindingKind| {
+        let (ra, rb) = (root(parent, a), root(parent, b));
+        let merged = kind[ra].into_iter().chain(kind[rb]).chain([k]).min();
+        parent[ra.max(rb)] = ra.min(rb);
+        kind[ra.min(rb)] = merged;
+    };
+    for i in 0..n {
+        for j in i + 1..n {
+            let (x, y) = (&placed[i], &placed[j]);
+            if x.report == y.report
+                || x.detail.kind != y.detail.kind
+                || x.detail.slot != y.detail.slot
+            {
+                continue;
+            }
+            // Different values are only compared within one fact (one group), or between
+            // units that share many rare words: "48-hour truce" and "nine hours of talks"
+            // count hours of different things.
+            let related = same_group(x.unit, y.unit) || shared_rare(x.unit, y.unit) >= 4;
+            let relation = match x.detail.kind {
+                DetailKind::Number if x.detail.value == y.detail.value => {
+                    (x.detail.qualifier != y.detail.qualifier).then_some(FindingKind::Precision)
+                }
+                DetailKind::Number => related.then_some(FindingKind::Conflict),
+                DetailKind::Date if !same_group(x.unit, y.unit) => None,
+                DetailKind::Date => date_relation(&x.detail.value, &y.detail.value),
+            };
+            if let Some(k) = relation {
+                link(&mut parent, &mut kind, i, j, k);
+            }
+        }
+    }
+    let mut components: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        if kind[r].is_some() {
+            components.entry(r).or_default().push(i);
+        }
+    }
+    let mut out: Vec<Finding> = components
+        .into_iter()
+        .map(|(r, details)| Finding {
+            kind: kind[r].expect("linked"),
+            slot: placed[r].detail.slot.clone(),
+            confidence: if kind[r] == Some(FindingKind::Conflict) {
+                0.7
+            } else {
+                0.8
+            },
+            details,
+        })
+        .collect();
+    out.extend(only_in_some(placed, groups, report_of_unit));
+    out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.details[0].cmp(&b.details[0])));
+    out
+}
+
+/// Dates of one fact: a range holding the other's days is a precision difference.
+fn date_relation(a: &str, b: &str) -> Option<FindingKind> {
+    let (x, y) = (details::days(a)?, details::days(b)?);
+    if x == y {
+        return None;
+    }
+    let contains = |p: (u8, u8, u8), q: (u8, u8, u8)| p.0 == q.0 && p.1 <= q.1 && q.2 <= p.2;
+    Some(if contains(x, y) || contains(y, x) {
+        FindingKind::Precision
+    } else {
+        FindingKind::Conflict
+    })
+}
+
+/// In groups of three reports or more: a number only one report gives.
+fn only_in_some(
+    placed: &[Placed],
+    groups: &[Vec<usize>],
+    report_of_unit: &dyn Fn(usize) -> usize,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for members in groups {
+        let reports: BTreeSet<usize> = members.iter().map(|&u| report_of_unit(u)).collect();
+        if reports.len() < 3 {
+            continue;
+        }
+        let in_group: Vec<usize> = (0..placed.len())
+            .filter(|&i| {
+                members.contains(&placed[i].unit) && placed[i].detail.kind == DetailKind::Number
+            })
+            .collect();
+        let mut by_slot: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &i in &in_group {
+            by_slot
+                .entry(placed[i].detail.slot.as_str())
+                .or_default()
+                .push(i);
+        }
+        for (slot, details) in by_slot {
+            let giving: BTreeSet<usize> = details.iter().map(|&i| placed[i].report).collect();
+            if giving.len() == 1 {
+                out.push(Finding {
+                    kind: FindingKind::OnlyInSome,
+                    slot: slot.to_string(),
+                    details,
+                    confidence: 0.5,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn number(
+        unit: usize,
+        report: usize,
+        value: &str,
+        slot: &str,
+        qualifier: Option<&'static str>,
+    ) -> Placed {
+        Placed {
+            unit,
+            report,
+            detail: Detail {
+                kind: DetailKind::Number,
+                slot: slot.into(),
+                value: value.into(),
+                qualifier,
+                start: 0,
+                end: 0,
+            },
+        }
+    }
+
+    fn date(unit: usize, report: usize, value: &str) -> Placed {
+        Placed {
+            unit,
+            report,
+            detail: Detail {
+                kind: DetailKind::Date,
+                slot: "date".into(),
+                value: value.into(),
+                qualifier: None,
+                start: 0,
+                end: 0,
+            },
+        }
+    }
+
+    fn run(placed: &[Placed], grouped: &[(usize, usize)]) -> Vec<(FindingKind, Vec<usize>)> {
+        let same = |a: usize, b: usize| grouped.contains(&(a.min(b), a.max(b)));
+        findings(placed, &same, &|_, _| 0, &[], &|u| u)
+            .into_iter()
+            .map(|f| (f.kind, f.details))
+            .collect()
+    }
+
+    #[test]
+    fn same_number_qualified_differently_is_a_precision_difference() {
+        let placed = [
+            number(0, 0, "9", "hour", Some("nearly")),
+            number(1, 1, "9", "hour", Some("more than")),
+        ];
+        assert_eq!(run(&placed, &[]), [(FindingKind::Precision, vec![0, 1])]);
+    }
+
+    #[test]
+    fn different_numbers_conflict_only_about_the_same_thing() {
+        let placed = [
+            number(0, 0, "9", "hour", None),
+            number(1, 1, "48", "hour", None),
+        ];
+        assert!(
+            run(&placed, &[]).is_empty(),
+            "a 48-hour truce is not nine hours of talks"
+        );
+        assert_eq!(
+            run(&placed, &[(0, 1)]),
+            [(FindingKind::Conflict, vec![0, 1])]
+        );
+    }
+
+    #[test]
+    fn a_date_range_holding_the_other_date_is_a_precision_difference() {
+        let placed = [
+            date(0, 0, "10-19..19"),
+            date(1, 1, "10-18..19"),
+            date(2, 2, "10-25..25"),
+        ];
+        assert_eq!(
+            run(&placed, &[(0, 1)]),
+            [(FindingKind::Precision, vec![0, 1])]
+        );
+        assert_eq!(
+            run(&placed, &[(0, 2)]),
+            [(FindingKind::Conflict, vec![0, 2])]
+        );
+    }
+
+    #[test]
+    fn agreement_is_no_finding() {
+        let placed = [
+            number(0, 0, "7", "peopl", Some("at least")),
+            number(1, 1, "7", "peopl", Some("at least")),
+        ];
+        assert!(run(&placed, &[(0, 1)]).is_empty());
+    }
+}
