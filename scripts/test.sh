@@ -34,15 +34,17 @@ step "wasm API tests, headless Firefox" env -u CHROMEDRIVER -u GECKODRIVER \
   wasm-pack test --mode no-install --headless --firefox --geckodriver "$(command -v geckodriver)"
 step "build the page's wasm package" build_wasm
 step "page end-to-end tests, headless Chromium" node --test --test-concurrency=1 tests/e2e/
-# A short fuzz run of each target over the kept corpus: every kept input is replayed,
-# then a few seconds of new ones. The long runs' figures are in the closing notes.
+# A short fuzz run of each target: its seeds (fuzz/seeds, kept in the repository) are
+# replayed, then ten seconds of new inputs. The long runs' figures are in the closing notes;
+# crashes they found are replayed by tests/fuzz_regressions.rs.
 fuzz_smoke() {
   ensure_cargo_tool cargo-fuzz cargo-fuzz
   local target log status
   log=$(mktemp)
   for target in prepare align quotes; do
     status=0
-    (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" -s none -O "corpus/$target" -- \
+    mkdir -p "fuzz/corpus/$target"
+    (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" -s none -O "corpus/$target" "seeds/$target" -- \
       -max_total_time=10 -max_len=384 -print_final_stats=1) >"$log" 2>&1 || status=$?
     grep -E '^(Done|stat::number_of_executed_units)' "$log" | sed "s/^/$target: /"
     if [[ $status -ne 0 ]]; then

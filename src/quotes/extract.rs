@@ -126,8 +126,23 @@ pub fn quotes_in_block(text: &str, start: usize, end: usize) -> Vec<Quote> {
         let inner = &text[q.start..q.end];
         q.end = q.start + inner.trim_end().len();
     }
-    found.retain(|q| q.start < q.end);
+    // Drop empty quotes ("“”"), renumbering what nests in what.
+    let mut renumbered = vec![None; found.len()];
+    let mut kept = 0;
+    for (i, q) in found.iter().enumerate() {
+        if q.start < q.end {
+            renumbered[i] = Some(kept);
+            kept += 1;
+        }
+    }
     found
+        .into_iter()
+        .filter(|q| q.start < q.end)
+        .map(|mut q| {
+            q.nested_in = q.nested_in.and_then(|outer| renumbered[outer]);
+            q
+        })
+        .collect()
 }
 
 /// A mark can open a quote: at the start, after white space or an opening bracket or
@@ -259,6 +274,21 @@ mod tests {
             quotes("“The counter-offensive destroyed several posts. "),
             ["The counter-offensive destroyed several posts.…"]
         );
+    }
+
+    #[test]
+    fn empty_quotes_leave_nesting_consistent() {
+        // Found by fuzzing: an empty outer quote was dropped while its inner quote kept
+        // pointing at it.
+        let text = "\u{1}\0\0\u{1}\0\0>“‘x’” “”‘a’";
+        for q in quotes_in_block(text, 0, text.len()) {
+            assert!(q.nested_in.is_none_or(|outer| outer < 3));
+        }
+        let text = "“”‘a’ “‘‘b’’”";
+        let found = quotes_in_block(text, 0, text.len());
+        for (i, q) in found.iter().enumerate() {
+            assert!(q.nested_in.is_none_or(|outer| outer < i), "{found:?}");
+        }
     }
 
     #[test]
