@@ -130,6 +130,12 @@ impl Lexical {
         let mut unseen: HashMap<String, u32> = HashMap::new();
         let mut vector = |sentence: &str| {
             let words = self.tokenizer.words(sentence, 0, sentence.len());
+            let starts: Vec<bool> = (0..words.len())
+                .map(|i| {
+                    i > 0
+                        && crate::align::starts_clause(&sentence[words[i - 1].end..words[i].start])
+                })
+                .collect();
             let ids: Vec<Term> = words
                 .into_iter()
                 .enumerate()
@@ -146,6 +152,7 @@ impl Lexical {
                         stop: w.stop,
                         number: w.number,
                         name: w.capital && i > 0,
+                        clause_start: starts[i],
                     }
                 })
                 .collect();

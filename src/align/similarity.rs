@@ -34,6 +34,9 @@ pub struct Vector {
     bigrams: Vec<[u32; 2]>,
     /// Word trigrams (stop words included), sorted and deduplicated once.
     trigrams: Vec<[u32; 3]>,
+    /// Clauses (between commas, semicolons, colons, dashes, brackets and quotation marks)
+    /// as sorted content-term lists, for partial matches.
+    clauses: Vec<Vec<(u32, f32)>>,
 }
 
 /// One word as the comparison sees it.
@@ -45,13 +48,23 @@ pub struct Term {
     pub number: bool,
     /// Capitalised, and not the unit's first word.
     pub name: bool,
+    /// Punctuation that starts a clause stands before this word.
+    pub clause_start: bool,
 }
 
 impl Vector {
     /// Builds a vector from a unit's words and the IDF weight of each term id.
     pub fn new(words: impl IntoIterator<Item = Term>, idf: impl Fn(u32) -> f32) -> Vector {
         let mut v = Vector::default();
+        let mut clause: Vec<u32> = Vec::new();
+        let mut clauses: Vec<Vec<u32>> = Vec::new();
         for term in words {
+            if term.clause_start && !clause.is_empty() {
+                clauses.push(std::mem::take(&mut clause));
+            }
+            if !term.stop {
+                clause.push(term.id);
+            }
             v.seq.push(term.id);
             if term.number {
                 v.numbers.push(term.id);
@@ -71,6 +84,16 @@ impl Vector {
         v.numbers.sort_unstable();
         v.numbers.dedup();
         v.terms = terms.into_iter().map(|t| (t, idf(t))).collect();
+        clauses.push(clause);
+        v.clauses = clauses
+            .into_iter()
+            .filter(|c| c.len() >= 2)
+            .map(|mut c| {
+                c.sort_unstable();
+                c.dedup();
+                c.into_iter().map(|t| (t, idf(t))).collect()
+            })
+            .collect();
         v.bigrams = sorted_grams(&v.content);
         v.trigrams = sorted_grams(&v.seq);
         v.total = v.terms.iter().map(|(_, w)| w).sum();
@@ -110,6 +133,9 @@ pub struct Features {
     pub names: f32,
     /// One of the units is a heading.
     pub heading: f32,
+    /// The best weighted containment between a clause of one unit and a clause of the
+    /// other: one fact stated in a clause of a longer sentence.
+    pub clause: f32,
 }
 
 /// The number of features, plus one for the intercept, in [`WEIGHTS`].
@@ -157,7 +183,30 @@ impl Features {
         let shorter = a.seq.len().min(b.seq.len());
         let longer = a.seq.len().max(b.seq.len()).max(1);
         let (in_order, run) = lcs_and_run(&a.seq, &b.seq);
+        let mut clause = 0.0f32;
+        for x in &a.clauses {
+            for y in &b.clauses {
+                let (mut i, mut j, mut shared) = (0, 0, 0.0);
+                while i < x.len() && j < y.len() {
+                    match x[i].0.cmp(&y[j].0) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            shared += x[i].1;
+                            i += 1;
+                            j += 1;
+                        }
+                    }
+                }
+                let total = |c: &[(u32, f32)]| c.iter().map(|(_, w)| w).sum::<f32>();
+                let smaller = total(x).min(total(y));
+                if smaller > 0.0 {
+                    clause = clause.max(shared / smaller);
+                }
+            }
+        }
         Features {
+            clause: clause.min(1.0),
             run: if shorter > 0 {
                 run as f32 / shorter as f32
             } else {
@@ -177,6 +226,7 @@ impl Features {
     pub fn align_upper_bound(self) -> f32 {
         let mut x = self.to_align_array();
         x[0] = 1.0;
+        x[9] = 1.0; // the clause feature is a sequence feature too
         score_with(&ALIGN_WEIGHTS, &x)
     }
 
@@ -215,6 +265,7 @@ impl Features {
             self.numbers_agree,
             self.numbers_differ,
             self.heading,
+            self.clause,
         ]
     }
 
@@ -225,12 +276,12 @@ impl Features {
 }
 
 /// The number of features of the alignment model.
-pub const ALIGN_FEATURES: usize = 9;
+pub const ALIGN_FEATURES: usize = 10;
 
 /// Logistic regression weights of the alignment model, intercept first, fitted on the
 /// labelled development clusters (`benches/quality.rs --fit`).
 pub const ALIGN_WEIGHTS: [f32; ALIGN_FEATURES + 1] = [
-    -4.3544, 0.6392, 1.4209, 2.3563, 1.4462, 2.2489, 0.8964, 1.0837, 0.2328, 0.3241,
+    -4.5127, 0.5226, 1.1272, 1.8138, 1.1854, 1.8964, 0.6018, 1.0255, 0.2254, 0.2429, 1.6608,
 ];
 
 /// `sigmoid(w0 + Σ wᵢ·xᵢ)`.
@@ -355,6 +406,7 @@ mod tests {
                 stop: stops.contains(&id),
                 number: id >= 20,
                 name: false,
+                clause_start: false,
             }),
             |_| 1.0,
         )
