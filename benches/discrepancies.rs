@@ -12,38 +12,21 @@
 //! detail), and the same per kind.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
 
-use parallax::{compare, Options, ReportInput};
-use serde_json::Value;
+#[path = "support.rs"]
+mod support;
 
-const CLUSTERS: &[&str] = &["croydon-tram-crash-2016", "ahed-tamimi-indictment-2018"];
+use parallax::{compare, Options};
+use support::{Labelled, LABELLED};
 
 fn main() {
-    let shared =
-        PathBuf::from(std::env::var("PARALLAX_SHARED").unwrap_or_else(|_| "../shared".into()));
     let (mut topics, mut found_topics, mut findings, mut supported) = (0, 0, 0, 0);
-    for name in CLUSTERS {
-        let dir = shared.join("corpus").join(name);
-        let read = |f: &str| -> Value {
-            serde_json::from_str(&std::fs::read_to_string(dir.join(f)).unwrap()).unwrap()
-        };
-        let sentences = read("gold/sentences.json");
-        let conflicts = read("gold/conflicts.json");
-        let mut ids: Vec<String> = sentences.as_object().unwrap().keys().cloned().collect();
-        ids.sort();
-        let inputs: Vec<ReportInput> = ids
-            .iter()
-            .map(|id| ReportInput {
-                id: id.clone(),
-                title: String::new(),
-                text: std::fs::read_to_string(
-                    dir.join(sentences[id.as_str()]["file"].as_str().unwrap()),
-                )
-                .unwrap(),
-            })
-            .collect();
-        let result = compare(&inputs, &Options::default()).unwrap();
+    for &name in LABELLED {
+        let cluster = Labelled::load(name);
+        let sentences = &cluster.sentences;
+        let conflicts = cluster.gold("conflicts.json");
+        let inputs = &cluster.inputs;
+        let result = compare(inputs, &Options::default()).unwrap();
         // Gold unit -> engine unit by largest overlap (code points to UTF-16 first).
         let mut engine_of: HashMap<String, String> = HashMap::new();
         for (input, report) in inputs.iter().zip(&result.reports) {

@@ -11,13 +11,13 @@
 //! read from `$PARALLAX_SHARED/corpus` (default `../shared`).
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+
+#[path = "support.rs"]
+mod support;
 
 use parallax::lexical::{fit_logistic, Lexical, ALIGN_FEATURES};
-use parallax::{compare, Options, ReportInput, UnitKind};
-use serde_json::Value;
-
-const CLUSTERS: &[&str] = &["croydon-tram-crash-2016", "ahed-tamimi-indictment-2018"];
+use parallax::{compare, Options, UnitKind};
+use support::{prf, utf16_of_codepoints, Labelled, LABELLED};
 
 struct Counts {
     tp: usize,
@@ -27,37 +27,8 @@ struct Counts {
 
 impl Counts {
     fn prf(&self) -> (f64, f64, f64) {
-        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
-        let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        (p, r, f)
+        prf(self.tp, self.fp, self.fn_)
     }
-}
-
-fn shared_dir() -> PathBuf {
-    PathBuf::from(std::env::var("PARALLAX_SHARED").unwrap_or_else(|_| "../shared".into()))
-}
-
-fn read_json(path: &Path) -> Value {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap()
-}
-
-/// Code point offset to UTF-16 offset, for every code point boundary of `text`.
-fn utf16_of_codepoints(text: &str) -> Vec<usize> {
-    let mut out = Vec::with_capacity(text.len() + 1);
-    let mut at = 0;
-    for c in text.chars() {
-        out.push(at);
-        at += c.len_utf16();
-    }
-    out.push(at);
-    out
 }
 
 fn main() {
@@ -68,25 +39,13 @@ fn main() {
         fp: 0,
         fn_: 0,
     };
-    for cluster in CLUSTERS {
-        let dir = shared_dir().join("corpus").join(cluster);
-        let sentences = read_json(&dir.join("gold/sentences.json"));
-        let alignment = read_json(&dir.join("gold/alignment.json"));
-        let mut ids: Vec<&String> = sentences.as_object().unwrap().keys().collect();
-        ids.sort();
-        let inputs: Vec<ReportInput> = ids
-            .iter()
-            .map(|id| {
-                let file = sentences[id.as_str()]["file"].as_str().unwrap();
-                ReportInput {
-                    id: id.to_string(),
-                    title: String::new(),
-                    text: std::fs::read_to_string(dir.join(file)).unwrap(),
-                }
-            })
-            .collect();
+    for &name in LABELLED {
+        let cluster = Labelled::load(name);
+        let sentences = &cluster.sentences;
+        let alignment = cluster.gold("alignment.json");
+        let inputs = &cluster.inputs;
         let started = std::time::Instant::now();
-        let result = compare(&inputs, &Options::default()).unwrap();
+        let result = compare(inputs, &Options::default()).unwrap();
         let elapsed = started.elapsed();
 
         // Gold unit -> engine unit with the largest overlap.
@@ -190,7 +149,7 @@ fn main() {
         let (p, r, f) = counts.prf();
         let (bp, br, bf) = boilerplate.prf();
         println!(
-            "{cluster}: {} reports, {} groups, {:.1} ms native",
+            "{name}: {} reports, {} groups, {:.1} ms native",
             inputs.len(),
             result.groups.len(),
             elapsed.as_secs_f64() * 1000.0
@@ -207,8 +166,9 @@ fn main() {
             aligned_boilerplate.len()
         );
         if std::env::args().any(|a| a == "--verbose") {
-            let text_of: HashMap<String, String> = ids
+            let text_of: HashMap<String, String> = inputs
                 .iter()
+                .map(|r| &r.id)
                 .flat_map(|id| sentences[id.as_str()]["units"].as_array().unwrap().iter())
                 .map(|u| {
                     (
@@ -217,8 +177,9 @@ fn main() {
                     )
                 })
                 .collect();
-            let content: Vec<&str> = ids
+            let content: Vec<&str> = inputs
                 .iter()
+                .map(|r| &r.id)
                 .flat_map(|id| sentences[id.as_str()]["units"].as_array().unwrap().iter())
                 .filter(|u| u["kind"] != "boilerplate")
                 .map(|u| u["text"].as_str().unwrap())

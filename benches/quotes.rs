@@ -12,12 +12,12 @@
 //! `$PARALLAX_SHARED/corpus` (default `../shared`).
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
 
-use parallax::{compare, Options, ReportInput};
-use serde_json::Value;
+#[path = "support.rs"]
+mod support;
 
-const CLUSTERS: &[&str] = &["croydon-tram-crash-2016", "ahed-tamimi-indictment-2018"];
+use parallax::{compare, Options};
+use support::{prf, Labelled, LABELLED};
 
 #[derive(Default)]
 struct Tally {
@@ -28,20 +28,6 @@ struct Tally {
     pairs_tp: usize,
     pairs_fp: usize,
     pairs_fn: usize,
-}
-
-fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
-    let p = tp as f64 / (tp + fp).max(1) as f64;
-    let r = tp as f64 / (tp + fn_).max(1) as f64;
-    (
-        p,
-        r,
-        if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        },
-    )
 }
 
 /// Words of a speaker phrase, lower case, without articles.
@@ -56,30 +42,12 @@ fn speaker_words(s: &str) -> BTreeSet<String> {
 }
 
 fn main() {
-    let shared =
-        PathBuf::from(std::env::var("PARALLAX_SHARED").unwrap_or_else(|_| "../shared".into()));
     let mut total = Tally::default();
-    for name in CLUSTERS {
-        let dir = shared.join("corpus").join(name);
-        let read = |f: &str| -> Value {
-            serde_json::from_str(&std::fs::read_to_string(dir.join(f)).unwrap()).unwrap()
-        };
-        let sentences = read("gold/sentences.json");
-        let gold = read("gold/quotes.json");
-        let mut ids: Vec<String> = sentences.as_object().unwrap().keys().cloned().collect();
-        ids.sort();
-        let inputs: Vec<ReportInput> = ids
-            .iter()
-            .map(|id| ReportInput {
-                id: id.clone(),
-                title: String::new(),
-                text: std::fs::read_to_string(
-                    dir.join(sentences[id.as_str()]["file"].as_str().unwrap()),
-                )
-                .unwrap(),
-            })
-            .collect();
-        let result = compare(&inputs, &Options::default()).unwrap();
+    for &name in LABELLED {
+        let cluster = Labelled::load(name);
+        let gold = cluster.gold("quotes.json");
+        let inputs = &cluster.inputs;
+        let result = compare(inputs, &Options::default()).unwrap();
         // UTF-16 offset to code point offset, per report.
         let to_cp: HashMap<&str, Vec<usize>> = inputs
             .iter()

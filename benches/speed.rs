@@ -11,24 +11,11 @@
 
 use std::time::{Duration, Instant};
 
-use parallax::{compare, Options, ReportInput};
+#[path = "support.rs"]
+mod support;
 
-fn seeds() -> Vec<ReportInput> {
-    let mut files: Vec<_> = std::fs::read_dir("www/data")
-        .expect("run from the crate root")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| ReportInput {
-            id: p.file_name().unwrap().to_string_lossy()[..3].to_string(),
-            title: String::new(),
-            text: std::fs::read_to_string(p).unwrap(),
-        })
-        .collect()
-}
+use parallax::{compare, Options, ReportInput};
+use support::seeds;
 
 fn corpus() -> Vec<ReportInput> {
     let shared = std::env::var("PARALLAX_SHARED").unwrap_or_else(|_| "../shared".into());

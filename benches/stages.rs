@@ -2,25 +2,12 @@
 //! stage: `cargo bench --features internals --bench stages`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use parallax::{stages, ReportInput};
-use std::hint::black_box;
+#[path = "support.rs"]
+mod support;
 
-fn seeds() -> Vec<ReportInput> {
-    let mut files: Vec<_> = std::fs::read_dir("www/data")
-        .expect("run from the crate root")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| ReportInput {
-            id: p.file_name().unwrap().to_string_lossy()[..3].to_string(),
-            title: String::new(),
-            text: std::fs::read_to_string(p).unwrap(),
-        })
-        .collect()
-}
+use parallax::stages;
+use std::hint::black_box;
+use support::seeds;
 
 fn bench(c: &mut Criterion) {
     let seeds = seeds();

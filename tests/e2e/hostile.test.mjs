@@ -1,22 +1,11 @@
 // Hostile input in the page and the widget: markup in every field a user or an embedder
 // controls must stay text. Nothing may open a dialog, run, or reach the network.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, ready } from './support.mjs';
+import { useBrowser, open, ready } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const PAYLOADS = [
   '<script>alert("script")</script>',
@@ -45,9 +34,9 @@ test('payloads in report text, titles, outlet names and file names render as tex
     outlet: `Outlet ${payload}`,
     text: `Headline ${payload}\n\nPakistan demanded steps ${payload} in Istanbul. The talks lasted nine hours.`,
   }));
-  const page = await open(browser, 'about:blank');
+  const page = await open(env.browser, 'about:blank');
   await page.route('**/hostile/reports.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(manifest) }));
-  await page.goto(`${server.url}?src=hostile/reports.json&view=reports`);
+  await page.goto(`${env.server.url}?src=hostile/reports.json&view=reports`);
   await ready(page);
   const text = await page.locator('#view').textContent();
   for (const payload of PAYLOADS) assert.ok(text.includes(payload), `shown as text: ${payload}`);
@@ -62,12 +51,12 @@ test('payloads in report text, titles, outlet names and file names render as tex
   await page.setInputFiles('#file-input', { name: '<img src=x onerror=alert(7)>.txt', mimeType: 'text/plain', buffer: Buffer.from('A sentence <b>bold</b>. Another.') });
   await page.waitForFunction(() => document.querySelectorAll('#report-list li').length === 9);
   await ready(page);
-  assertInert(page, server.url.slice(0, -1));
+  assertInert(page, env.server.url.slice(0, -1));
   await page.context().close();
 });
 
 test('payloads in the widget\'s attributes and reports property stay inert', async () => {
-  const page = await open(browser, `${server.url}embed.html?src=${encodeURIComponent('javascript:alert(1)')}&view=${encodeURIComponent('<img src=x onerror=alert(2)>')}`);
+  const page = await open(env.browser, `${env.server.url}embed.html?src=${encodeURIComponent('javascript:alert(1)')}&view=${encodeURIComponent('<img src=x onerror=alert(2)>')}`);
   await page.waitForFunction(() => document.getElementById('comparison').shadowRoot?.querySelector('[role="alert"], .view > *'));
   await page.evaluate((payloads) => {
     const element = document.getElementById('comparison');
@@ -78,6 +67,6 @@ test('payloads in the widget\'s attributes and reports property stay inert', asy
   const shadow = page.locator('#comparison');
   assert.equal(await shadow.locator('img, svg, iframe, script').count(), 0);
   // The manifest URL "javascript:…" was refused as a fetch, not run.
-  assertInert(page, server.url.slice(0, -1));
+  assertInert(page, env.server.url.slice(0, -1));
   await page.context().close();
 });

@@ -2,23 +2,12 @@
 // engine's own result; loading, persistence, export and import; keyboard; accessibility;
 // inert report text.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, open, ready, screenshot, axeViolations } from './support.mjs';
+import { useBrowser, open, ready, screenshot, axeViolations } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** The engine's result for the sample reports, computed inside `page`. */
 function engineResult(page, options = { sideBySide: [] }) {
@@ -31,7 +20,7 @@ function engineResult(page, options = { sideBySide: [] }) {
 
 test('overview: one matrix row per shared fact, a fact opens with its sentences', async () => {
   const started = Date.now();
-  const page = await open(browser, server.url);
+  const page = await open(env.browser, env.server.url);
   await ready(page);
   const firstDraw = await page.evaluate(() => performance.now());
   console.log(`page load to first comparison drawn: ${Math.round(firstDraw)} ms (wall ${Date.now() - started} ms)`);
@@ -56,7 +45,7 @@ test('overview: one matrix row per shared fact, a fact opens with its sentences'
 });
 
 test('reports view: units by status, counterparts light up on focus', async () => {
-  const page = await open(browser, `${server.url}?view=reports`);
+  const page = await open(env.browser, `${env.server.url}?view=reports`);
   await ready(page);
   const result = await engineResult(page);
   const shown = await page.$$eval('.report-column', (cols) => cols.map((c) => c.querySelectorAll('.unit').length));
@@ -75,7 +64,7 @@ test('reports view: units by status, counterparts light up on focus', async () =
 });
 
 test('side by side: aligned passages face each other, keyboard walks the differences', async () => {
-  const page = await open(browser, `${server.url}?view=side&a=001&b=003`);
+  const page = await open(env.browser, `${env.server.url}?view=side&a=001&b=003`);
   await ready(page);
   const result = await engineResult(page, { sideBySide: [['001', '003']] });
   const layout = result.sideBySide[0];
@@ -107,7 +96,7 @@ test('side by side: aligned passages face each other, keyboard walks the differe
 });
 
 test('quotes: the "illogical" statement in three wordings and one unquoted rendering', async () => {
-  const page = await open(browser, `${server.url}?view=quotes`);
+  const page = await open(env.browser, `${env.server.url}?view=quotes`);
   await ready(page);
   const result = await engineResult(page);
   assert.equal(await page.locator('.quote-card').count(), result.quotes.length);
@@ -121,7 +110,7 @@ test('quotes: the "illogical" statement in three wordings and one unquoted rende
 });
 
 test('discrepancies: the nine hours, the Doha dates and the date line of 000', async () => {
-  const page = await open(browser, `${server.url}?view=discrepancies`);
+  const page = await open(env.browser, `${env.server.url}?view=discrepancies`);
   await ready(page);
   const result = await engineResult(page);
   assert.equal(await page.locator('.discrepancy-card').count(), result.discrepancies.length);
@@ -138,7 +127,7 @@ test('discrepancies: the nine hours, the Doha dates and the date line of 000', a
 });
 
 test('set aside: reasons are shown and a line can be put back', async () => {
-  const page = await open(browser, `${server.url}?view=aside`);
+  const page = await open(env.browser, `${env.server.url}?view=aside`);
   await ready(page);
   const line = page.locator('[data-report="004"] .aside-unit', { hasText: 'Scroll to Top' });
   assert.equal(await line.locator('.aside-reason').textContent(), 'page navigation');
@@ -150,7 +139,7 @@ test('set aside: reasons are shown and a line can be put back', async () => {
 });
 
 test('pasted and dropped reports are compared and survive a reload; their markup stays text', async () => {
-  const page = await open(browser, server.url);
+  const page = await open(env.browser, env.server.url);
   await ready(page);
   await page.locator('#manage summary').click();
   const payload = 'Pakistan warned the Taliban. <img src=x onerror="alert(1)"> <script>alert(2)</script> The talks in Istanbul lasted nine hours.';
@@ -179,7 +168,7 @@ test('pasted and dropped reports are compared and survive a reload; their markup
 });
 
 test('export then import of the report set is byte-identical', async () => {
-  const page = await open(browser, server.url);
+  const page = await open(env.browser, env.server.url);
   await ready(page);
   await page.locator('#manage summary').click();
   const [first] = await Promise.all([page.waitForEvent('download'), page.click('#export-set')]);
@@ -195,7 +184,7 @@ test('export then import of the report set is byte-identical', async () => {
 
 test('every view passes axe-core with no violations', async () => {
   for (const view of ['overview', 'side', 'quotes', 'reports', 'discrepancies', 'aside']) {
-    const page = await open(browser, `${server.url}?view=${view}`, { bypassCSP: true });
+    const page = await open(env.browser, `${env.server.url}?view=${view}`, { bypassCSP: true });
     await ready(page);
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], `${view}: ${violations.join('\n')}`);
@@ -204,7 +193,7 @@ test('every view passes axe-core with no violations', async () => {
 });
 
 test('readable at 320 px wide', async () => {
-  const page = await open(browser, server.url, { width: 320, height: 700 });
+  const page = await open(env.browser, env.server.url, { width: 320, height: 700 });
   await ready(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
@@ -213,9 +202,9 @@ test('readable at 320 px wide', async () => {
 });
 
 test('a missing manifest is reported in words and nothing breaks', async () => {
-  const page = await open(browser, 'about:blank');
+  const page = await open(env.browser, 'about:blank');
   await page.route('**/data/manifest.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('body[data-state="error"]');
   const status = page.locator('#status');
   assert.equal(await status.getAttribute('role'), 'alert');
@@ -229,14 +218,14 @@ test('a missing manifest is reported in words and nothing breaks', async () => {
 });
 
 test('a manifest URL loads its reports; reports can be renamed and reordered', async () => {
-  const page = await open(browser, 'about:blank');
+  const page = await open(env.browser, 'about:blank');
   const manifest = [
     { id: 'a', title: 'Inline one', text: 'Talks in Istanbul stalled after nine hours. Pakistan demanded verifiable steps.' },
     { id: 'b', title: 'From a file', textUrl: 'b.txt' },
   ];
   await page.route('**/cluster/reports.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(manifest) }));
   await page.route('**/cluster/b.txt', (route) => route.fulfill({ contentType: 'text/plain', body: 'Pakistan demanded verifiable steps in Istanbul. The talks stalled.' }));
-  await page.goto(`${server.url}?src=cluster/reports.json&view=reports`);
+  await page.goto(`${env.server.url}?src=cluster/reports.json&view=reports`);
   await ready(page);
   assert.deepEqual(await page.locator('.report-column .report-title').allTextContents(), ['Inline one', 'From a file']);
   await page.locator('#manage summary').click();

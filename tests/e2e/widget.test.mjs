@@ -1,27 +1,16 @@
 // <parallax-compare> in headless Chromium: creation, attributes and properties, events,
 // several instances, removal, hostile host CSS, strict CSP, the iframe embed, axe.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot, axeViolations } from './support.mjs';
+import { useBrowser, open, screenshot, axeViolations } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Opens a blank same-origin page under the strict CSP, with the element defined, and
  * records every parallax-* event and CSP violation on `window.events`. */
 async function blank(options = {}) {
-  const page = await open(browser, 'about:blank', options);
+  const page = await open(env.browser, 'about:blank', options);
   await page.addInitScript(() => {
     window.events = [];
     for (const type of ['parallax-ready', 'parallax-error', 'parallax-select', 'parallax-selected']) {
@@ -29,7 +18,7 @@ async function blank(options = {}) {
     }
     document.addEventListener('securitypolicyviolation', (e) => window.events.push({ type: 'csp', detail: e.violatedDirective }));
   });
-  await page.goto(`${server.url}embed.html`); // a strict-CSP page of the project
+  await page.goto(`${env.server.url}embed.html`); // a strict-CSP page of the project
   await page.evaluate(() => {
     document.getElementById('comparison').remove();
     window.events.length = 0;
@@ -40,13 +29,13 @@ async function blank(options = {}) {
 const readyCount = (page, id) => page.evaluate((target) => window.events.filter((e) => e.type === 'parallax-ready' && (!target || e.target === target)).length, id);
 
 test('demo CMS page: the element and the iframe both render under the strict CSP', async () => {
-  const page = await open(browser, 'about:blank');
+  const page = await open(env.browser, 'about:blank');
   await page.addInitScript(() => {
     window.events = [];
     document.addEventListener('parallax-ready', (e) => window.events.push({ type: 'ready', detail: e.detail }));
     document.addEventListener('securitypolicyviolation', (e) => window.events.push({ type: 'csp', detail: `${e.violatedDirective} ${e.blockedURI}` }));
   });
-  await page.goto(`${server.url}demo-cms.html`);
+  await page.goto(`${env.server.url}demo-cms.html`);
   await page.waitForFunction(() => window.events.some((e) => e.type === 'ready'));
   const ready = await page.evaluate(() => window.events.find((e) => e.type === 'ready').detail);
   assert.equal(ready.reports, 5);
@@ -203,7 +192,7 @@ test('hostile host CSS does not change the widget', async () => {
 });
 
 test('axe-core finds no violations inside the widget', async () => {
-  const page = await open(browser, `${server.url}demo-cms.html`, { bypassCSP: true });
+  const page = await open(env.browser, `${env.server.url}demo-cms.html`, { bypassCSP: true });
   await page.waitForFunction(() => document.getElementById('quotes-widget').shadowRoot?.querySelector('.quote-card'));
   const violations = await axeViolations(page);
   assert.deepEqual(violations, []);

@@ -1,0 +1,103 @@
+//! Shared by the benchmarks: the five seeds, and the labelled clusters of
+//! `$PARALLAX_SHARED/corpus` (default `../shared`). Each benchmark uses part of it.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use parallax::ReportInput;
+use serde_json::Value;
+
+/// The clusters with hand-made labels.
+pub const LABELLED: &[&str] = &["croydon-tram-crash-2016", "ahed-tamimi-indictment-2018"];
+
+/// The five sample reports, ids from their file names; run from the crate root.
+pub fn seeds() -> Vec<ReportInput> {
+    let mut files: Vec<_> = std::fs::read_dir("www/data")
+        .expect("run from the crate root")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| ReportInput {
+            id: p.file_name().unwrap().to_string_lossy()[..3].to_string(),
+            title: String::new(),
+            text: std::fs::read_to_string(p).unwrap(),
+        })
+        .collect()
+}
+
+/// Where the shared material is.
+pub fn shared_dir() -> PathBuf {
+    PathBuf::from(std::env::var("PARALLAX_SHARED").unwrap_or_else(|_| "../shared".into()))
+}
+
+/// A labelled cluster: its reports (ids as in the labels) and its gold files.
+pub struct Labelled {
+    pub name: &'static str,
+    pub dir: PathBuf,
+    pub sentences: Value,
+    pub inputs: Vec<ReportInput>,
+}
+
+impl Labelled {
+    pub fn load(name: &'static str) -> Labelled {
+        let dir = shared_dir().join("corpus").join(name);
+        let sentences = read_json(&dir.join("gold/sentences.json"));
+        let mut ids: Vec<String> = sentences.as_object().unwrap().keys().cloned().collect();
+        ids.sort();
+        let inputs = ids
+            .iter()
+            .map(|id| ReportInput {
+                id: id.clone(),
+                title: String::new(),
+                text: std::fs::read_to_string(
+                    dir.join(sentences[id.as_str()]["file"].as_str().unwrap()),
+                )
+                .unwrap(),
+            })
+            .collect();
+        Labelled {
+            name,
+            dir,
+            sentences,
+            inputs,
+        }
+    }
+
+    /// A gold file of the cluster, such as `"quotes.json"`.
+    pub fn gold(&self, file: &str) -> Value {
+        read_json(&self.dir.join("gold").join(file))
+    }
+}
+
+pub fn read_json(path: &std::path::Path) -> Value {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+/// For every code point offset of `text` (the labels' offsets), the UTF-16 offset.
+pub fn utf16_of_codepoints(text: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(text.len() + 1);
+    let mut at = 0;
+    for c in text.chars() {
+        out.push(at);
+        at += c.len_utf16();
+    }
+    out.push(at);
+    out
+}
+
+/// Precision, recall and F1 from true positives, false positives and false negatives.
+pub fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fn_).max(1) as f64;
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f)
+}
