@@ -11,6 +11,15 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "common/bad_inputs.rs"]
+mod bad_inputs;
+
+#[wasm_bindgen_test]
+fn bad_input_table_in_the_browser() {
+    // The engine, compiled to wasm, answers every row of the native table the same way.
+    assert!(bad_inputs::run_table() >= 25);
+}
+
 const SEEDS: [(&str, &str); 5] = [
     ("000", include_str!("../www/data/000_80c53c837bdb71b6.txt")),
     ("001", include_str!("../www/data/001_26074942951bf0c2.txt")),
