@@ -70,3 +70,26 @@ test('payloads in the widget\'s attributes and reports property stay inert', asy
   assertInert(page, env.server.url.slice(0, -1));
   await page.context().close();
 });
+
+test('when the engine dies the page says so, keeps the reports, and starts a new engine', async () => {
+  const page = await open(env.browser, 'about:blank');
+  // The first engine worker fails as a trapped module would: it dies.
+  let broken = true;
+  await page.route('**/js/worker.js', (route) => (broken
+    ? route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("engine crashed");' })
+    : route.continue()));
+  await page.goto(env.server.url);
+  await page.waitForSelector('body[data-state="error"]');
+  assert.match(await page.locator('#status').textContent(), /comparison engine could not run.*Your reports are kept/);
+  assert.equal(await page.locator('#report-list li').count(), 5, 'the reports are still there');
+  page.errors.length = 0;
+  broken = false;
+  // The next comparison starts a fresh engine.
+  await page.locator('#manage summary').click();
+  await page.fill('#paste-text', 'Talks stalled in Istanbul. Pakistan demanded verifiable steps.');
+  await page.click('#paste-add');
+  await ready(page);
+  assert.equal(await page.locator('#report-list li').count(), 6);
+  assert.match(await page.locator('#status').textContent(), /^6 reports/);
+  await page.context().close();
+});

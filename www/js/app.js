@@ -95,6 +95,7 @@ async function run() {
     document.body.dataset.state = 'ready';
   } catch (error) {
     if (ticket !== state.run) return;
+    drawReportList();
     showStatus(`The comparison failed: ${error.message}. Your reports are kept; change them and try again.`, { error: true });
     document.body.dataset.state = 'error';
   } finally {
