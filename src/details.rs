@@ -13,6 +13,9 @@ pub enum DetailKind {
     Number,
     /// A calendar date or range: "October 19", "October 18–19", "25 October".
     Date,
+    /// Who led something: "the Afghan side was led by Deputy Interior Minister Mawlawi
+    /// Rahmatullah Najeeb". The slot names the side ("led: afghan").
+    Leader,
 }
 
 /// One detail of a unit.
@@ -164,8 +167,76 @@ pub fn extract(text: &str, words: &[Word]) -> Vec<Detail> {
             end: unit.end,
         });
     }
+    out.extend(leaders(text, words));
     out.sort_by_key(|d| d.start);
     out
+}
+
+/// "… led by <title> <Name Name>": the name, and the side as the nearest capitalised word
+/// before "led" in the unit ("Afghan", "Pakistani"), lower case without a possessive.
+fn leaders(text: &str, words: &[Word]) -> Vec<Detail> {
+    let mut out = Vec::new();
+    for i in 0..words.len().saturating_sub(2) {
+        if words[i].norm != "led" || words[i + 1].norm != "by" {
+            continue;
+        }
+        // The name: the capitalised words after "by", up to the first clause break.
+        let after = &words[i + 2..];
+        let run: Vec<&Word> = after
+            .iter()
+            .enumerate()
+            .take_while(|(k, w)| {
+                w.capital && (*k == 0 || !text[after[k - 1].end..w.start].contains([',', ';', '.']))
+            })
+            .map(|(_, w)| w)
+            .collect();
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            continue;
+        };
+        let names = crate::quotes::speaker::names_in(&text[first.start..last.end]);
+        let Some(name) = names
+            .last()
+            .cloned()
+            .or_else(|| Some(text[first.start..last.end].to_string()))
+        else {
+            continue;
+        };
+        let side = words[..i]
+            .iter()
+            .rev()
+            .find(|w| w.capital)
+            .map_or_else(|| "delegation".to_string(), |w| w.norm.clone());
+        out.push(Detail {
+            kind: DetailKind::Leader,
+            slot: format!("led: {side}"),
+            value: name,
+            qualifier: None,
+            start: first.start,
+            end: last.end,
+        });
+    }
+    out
+}
+
+/// Whether two sides name the same party: one is the start of the other ("afghan",
+/// "afghanistan"; "pakistani", "pakistan").
+pub fn same_side(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_start_matches("led: "), b.trim_start_matches("led: "));
+    let stem = |s: &str| s.trim_end_matches('i').to_string();
+    let (x, y) = (stem(a), stem(b));
+    x.len() >= 4 && y.len() >= 4 && (x.starts_with(&y) || y.starts_with(&x))
+}
+
+/// Whether two names are of one person: they share a word of three letters or more.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .filter(|w| w.len() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let wb = words(b);
+    words(a).iter().any(|w| wb.contains(w))
 }
 
 fn date(month: u8, first: u8, last: u8, from: &Word, to: &Word) -> Detail {
@@ -239,7 +310,11 @@ mod tests {
         extract(text, &words)
             .into_iter()
             .map(|d| {
-                let kind = if d.kind == DetailKind::Date { 'D' } else { 'N' };
+                let kind = match d.kind {
+                    DetailKind::Date => 'D',
+                    DetailKind::Number => 'N',
+                    DetailKind::Leader => 'L',
+                };
                 (kind, d.slot, d.value, d.qualifier, &text[d.start..d.end])
             })
             .collect()
@@ -288,6 +363,31 @@ mod tests {
             "10-25..25"
         );
         assert_eq!(details("on 25 October the talks")[0].2, "10-25..25");
+    }
+
+    #[test]
+    fn who_led_a_side() {
+        let d = details("On the Afghan side, the negotiations were led by Acting Defense Minister Mullah Yaqoob, accompanied by others.");
+        assert_eq!(
+            d,
+            [(
+                'L',
+                "led: afghan".into(),
+                "Mullah Yaqoob".into(),
+                None,
+                "Acting Defense Minister Mullah Yaqoob"
+            )]
+        );
+        let d = details("while Afghanistan’s side was led by Deputy Interior Minister Mawlawi Rahmatullah Najeeb, alongside others");
+        assert_eq!(d[0].1, "led: afghanistan");
+        assert_eq!(d[0].2, "Mawlawi Rahmatullah Najeeb");
+        assert!(super::same_side("led: afghan", "led: afghanistan"));
+        assert!(!super::same_side("led: afghan", "led: pakistani"));
+        assert!(!super::same_person(
+            "Mullah Yaqoob",
+            "Mawlawi Rahmatullah Najeeb"
+        ));
+        assert!(super::same_person("Khawaja Asif", "Khawaja Muhammad Asif"));
     }
 
     #[test]

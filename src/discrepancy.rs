@@ -9,6 +9,7 @@
 //!   "October 19") is a precision difference, different days a conflict;
 //! - in groups carried by three reports or more, a number only one report gives is
 //!   **onlyInSome**;
+//! - who led a side ("led by …") differs between reports: a conflict;
 //! - a report whose date line is earlier than the month the reports date the events in is
 //!   flagged: a report cannot tell what has not happened yet.
 //!
@@ -75,10 +76,11 @@ pub fn findings(
     for i in 0..n {
         for j in i + 1..n {
             let (x, y) = (&placed[i], &placed[j]);
-            if x.report == y.report
-                || x.detail.kind != y.detail.kind
-                || x.detail.slot != y.detail.slot
-            {
+            let same_slot = match x.detail.kind {
+                DetailKind::Leader => details::same_side(&x.detail.slot, &y.detail.slot),
+                _ => x.detail.slot == y.detail.slot,
+            };
+            if x.report == y.report || x.detail.kind != y.detail.kind || !same_slot {
                 continue;
             }
             // Different values are only compared within one fact (one group), or between
@@ -90,6 +92,9 @@ pub fn findings(
                     (x.detail.qualifier != y.detail.qualifier).then_some(FindingKind::Precision)
                 }
                 DetailKind::Number => related.then_some(FindingKind::Conflict),
+                // Who led a side is one slot across the whole story.
+                DetailKind::Leader => (!details::same_person(&x.detail.value, &y.detail.value))
+                    .then_some(FindingKind::Conflict),
                 DetailKind::Date if !same_group(x.unit, y.unit) => None,
                 DetailKind::Date => date_relation(&x.detail.value, &y.detail.value),
             };

@@ -154,6 +154,7 @@ fn discrepancies(
         let text = prep.text[d.start..d.end].to_string();
         let value = match d.kind {
             crate::details::DetailKind::Date => crate::details::readable_date(&d.value),
+            crate::details::DetailKind::Leader => d.value.clone(),
             crate::details::DetailKind::Number => {
                 let unit_word = text
                     .rsplit(|c: char| !c.is_alphanumeric())
@@ -182,6 +183,9 @@ fn discrepancies(
                     f.details.iter().map(|&i| value_of(&placed[i])).collect();
                 let slot = match placed[f.details[0]].detail.kind {
                     crate::details::DetailKind::Date => "date".to_string(),
+                    crate::details::DetailKind::Leader => {
+                        format!("who led the {} side", f.slot.trim_start_matches("led: "))
+                    }
                     crate::details::DetailKind::Number => values[0]
                         .value
                         .rsplit(' ')
