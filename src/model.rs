@@ -7,6 +7,17 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Writes a score (rounded to three decimals by the engine) as JavaScript would print it:
+/// whole numbers without a fraction (`1`, not `1.0`). With this, `parallax compare --json`
+/// and `JSON.stringify` of the wasm result are the same bytes.
+fn score<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
 /// The version of this contract; bumped when a field changes meaning or is removed.
 pub const SCHEMA: u32 = 1;
 
@@ -129,6 +140,7 @@ pub struct Member {
     /// The closest way any other report's member carries the same fact.
     pub relation: Relation,
     /// How sure the link is, from 0 to 1 (the calibrated similarity of its best link).
+    #[serde(serialize_with = "score")]
     pub confidence: f64,
     /// Words of this unit that the group's first member does not have (for the first
     /// member, that the second does not have), as UTF-16 ranges of its report's text.
@@ -172,10 +184,13 @@ pub struct ReportPair {
     pub b: String,
     /// Share of both reports' units that the other carries: (carried in a + carried in
     /// b) / (units of a + units of b), from 0 to 1.
+    #[serde(serialize_with = "score")]
     pub similarity: f64,
     /// Share of a's units that b carries.
+    #[serde(serialize_with = "score")]
     pub coverage_a: f64,
     /// Share of b's units that a carries.
+    #[serde(serialize_with = "score")]
     pub coverage_b: f64,
     /// Word runs copied from one report to the other (wire copy), longest first.
     pub shared_runs: Vec<SharedRun>,
@@ -310,6 +325,7 @@ pub struct QuoteInstance {
     /// The attribution as printed ("he", "a security source").
     pub speaker_as_written: Option<String>,
     /// How sure the instance and its attribution are, from 0 to 1.
+    #[serde(serialize_with = "score")]
     pub confidence: f64,
     /// The quote stands in a headline or heading.
     pub in_heading: bool,
@@ -372,6 +388,7 @@ pub struct Discrepancy {
     /// Each report's wording, with the value read from it.
     pub values: Vec<DiscrepancyValue>,
     /// How sure the finding is, from 0 to 1.
+    #[serde(serialize_with = "score")]
     pub confidence: f64,
 }
 

@@ -68,3 +68,67 @@ fn errors_are_reported_with_a_nonzero_exit() {
     let out = parallax(&["frobnicate"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown command"));
 }
+
+#[test]
+fn a_report_set_with_kept_units_and_a_pair_is_compared_as_the_page_would() {
+    let dir = std::env::temp_dir().join(format!("parallax-cli-set-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let reports = common::seeds();
+    let result = parallax::compare(&reports, &parallax::Options::default()).unwrap();
+    let aside = result.reports[1]
+        .units
+        .iter()
+        .find(|u| u.kind == parallax::UnitKind::Boilerplate)
+        .expect("a set-aside line in 001")
+        .id
+        .clone();
+    let set = serde_json::json!({
+        "format": "parallax-report-set",
+        "version": 1,
+        "reports": reports.iter().map(|r| serde_json::json!({
+            "id": r.id, "title": format!("Title {}", r.id), "outlet": "", "text": r.text,
+        })).collect::<Vec<_>>(),
+        "keep": [aside],
+    });
+    let file = dir.join("set.json");
+    std::fs::write(&file, set.to_string()).unwrap();
+    let out = parallax(&[
+        "compare",
+        "--set",
+        file.to_str().unwrap(),
+        "--pair",
+        "002,004",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed: parallax::Comparison = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed.reports[0].title, "Title 000");
+    let kept = printed.reports[1]
+        .units
+        .iter()
+        .find(|u| u.id == aside)
+        .unwrap();
+    assert_ne!(
+        kept.kind,
+        parallax::UnitKind::Boilerplate,
+        "the kept unit is news"
+    );
+    assert_eq!(printed.side_by_side.len(), 1);
+    assert_eq!(
+        (
+            printed.side_by_side[0].a.as_str(),
+            printed.side_by_side[0].b.as_str()
+        ),
+        ("002", "004")
+    );
+
+    std::fs::write(&file, "{\"reports\": 3}").unwrap();
+    let out = parallax(&["compare", "--set", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a Parallax report set"));
+    std::fs::remove_dir_all(dir).unwrap();
+}

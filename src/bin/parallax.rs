@@ -1,18 +1,32 @@
 //! `parallax`: compare news reports from the command line.
 //!
 //! ```text
-//! parallax compare FILE... [--json]
+//! parallax compare FILE... [--pair A,B]... [--json]
+//! parallax compare --set SET.json [--pair A,B]... [--json]
 //! ```
 //!
 //! Each file is one report; its id is the file name up to the first `_` or `.`
-//! (`000_80c5….txt` is report `000`). `--json` prints the same result tree as the wasm API.
+//! (`000_80c5….txt` is report `000`). `--set` reads a report set exported by the page
+//! ("Export reports"): its ids, titles, texts and the units put back. `--pair` lays out
+//! that pair of reports side by side (by default: every pair up to eight reports). `--json` prints the
+//! same result tree as the wasm API; for the same reports and options it is, byte for
+//! byte, what the page's "Export comparison (JSON)" writes.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use parallax::{compare, Comparison, Options, ReportInput, UnitKind};
 
-const USAGE: &str = "usage: parallax compare FILE... [--json]";
+const USAGE: &str = "usage: parallax compare FILE... [--pair A,B]... [--json]
+       parallax compare --set SET.json [--pair A,B]... [--json]";
+
+/// A report set as the page exports it; fields the engine does not use are ignored.
+#[derive(serde::Deserialize)]
+struct ReportSet {
+    reports: Vec<ReportInput>,
+    #[serde(default)]
+    keep: Vec<String>,
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,21 +47,48 @@ fn run(args: &[String]) -> Result<(), String> {
         return Err(format!("unknown command {command:?}\n{USAGE}"));
     }
     let mut json = false;
+    let mut set = None;
+    let mut pairs: Option<Vec<(String, String)>> = None;
     let mut files = Vec::new();
-    for arg in rest {
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--set" => match args.next() {
+                Some(file) => set = Some(file),
+                None => return Err(format!("--set needs a file\n{USAGE}")),
+            },
+            "--pair" => match args.next().and_then(|p| p.split_once(',')) {
+                Some((a, b)) => pairs
+                    .get_or_insert_with(Vec::new)
+                    .push((a.to_string(), b.to_string())),
+                None => {
+                    return Err(format!(
+                        "--pair needs two report ids, as in 000,001\n{USAGE}"
+                    ))
+                }
+            },
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag:?}\n{USAGE}"))
             }
             file => files.push(file),
         }
     }
-    let reports = files
-        .iter()
-        .map(|file| read_report(Path::new(file)))
-        .collect::<Result<Vec<_>, _>>()?;
-    let result = compare(&reports, &Options::default()).map_err(|e| e.to_string())?;
+    let (reports, mut options) = match set {
+        Some(_) if !files.is_empty() => {
+            return Err(format!("give report files or --set, not both\n{USAGE}"))
+        }
+        Some(file) => read_set(Path::new(file))?,
+        None => {
+            let reports = files
+                .iter()
+                .map(|file| read_report(Path::new(file)))
+                .collect::<Result<Vec<_>, _>>()?;
+            (reports, Options::default())
+        }
+    };
+    options.side_by_side = pairs;
+    let result = compare(&reports, &options).map_err(|e| e.to_string())?;
     if json {
         let out = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
         println!("{out}");
@@ -55,6 +96,17 @@ fn run(args: &[String]) -> Result<(), String> {
         print_summary(&result);
     }
     Ok(())
+}
+
+fn read_set(path: &Path) -> Result<(Vec<ReportInput>, Options), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let set: ReportSet = serde_json::from_slice(&bytes)
+        .map_err(|e| format!("{} is not a Parallax report set: {e}", path.display()))?;
+    let options = Options {
+        keep: set.keep,
+        ..Options::default()
+    };
+    Ok((set.reports, options))
 }
 
 fn read_report(path: &Path) -> Result<ReportInput, String> {

@@ -344,7 +344,10 @@ function wire() {
     await loadDefault();
   });
   $('export-json').addEventListener('click', () => {
-    if (state.result) download('parallax-comparison.json', 'application/json', `${JSON.stringify(state.result, null, 2)}\n`);
+    if (!state.result) return;
+    // Without the run's timing, the export is the bytes `parallax compare --set … --json` prints.
+    const { elapsedMs, ...comparison } = state.result;
+    download('parallax-comparison.json', 'application/json', `${JSON.stringify(comparison, null, 2)}\n`);
   });
   $('export-csv').addEventListener('click', () => {
     if (state.result) download('parallax-comparison.csv', 'text/csv', comparisonCsv(state.result));
