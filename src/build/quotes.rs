@@ -300,8 +300,8 @@ fn cluster_result(
         .map(|r| {
             let prep = &prepared[r.report];
             let (diff, variant) = word_diff(
-                &reference.words,
-                &r.words,
+                (&reference.words, reference.end),
+                (&r.words, r.end),
                 &prepared[reference.report],
                 prep,
             );
@@ -345,28 +345,42 @@ fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
 
-/// Word runs of `words` against `reference`, and what kind of variant that makes.
+/// Word runs of `words` against `reference`, and what kind of variant that makes. Each
+/// side comes with the end of its quotation (a byte offset), so that a run's text carries
+/// the punctuation that follows its last word: the runs, joined by spaces, read as the
+/// quotation was printed.
 fn word_diff(
-    reference: &[&Word],
-    words: &[&Word],
+    (reference, reference_end): (&[&Word], usize),
+    (words, words_end): (&[&Word], usize),
     ref_prep: &Prepared<'_>,
     prep: &Prepared<'_>,
 ) -> (Vec<WordOp>, Variant) {
     let keys_a: Vec<&str> = reference.iter().map(|w| w.norm.as_str()).collect();
     let keys_b: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
-    let span = |p: &Prepared<'_>, ws: &[&Word]| -> String {
-        match (ws.first(), ws.last()) {
-            (Some(f), Some(l)) => p.text[f.start..l.end].to_string(),
-            _ => String::new(),
+    // The text of words[from..to], up to the next word (or the quotation's end).
+    let span = |p: &Prepared<'_>, all: &[&Word], end: usize, from: usize, to: usize| -> String {
+        if from >= to {
+            return String::new();
         }
+        let start = all[from].start;
+        let last = all[to - 1].end;
+        let stop = all.get(to).map_or(end, |next| next.start).max(last);
+        p.text
+            .get(start..stop)
+            .unwrap_or(&p.text[start..last])
+            .trim_end()
+            .to_string()
     };
+    let ours = |from: usize, len: usize| span(prep, words, words_end, from, from + len);
+    let theirs =
+        |from: usize, len: usize| span(ref_prep, reference, reference_end, from, from + len);
     let (mut deleted, mut inserted) = (false, false);
     let mut ops = Vec::new();
     for op in capture_diff_slices(Algorithm::Patience, &keys_a, &keys_b) {
         match op {
             DiffOp::Equal { new_index, len, .. } => ops.push(WordOp {
                 op: WordOpKind::Equal,
-                text: span(prep, &words[new_index..new_index + len]),
+                text: ours(new_index, len),
             }),
             DiffOp::Delete {
                 old_index, old_len, ..
@@ -374,7 +388,7 @@ fn word_diff(
                 deleted = true;
                 ops.push(WordOp {
                     op: WordOpKind::Delete,
-                    text: span(ref_prep, &reference[old_index..old_index + old_len]),
+                    text: theirs(old_index, old_len),
                 });
             }
             DiffOp::Insert {
@@ -383,7 +397,7 @@ fn word_diff(
                 inserted = true;
                 ops.push(WordOp {
                     op: WordOpKind::Insert,
-                    text: span(prep, &words[new_index..new_index + new_len]),
+                    text: ours(new_index, new_len),
                 });
             }
             DiffOp::Replace {
@@ -396,11 +410,11 @@ fn word_diff(
                 inserted = true;
                 ops.push(WordOp {
                     op: WordOpKind::Delete,
-                    text: span(ref_prep, &reference[old_index..old_index + old_len]),
+                    text: theirs(old_index, old_len),
                 });
                 ops.push(WordOp {
                     op: WordOpKind::Insert,
-                    text: span(prep, &words[new_index..new_index + new_len]),
+                    text: ours(new_index, new_len),
                 });
             }
         }
