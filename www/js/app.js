@@ -1,9 +1,9 @@
 // Page wiring: state (in the URL and the browser's storage), loading reports, running
 // the engine, and drawing the chosen view. Rendering itself is in render.js.
 
-import { compare, prepare } from './engine.js';
+import { compare, limits, prepare } from './engine.js';
 import {
-  download, exportSet, forgetSaved, loadManifest, loadSaved, nextId, parseSet, readReportFile, save,
+  download, exportSet, forgetSaved, loadManifest, loadSaved, nextId, overLimits, parseSet, readReportFile, save,
 } from './data.js';
 import {
   comparisonCsv, el, renderDiscrepancies, renderOverview, renderQuotes, renderReports, renderSetAside, renderSideBySide,
@@ -26,6 +26,8 @@ const state = {
   group: null,
   sort: 'reports',
   run: 0,
+  limits: null, // the engine's, once it has loaded
+  failed: false, // the last comparison failed
 };
 
 function showStatus(message, { error = false } = {}) {
@@ -73,6 +75,8 @@ async function run() {
     state.result = null;
     showStatus('No reports yet: paste one, drop files, or go back to the sample reports.');
     draw();
+    document.body.dataset.state = 'empty';
+    document.body.dataset.run = String(ticket);
     return;
   }
   $('progress').hidden = false;
@@ -87,6 +91,7 @@ async function run() {
     const result = await compare(state.reports.map(({ id, title, text }) => ({ id, title, text })), options);
     if (ticket !== state.run) return; // a newer run is under way
     state.result = result;
+    state.failed = false;
     const took = performance.now() - started;
     const units = result.reports.reduce((n, r) => n + r.units.length, 0);
     showStatus(`${result.reports.length} reports, ${units} units, ${result.groups.length} shared facts, `
@@ -95,11 +100,17 @@ async function run() {
     document.body.dataset.state = 'ready';
   } catch (error) {
     if (ticket !== state.run) return;
-    drawReportList();
+    // The last result no longer matches the reports: never show it as theirs.
+    state.result = null;
+    state.failed = true;
+    draw();
     showStatus(`The comparison failed: ${error.message}. Your reports are kept; change them and try again.`, { error: true });
     document.body.dataset.state = 'error';
   } finally {
-    if (ticket === state.run) $('progress').hidden = true;
+    if (ticket === state.run) {
+      $('progress').hidden = true;
+      document.body.dataset.run = String(ticket); // the last finished run, for tests and tools
+    }
   }
 }
 
@@ -117,7 +128,10 @@ function draw() {
   writeUrl();
   const result = state.result;
   if (!result) {
-    view.replaceChildren();
+    let message = 'Comparing…';
+    if (state.reports.length === 0) message = 'No reports to compare yet. Open “Your reports” to paste or drop some.';
+    else if (state.failed) message = 'Nothing to show: the last comparison failed (the message above says why).';
+    view.replaceChildren(el('p', 'empty', message));
     return;
   }
   let content;
@@ -196,16 +210,26 @@ function drawReportList() {
 
 // --- Changing the set ---------------------------------------------------------------
 
-function changed() {
-  if (!save({ reports: state.reports, keep: state.keep })) {
-    showStatus('Your browser would not store the reports; they will be lost on reload. Export them to keep them.', { error: true });
-  }
+/** Shows a problem that stays until the reader dismisses it or changes the set again
+ * (the status line is rewritten by every comparison). */
+function notify(problems) {
+  $('notice-text').textContent = problems.join(' ');
+  $('notice').hidden = problems.length === 0;
+}
+
+/** The set changed: save it, say what went wrong along the way, compare again. */
+function changed(problems = []) {
+  const unsaved = save({ reports: state.reports, keep: state.keep });
+  notify(unsaved ? [...problems, unsaved] : problems);
   run();
 }
 
 function addReport({ title, text }) {
-  if (!text.trim()) throw new Error('the report is empty: paste or drop some text');
-  state.reports.push({ id: nextId(state.reports), title: title.trim(), outlet: '', text });
+  if (!text.trim()) throw new Error(`${title.trim() ? `“${title.trim()}”` : 'the report'} is empty: paste or drop some text`);
+  const report = { id: nextId(state.reports), title: title.trim(), outlet: '', text };
+  const over = overLimits([...state.reports, report], state.limits);
+  if (over) throw new Error(`not added: ${over}`);
+  state.reports.push(report);
 }
 
 async function addFiles(files) {
@@ -214,13 +238,12 @@ async function addFiles(files) {
     try {
       const draft = await readReportFile(file);
       addReport(draft);
-      if (draft.replaced) problems.push(`${file.name}: some bytes were not UTF-8 and show as �`);
+      if (draft.replaced) problems.push(`${file.name}: some bytes were not UTF-8 and show as �.`);
     } catch (error) {
-      problems.push(error.message);
+      problems.push(`${error.message}.`);
     }
   }
-  changed();
-  if (problems.length) setTimeout(() => showStatus(problems.join('; '), { error: true }), 0);
+  changed(problems);
 }
 
 function wire() {
@@ -273,6 +296,7 @@ function wire() {
 
   $('side-a').addEventListener('change', (e) => { state.a = e.target.value; if (state.b === state.a) state.b = null; run(); });
   $('side-b').addEventListener('change', (e) => { state.b = e.target.value; if (state.a === state.b) state.a = null; run(); });
+  $('notice-dismiss').addEventListener('click', () => notify([]));
   $('next-diff').addEventListener('click', () => stepDifference(1));
   $('prev-diff').addEventListener('click', () => stepDifference(-1));
   document.addEventListener('keydown', (event) => {
@@ -331,6 +355,8 @@ function wire() {
     if (!file) return;
     try {
       const set = parseSet(JSON.parse(await file.text()));
+      const over = overLimits(set.reports, state.limits);
+      if (over) throw new Error(`${over}; your reports are as they were`);
       state.reports = set.reports;
       state.keep = set.keep;
       changed();
@@ -388,6 +414,7 @@ async function loadDefault() {
 
 async function main() {
   prepare(); // the engine loads while the reports are fetched
+  limits().then((known) => { state.limits = known; }, () => {}); // a failed engine says so when it compares
   wire();
   const src = readUrl();
   fillSnippets(src);
@@ -396,7 +423,7 @@ async function main() {
     try {
       state.reports = await loadManifest(src);
     } catch (error) {
-      showStatus(`${error.message}. Showing your saved or the sample reports instead.`, { error: true });
+      notify([`${error.message}. Showing your saved or the sample reports instead.`]);
     }
   }
   if (!state.reports.length) {

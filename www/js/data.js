@@ -96,6 +96,33 @@ export async function readReportFile(file) {
   return { title: stem, text, replaced };
 }
 
+const encoder = new TextEncoder();
+const megabytes = (bytes) => `${(Math.round((bytes * 10) / (1024 * 1024)) / 10).toFixed(1)} MB`;
+
+/**
+ * Why `reports` cannot be compared under the engine's `limits` (from the engine's
+ * `limits()`), or null when they can. Checked before a report is added or a set imported,
+ * so the reader hears it at once and the set in hand stays as it was.
+ */
+export function overLimits(reports, limits) {
+  if (!limits) return null;
+  if (reports.length > limits.maxReports) {
+    return `${reports.length} reports is more than the ${limits.maxReports} that can be compared at once: remove some first`;
+  }
+  let total = 0;
+  for (const report of reports) {
+    const bytes = encoder.encode(report.text).length;
+    total += bytes;
+    if (bytes > limits.maxReportBytes) {
+      return `“${report.title || report.id}” is ${megabytes(bytes)} long, more than the ${megabytes(limits.maxReportBytes)} a report may have: shorten it or split it`;
+    }
+  }
+  if (total > limits.maxTotalBytes) {
+    return `the reports would hold ${megabytes(total)} of text, more than the ${megabytes(limits.maxTotalBytes)} that can be compared at once`;
+  }
+  return null;
+}
+
 /** The next free three-digit id after the numeric ids in `reports`. */
 export function nextId(reports) {
   const taken = new Set(reports.map((r) => r.id));
@@ -114,13 +141,21 @@ export function loadSaved() {
   }
 }
 
-/** Saves the set; returns false when the browser refuses (storage full or disabled). */
+/**
+ * Saves the set in the browser's storage. Returns null when saved, else a sentence saying
+ * why not (storage full, or storage disabled), for the reader.
+ */
 export function save(set) {
+  const json = JSON.stringify(exportSet(set));
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(exportSet(set)));
-    return true;
-  } catch {
-    return false;
+    localStorage.setItem(STORAGE_KEY, json);
+    return null;
+  } catch (error) {
+    const size = `${(json.length / (1024 * 1024)).toFixed(1)} MB`;
+    const why = error?.name === 'QuotaExceededError'
+      ? `the browser's storage for this page is full (these reports take ${size})`
+      : `the browser does not let this page store data (${error?.name ?? 'error'}: ${error?.message ?? error})`;
+    return `Your reports could not be saved: ${why}. They are compared, but will be lost when the page reloads: export them to keep them.`;
   }
 }
 
@@ -151,6 +186,11 @@ export function parseSet(value) {
     if (!r || typeof r.text !== 'string') throw new Error(`report ${i + 1} of the set has no text`);
     return { id: String(r.id ?? i + 1), title: String(r.title ?? ''), outlet: String(r.outlet ?? ''), text: r.text };
   });
+  const seen = new Set();
+  for (const { id } of reports) {
+    if (seen.has(id)) throw new Error(`two reports of the set have the id “${id}”: report ids must be unique`);
+    seen.add(id);
+  }
   const keep = Array.isArray(value.keep) ? value.keep.map(String) : [];
   return { reports, keep };
 }

@@ -55,10 +55,25 @@ export function prepare() {
  * (`{ keep: ['001:u3'] }`).
  */
 export function compare(reports, options = undefined) {
+  return request({ call: 'compare', reports, options });
+}
+
+let knownLimits = null;
+
+/** The engine's limits, `{ maxReports, maxReportBytes, maxTotalBytes }` (bytes of UTF-8). */
+export function limits() {
+  knownLimits ??= request({ call: 'limits' }).catch((error) => {
+    knownLimits = null;
+    throw error;
+  });
+  return knownLimits;
+}
+
+function request(message) {
   if (!worker) start();
   const id = ++nextId;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, reports, options });
+    worker.postMessage({ id, ...message });
   });
 }

@@ -18,6 +18,14 @@ export function el(tag, className, text) {
   return node;
 }
 
+/** An element holding report text: `dir="auto"` lets each passage take the direction of
+ * its own script, so Urdu, Pashto and Dari read right to left among English reports. */
+export function textEl(tag, className, text) {
+  const node = el(tag, className, text);
+  node.dir = 'auto';
+  return node;
+}
+
 /** Indexes a result for rendering: units by id, their report, their groups. */
 export function indexResult(result) {
   const units = new Map();
@@ -173,7 +181,7 @@ export function renderOverview(result, { sort = 'reports', open = null } = {}) {
     const list = el('ul', 'unique-list');
     for (const id of report.unique) {
       const unit = index.units.get(id);
-      const item = el('li', 'unique-unit', unit.text);
+      const item = textEl('li', 'unique-unit', unit.text);
       item.dataset.unit = id;
       list.append(item);
     }
@@ -199,7 +207,7 @@ function renderGroupDetail(group, index, span) {
     head.append(el('span', 'member-report', reportLabel(index, index.reportOf.get(member.unit))), relationBadge(member.relation));
     head.append(el('span', 'confidence', `confidence ${Math.round(member.confidence * 100)} %`));
     item.append(head);
-    const text = el('p', 'member-text');
+    const text = textEl('p', 'member-text');
     text.append(highlighted(unit, member.changes, 'mark', 'change'));
     item.append(text);
     list.append(item);
@@ -311,7 +319,7 @@ function sideCell(index, unitId, changes, tag, row, side) {
   }[row.kind];
   if (label) td.append(el('span', `tag tag-${row.kind}`, label));
   if (row.relation && row.kind === 'aligned') td.append(relationBadge(row.relation));
-  const text = el('p', 'side-text');
+  const text = textEl('p', 'side-text');
   text.append(highlighted(unit, changes ?? [], tag, 'change'));
   td.append(text);
   td.dataset.unit = unitId;
@@ -330,7 +338,7 @@ export function renderQuotes(result) {
     head.append(el('h2', 'quote-speaker', cluster.speaker ?? 'Speaker unknown'));
     head.append(el('span', 'quote-count', `${cluster.reports} ${cluster.reports === 1 ? 'report' : 'reports'}`));
     card.append(head);
-    const reference = el('blockquote', 'quote-reference', cluster.reference);
+    const reference = textEl('blockquote', 'quote-reference', cluster.reference);
     card.append(reference);
     const list = el('ul', 'renderings');
     for (const instance of cluster.instances) {
@@ -349,7 +357,7 @@ export function renderQuotes(result) {
         meta.append(el('span', 'flag flag-speaker', `speaker: ${instance.speaker}`));
       }
       item.append(meta);
-      const words = el('p', 'rendering-text');
+      const words = textEl('p', 'rendering-text');
       for (const op of instance.diff) {
         if (op.op === 'equal') words.append(document.createTextNode(`${op.text} `));
         else {
@@ -380,7 +388,7 @@ export function renderReports(result) {
     const column = el('article', 'report-column');
     column.dataset.report = report.id;
     const header = el('header', 'report-header');
-    header.append(el('h2', 'report-title', report.title));
+    header.append(textEl('h2', 'report-title', report.title));
     const count = (kind) => report.units.filter((u) => u.kind === kind).length;
     header.append(el('p', 'report-meta', `${report.units.length} units · ${count('heading')} headings · ${count('sentence')} sentences · ${count('boilerplate')} set aside`));
     column.append(header);
@@ -393,7 +401,7 @@ export function renderReports(result) {
       item.dataset.groups = (index.groupsOf.get(unit.id) ?? []).join(' ');
       if (status !== 'boilerplate') item.tabIndex = 0;
       const label = status === 'shared' ? `in ${shared} reports` : status === 'unique' ? 'only here' : `set aside: ${unit.reason}`;
-      item.append(el('span', 'unit-status', label), el('span', 'unit-text', unit.text));
+      item.append(el('span', 'unit-status', label), textEl('span', 'unit-text', unit.text));
       list.append(item);
     }
     column.append(list);
@@ -415,7 +423,7 @@ export function renderSetAside(result) {
     for (const unit of units) {
       const item = el('li', 'aside-unit');
       item.dataset.unit = unit.id;
-      item.append(el('span', 'aside-reason', unit.reason), el('span', 'aside-text', unit.text));
+      item.append(el('span', 'aside-reason', unit.reason), textEl('span', 'aside-text', unit.text));
       const button = el('button', 'put-back', 'Put back');
       button.type = 'button';
       button.dataset.action = 'keep';
@@ -455,7 +463,7 @@ export function renderDiscrepancies(result) {
       const meta = el('div', 'rendering-meta');
       meta.append(el('span', 'rendering-report', reportLabel(index, value.report)), el('span', 'flag discrepancy-value', value.value));
       const unit = index.units.get(value.unit);
-      const text = el('p', 'rendering-text');
+      const text = textEl('p', 'rendering-text');
       if (unit) text.append(highlighted(unit, [{ start: value.start, end: value.end }], 'mark', 'change'));
       else text.textContent = value.text;
       item.append(meta, text);
