@@ -49,22 +49,30 @@ export async function serve(root = WWW) {
   };
 }
 
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+  ],
+};
+
 /** Launches headless Debian Chromium with the flags this sandboxed machine needs. */
 export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/** Launches Chromium with a profile kept in `dir`, as a reader's browser keeps its own
+ * between restarts; resolves to its one context. */
+export function launchWithProfile(dir) {
+  return chromium.launchPersistentContext(dir, CHROMIUM);
 }
 
 /** Opens `url` in a new page (and context) that records console errors, page errors
