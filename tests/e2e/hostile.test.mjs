@@ -93,3 +93,40 @@ test('when the engine dies the page says so, keeps the reports, and starts a new
   assert.match(await page.locator('#status').textContent(), /^6 reports/);
   await page.context().close();
 });
+
+test('a manifest fetches only its own reports, without cookies or referrer; other sites are refused by the policy', async () => {
+  const page = await open(env.browser, 'about:blank');
+  await page.context().addCookies([{ name: 'session', value: 'secret', url: env.server.url }]);
+  const seen = [];
+  const record = async (route, body, type) => {
+    const headers = await route.request().allHeaders();
+    seen.push({ url: route.request().url(), cookie: headers.cookie ?? null, referer: headers.referer ?? null });
+    await route.fulfill({ contentType: type, body });
+  };
+  const manifest = (second) => [
+    { id: 'a', title: 'Here', textUrl: 'a.txt' },
+    { id: 'b', title: 'There', textUrl: second },
+  ];
+  await page.route('**/private/reports.json', (route) => record(route, JSON.stringify(manifest('b.txt')), 'application/json'));
+  await page.route('**/foreign/reports.json', (route) => record(route, JSON.stringify(manifest('http://localhost:9/b.txt')), 'application/json'));
+  await page.route('**/*/a.txt', (route) => record(route, 'Talks stalled in Istanbul. Pakistan demanded steps.', 'text/plain'));
+  await page.route('**/private/b.txt', (route) => record(route, 'Pakistan demanded steps in Istanbul. Talks stalled.', 'text/plain'));
+  await page.route('http://localhost:9/**', (route) => record(route, 'never', 'text/plain'));
+
+  await page.goto(`${env.server.url}?src=private/reports.json`);
+  await ready(page);
+  assert.deepEqual(seen.map((s) => new URL(s.url).pathname).sort(), ['/private/a.txt', '/private/b.txt', '/private/reports.json']);
+  for (const request of seen) {
+    assert.equal(request.cookie, null, `${request.url} was sent the reader's cookie`);
+    assert.equal(request.referer, null, `${request.url} was told the page's address`);
+  }
+
+  // A text on another site is refused by the page's connect-src policy: said, not fetched.
+  seen.length = 0;
+  page.errors.length = 0;
+  await page.goto(`${env.server.url}?src=foreign/reports.json`);
+  await ready(page);
+  assert.match(await page.locator('#notice-text').textContent(), /could not load http:\/\/localhost:9\/b\.txt.*Showing your saved or the sample reports instead/);
+  assert.ok(seen.every((s) => new URL(s.url).origin === new URL(env.server.url).origin), JSON.stringify(seen));
+  await page.context().close();
+});

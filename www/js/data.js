@@ -42,8 +42,9 @@ async function fetchOk(url) {
   }
   let response;
   try {
-    // Only what was asked for, and without credentials to other sites.
-    response = await fetch(url, { credentials: 'same-origin' });
+    // Only what was asked for, never with the reader's cookies or HTTP credentials, on
+    // this site or another: a manifest must not be a way to read what a login shows.
+    response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
   } catch (error) {
     throw new Error(`could not load ${url.href}: ${error.message}`);
   }
