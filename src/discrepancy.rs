@@ -10,6 +10,14 @@
 //! - in groups carried by three reports or more, a number only one report gives is
 //!   **onlyInSome**;
 //! - who led a side ("led by …") differs between reports: a conflict;
+//! - who mediated, brokered or hosted, in units about the same thing: other parties are a
+//!   conflict, fewer of the same parties a precision difference;
+//! - a person's title: another office ("Interior Minister", "Deputy Interior Minister") is
+//!   a conflict, a vaguer title ("Minister", "Defence Minister") a precision difference;
+//! - places of one fact: units of one group that name only places the other report never
+//!   mentions are a conflict;
+//! - in groups carried by three reports or more, a place or organisation only one
+//!   report's unit names is **onlyInSome**;
 //! - a report whose date line is earlier than the month the reports date the events in is
 //!   flagged: a report cannot tell what has not happened yet.
 //!
@@ -44,15 +52,26 @@ pub struct Finding {
     pub confidence: f32,
 }
 
-/// Finds the disagreements among `placed` details. `same_group(u, v)` says whether two
-/// units share a group; `shared_rare(u, v)` counts the rare content words they share.
-pub fn findings(
-    placed: &[Placed],
-    same_group: &dyn Fn(usize, usize) -> bool,
-    shared_rare: &dyn Fn(usize, usize) -> usize,
-    groups: &[Vec<usize>],
-    report_of_unit: &dyn Fn(usize) -> usize,
-) -> Vec<Finding> {
+/// What [`findings`] needs to know about the comparison, by unit and report index.
+pub struct Context<'a> {
+    /// Whether two units share a group.
+    pub same_group: &'a dyn Fn(usize, usize) -> bool,
+    /// How many rare content words two units share.
+    pub shared_rare: &'a dyn Fn(usize, usize) -> usize,
+    /// The groups, as unit lists.
+    pub groups: &'a [Vec<usize>],
+    /// The report of a unit.
+    pub report_of_unit: &'a dyn Fn(usize) -> usize,
+    /// Whether a unit's text mentions a name (any case).
+    pub unit_mentions: &'a dyn Fn(usize, &str) -> bool,
+    /// Whether a report's text mentions a name (any case).
+    pub report_mentions: &'a dyn Fn(usize, &str) -> bool,
+}
+
+/// Finds the disagreements among `placed` details.
+pub fn findings(placed: &[Placed], cx: &Context<'_>) -> Vec<Finding> {
+    let same_group = cx.same_group;
+    let shared_rare = cx.shared_rare;
     let n = placed.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut kind: Vec<Option<FindingKind>> = vec![None; n];
@@ -78,6 +97,10 @@ pub fn findings(
             let (x, y) = (&placed[i], &placed[j]);
             let same_slot = match x.detail.kind {
                 DetailKind::Leader => details::same_side(&x.detail.slot, &y.detail.slot),
+                DetailKind::Role => details::same_person(
+                    x.detail.slot.trim_start_matches("role: "),
+                    y.detail.slot.trim_start_matches("role: "),
+                ),
                 _ => x.detail.slot == y.detail.slot,
             };
             if x.report == y.report || x.detail.kind != y.detail.kind || !same_slot {
@@ -87,6 +110,7 @@ pub fn findings(
             // units that share many rare words: "48-hour truce" and "nine hours of talks"
             // count hours of different things.
             let related = same_group(x.unit, y.unit) || shared_rare(x.unit, y.unit) >= 4;
+            let (vx, vy) = (&x.detail.value, &y.detail.value);
             let relation = match x.detail.kind {
                 DetailKind::Number if x.detail.value == y.detail.value => {
                     (x.detail.qualifier != y.detail.qualifier).then_some(FindingKind::Precision)
@@ -96,13 +120,22 @@ pub fn findings(
                 DetailKind::Leader => (!details::same_person(&x.detail.value, &y.detail.value))
                     .then_some(FindingKind::Conflict),
                 DetailKind::Date if !same_group(x.unit, y.unit) => None,
-                DetailKind::Date => date_relation(&x.detail.value, &y.detail.value),
+                DetailKind::Date => date_relation(vx, vy),
+                DetailKind::Mediator if related => party_relation(vx, vy),
+                DetailKind::Role => role_relation(vx, vy),
+                // Places and organisations are compared unit by unit below.
+                DetailKind::Mediator | DetailKind::Place | DetailKind::Organisation => None,
             };
             if let Some(k) = relation {
                 link(&mut parent, &mut kind, i, j, k);
             }
         }
     }
+    let places = place_conflicts(placed, cx);
+    for &(i, j) in &places {
+        link(&mut parent, &mut kind, i, j, FindingKind::Conflict);
+    }
+    let in_conflict: BTreeSet<usize> = places.iter().flat_map(|&(i, j)| [i, j]).collect();
     let mut components: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..n {
         let r = root(&mut parent, i);
@@ -115,16 +148,135 @@ pub fn findings(
         .map(|(r, details)| Finding {
             kind: kind[r].expect("linked"),
             slot: placed[r].detail.slot.clone(),
-            confidence: if kind[r] == Some(FindingKind::Conflict) {
-                0.7
-            } else {
-                0.8
+            confidence: match (kind[r], placed[r].detail.kind) {
+                (_, DetailKind::Place) => 0.5,
+                (Some(FindingKind::Conflict), _) => 0.7,
+                _ => 0.8,
             },
             details,
         })
         .collect();
-    out.extend(only_in_some(placed, groups, report_of_unit));
+    out.extend(only_in_some(placed, cx.groups, cx.report_of_unit));
+    out.extend(names_only_in_some(placed, cx, &in_conflict));
     out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.details[0].cmp(&b.details[0])));
+    out
+}
+
+/// Parties ("qatar+turkey"): the same ones agree; fewer of them is a precision
+/// difference; others conflict.
+fn party_relation(a: &str, b: &str) -> Option<FindingKind> {
+    let (x, y): (Vec<&str>, Vec<&str>) = (a.split('+').collect(), b.split('+').collect());
+    let within = |p: &[&str], q: &[&str]| {
+        p.iter()
+            .all(|s| q.iter().any(|t| details::same_party(s, t)))
+    };
+    match (within(&x, &y), within(&y, &x)) {
+        (true, true) => None,
+        (true, false) | (false, true) => Some(FindingKind::Precision),
+        (false, false) => Some(FindingKind::Conflict),
+    }
+}
+
+/// Titles of one person: another office conflicts ("Interior Minister", "Deputy
+/// Interior Minister"). A title said with fewer words ("Minister", "Defence Minister";
+/// "CEO", "Broadcom CEO") is the same office, and no finding: titles are shortened too
+/// often for that to tell a reader anything.
+fn role_relation(a: &str, b: &str) -> Option<FindingKind> {
+    let (x, y): (BTreeSet<&str>, BTreeSet<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let vaguer = |p: &BTreeSet<&str>, q: &BTreeSet<&str>| {
+        p.is_subset(q) && !q.difference(p).any(|w| details::RANKS.contains(w))
+    };
+    if vaguer(&x, &y) || vaguer(&y, &x) {
+        None
+    } else {
+        Some(FindingKind::Conflict)
+    }
+}
+
+/// Pairs of place details of units in one group, from different reports, that name only
+/// places the other never mentions: each unit's places, against the other's.
+fn place_conflicts(placed: &[Placed], cx: &Context<'_>) -> Vec<(usize, usize)> {
+    let mut by_unit: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, p) in placed.iter().enumerate() {
+        if p.detail.kind == DetailKind::Place {
+            by_unit.entry(p.unit).or_default().push(i);
+        }
+    }
+    let mut units: Vec<usize> = by_unit.keys().copied().collect();
+    units.sort_unstable();
+    let mut out = Vec::new();
+    for (k, &u) in units.iter().enumerate() {
+        for &v in &units[k + 1..] {
+            let (ru, rv) = ((cx.report_of_unit)(u), (cx.report_of_unit)(v));
+            if ru == rv || !(cx.same_group)(u, v) {
+                continue;
+            }
+            let (pu, pv) = (&by_unit[&u], &by_unit[&v]);
+            let value = |i: usize| placed[i].detail.value.as_str();
+            let agree = pu
+                .iter()
+                .any(|&i| pv.iter().any(|&j| details::same_party(value(i), value(j))));
+            let known = pu.iter().any(|&i| (cx.report_mentions)(rv, value(i)))
+                || pv.iter().any(|&j| (cx.report_mentions)(ru, value(j)));
+            if !agree && !known {
+                out.extend(pu.iter().flat_map(|&i| pv.iter().map(move |&j| (i, j))));
+            }
+        }
+    }
+    out
+}
+
+/// In groups of three reports or more: a place or organisation only one report's unit
+/// names, which no other member's text mentions.
+/// A place already in a conflict is not reported again.
+fn names_only_in_some(
+    placed: &[Placed],
+    cx: &Context<'_>,
+    in_conflict: &BTreeSet<usize>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for members in cx.groups {
+        let reports: BTreeSet<usize> = members.iter().map(|&u| (cx.report_of_unit)(u)).collect();
+        if reports.len() < 3 {
+            continue;
+        }
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for (i, p) in placed.iter().enumerate() {
+            let d = &p.detail;
+            if !matches!(d.kind, DetailKind::Place | DetailKind::Organisation)
+                || in_conflict.contains(&i)
+                || !members.contains(&p.unit)
+                || seen.contains(&(d.slot.as_str(), d.value.as_str()))
+            {
+                continue;
+            }
+            seen.push((d.slot.as_str(), d.value.as_str()));
+            let elsewhere = members.iter().any(|&u| {
+                (cx.report_of_unit)(u) != p.report
+                    && ((cx.unit_mentions)(u, &d.value)
+                        || placed.iter().any(|q| {
+                            q.unit == u
+                                && q.detail.kind == d.kind
+                                && details::same_party(&q.detail.value, &d.value)
+                        }))
+            });
+            if !elsewhere {
+                let details: Vec<usize> = (i..placed.len())
+                    .filter(|&j| {
+                        placed[j].unit == p.unit
+                            && placed[j].detail.kind == d.kind
+                            && placed[j].detail.value == d.value
+                    })
+                    .collect();
+                out.push(Finding {
+                    kind: FindingKind::OnlyInSome,
+                    slot: d.slot.clone(),
+                    details,
+                    confidence: 0.4,
+                });
+            }
+        }
+    }
     out
 }
 
@@ -202,6 +354,7 @@ mod tests {
                 qualifier,
                 start: 0,
                 end: 0,
+                year: None,
             },
         }
     }
@@ -217,13 +370,22 @@ mod tests {
                 qualifier: None,
                 start: 0,
                 end: 0,
+                year: None,
             },
         }
     }
 
     fn run(placed: &[Placed], grouped: &[(usize, usize)]) -> Vec<(FindingKind, Vec<usize>)> {
         let same = |a: usize, b: usize| grouped.contains(&(a.min(b), a.max(b)));
-        findings(placed, &same, &|_, _| 0, &[], &|u| u)
+        let cx = Context {
+            same_group: &same,
+            shared_rare: &|_, _| 0,
+            groups: &[],
+            report_of_unit: &|u| u,
+            unit_mentions: &|_, _| false,
+            report_mentions: &|_, _| false,
+        };
+        findings(placed, &cx)
             .into_iter()
             .map(|f| (f.kind, f.details))
             .collect()
@@ -278,5 +440,27 @@ mod tests {
             number(1, 1, "7", "peopl", Some("at least")),
         ];
         assert!(run(&placed, &[(0, 1)]).is_empty());
+    }
+
+    #[test]
+    fn parties_and_titles() {
+        assert_eq!(party_relation("qatar+turkey", "qatari+turkish"), None);
+        assert_eq!(
+            party_relation("qatar", "qatar+turkey"),
+            Some(FindingKind::Precision)
+        );
+        assert_eq!(
+            party_relation("egypt", "qatar"),
+            Some(FindingKind::Conflict)
+        );
+        assert_eq!(role_relation("defence minister", "minister"), None);
+        assert_eq!(
+            role_relation("interior minister", "deputy interior minister"),
+            Some(FindingKind::Conflict)
+        );
+        assert_eq!(
+            role_relation("defence minister", "information minister"),
+            Some(FindingKind::Conflict)
+        );
     }
 }

@@ -56,9 +56,14 @@ fn the_seeds_disagreements_are_found_and_nothing_between_unrelated_facts() {
         .expect("the date-line check");
     assert_eq!(line.values[0].report, "000");
     assert_eq!(line.values[0].text, "Tuesday, 02 January 2024 12:17 GMT");
-    assert!(line.values[1..]
+    // Its "on Sunday", resolved against that date line, is the last day of 2023 …
+    assert_eq!(line.values[1].report, "000");
+    assert_eq!(line.values[1].text, "on Sunday");
+    assert_eq!(line.values[1].value, "December 31, 2023, by the date line");
+    // … while the other reports date the events in October.
+    assert!(line.values[2..]
         .iter()
-        .all(|v| v.value.starts_with("October")));
+        .all(|v| v.report != "000" && v.value.starts_with("October")));
 
     // Every value points at its words.
     for d in &result.discrepancies {
@@ -80,6 +85,35 @@ fn the_seeds_disagreements_are_found_and_nothing_between_unrelated_facts() {
         ["Mullah Yaqoob", "Mawlawi Rahmatullah Najeeb"]
     );
 
+    // Who mediated the Doha round: Qatar (002), Qatar and Turkey (004).
+    let mediated = result
+        .discrepancies
+        .iter()
+        .find(|d| d.slot == "who mediated it")
+        .expect("the Doha mediators");
+    assert_eq!(mediated.kind, DiscrepancyKind::Precision);
+    assert_eq!(values(&mediated.id), ["Qatar", "Qatar and Turkey"]);
+    assert!(mediated.values.iter().all(|v| {
+        let unit = &result
+            .reports
+            .iter()
+            .find(|r| r.id == v.report)
+            .unwrap()
+            .units;
+        unit.iter()
+            .any(|u| u.id == v.unit && u.text.contains("Doha"))
+    }));
+    // The Istanbul mediators ("Turkey and Qatar", "Qatari and Turkish officials", "Qatar
+    // and Turkey") agree: only the Doha finding.
+    assert_eq!(
+        result
+            .discrepancies
+            .iter()
+            .filter(|d| d.slot.starts_with("who mediated"))
+            .count(),
+        1
+    );
+
     // No conflict between numbers of unrelated facts.
     for d in result
         .discrepancies
@@ -91,4 +125,74 @@ fn the_seeds_disagreements_are_found_and_nothing_between_unrelated_facts() {
             "{d:?}"
         );
     }
+}
+
+fn report(id: &str, text: &str) -> parallax::ReportInput {
+    parallax::ReportInput {
+        id: id.into(),
+        title: String::new(),
+        text: text.into(),
+    }
+}
+
+fn found(result: &parallax::Comparison, slot: &str) -> Vec<(DiscrepancyKind, Vec<String>)> {
+    result
+        .discrepancies
+        .iter()
+        .filter(|d| d.slot == slot)
+        .map(|d| (d.kind, d.values.iter().map(|v| v.text.clone()).collect()))
+        .collect()
+}
+
+#[test]
+fn places_titles_organisations_and_relative_dates_across_reports() {
+    let inputs = [
+        report("a", "Monday, 27 October 2025\n\nThe talks between Pakistan and Afghanistan were held in Istanbul on Saturday and ended without an agreement on militant sanctuaries, Interior Minister Mohsin Naqvi said."),
+        report("b", "The talks between Pakistan and Afghanistan were held in Ankara on October 24 and ended without an agreement on militant sanctuaries, Deputy Interior Minister Mohsin Naqvi said."),
+        report("c", "The talks between Pakistan and Afghanistan were held on Saturday and ended without an agreement on militant sanctuaries of the TTP, Interior Minister Mohsin Naqvi said."),
+    ];
+    let result = compare(&inputs, &Options::default()).unwrap();
+    assert_eq!(result.groups[0].reports, 3, "{:?}", result.groups);
+
+    // Istanbul or Ankara, and neither report mentions the other city.
+    assert_eq!(
+        found(&result, "place"),
+        [(
+            DiscrepancyKind::Conflict,
+            vec!["Istanbul".to_string(), "Ankara".to_string()]
+        )]
+    );
+    // A minister or his deputy: two offices.
+    assert_eq!(
+        found(&result, "title of Mohsin Naqvi"),
+        [(
+            DiscrepancyKind::Conflict,
+            vec![
+                "Interior Minister Mohsin Naqvi".to_string(),
+                "Deputy Interior Minister Mohsin Naqvi".to_string(),
+                "Interior Minister Mohsin Naqvi".to_string()
+            ]
+        )]
+    );
+    // Only c names the TTP.
+    assert_eq!(
+        found(&result, "organisation named"),
+        [(DiscrepancyKind::OnlyInSome, vec!["TTP".to_string()])]
+    );
+    // a's "on Saturday" is October 25 by its date line, against b's October 24; c has no
+    // date line, so its "on Saturday" is no date.
+    let dates = found(&result, "date");
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    assert_eq!(dates[0].0, DiscrepancyKind::Conflict);
+    assert!(
+        dates[0].1.contains(&"on Saturday".to_string())
+            && dates[0].1.contains(&"October 24".to_string())
+    );
+    let saturday = result
+        .discrepancies
+        .iter()
+        .flat_map(|d| &d.values)
+        .find(|v| v.text == "on Saturday")
+        .unwrap();
+    assert_eq!(saturday.value, "October 25, 2025, by the date line");
 }

@@ -127,15 +127,20 @@ fn discrepancies(
     groups: &[Vec<usize>],
     in_groups: &[Vec<usize>],
 ) -> Vec<crate::model::Discrepancy> {
+    use crate::details::DetailKind;
     use crate::discrepancy::{self, FindingKind, Placed};
     use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue};
+    // Each report's date line, which its relative dates ("on Sunday") resolve against.
+    let date_lines: Vec<Option<(usize, crate::details::Anchor)>> =
+        prepared.iter().map(date_line_of).collect();
     let placed: Vec<Placed> = corpus
         .units
         .iter()
         .enumerate()
         .flat_map(|(u, unit)| {
             let prep = &prepared[unit.report];
-            crate::details::extract(prep.text, &prep.words[unit.segment])
+            let anchor = date_lines[unit.report].map(|(_, anchor)| anchor);
+            crate::details::extract(prep.text, &prep.words[unit.segment], anchor)
                 .into_iter()
                 .map(move |detail| Placed {
                     unit: u,
@@ -147,15 +152,44 @@ fn discrepancies(
     let same_group = |a: usize, b: usize| in_groups[a].iter().any(|g| in_groups[b].contains(g));
     let shared_rare = |a: usize, b: usize| corpus.shared_rare(a, b);
     let report_of = |u: usize| corpus.units[u].report;
+    let lower: Vec<String> = prepared.iter().map(|p| p.text.to_lowercase()).collect();
+    let unit_lower: Vec<String> = corpus
+        .units
+        .iter()
+        .map(|unit| {
+            let seg = &prepared[unit.report].segments[unit.segment];
+            prepared[unit.report].text[seg.start..seg.end].to_lowercase()
+        })
+        .collect();
+    let report_mentions = |r: usize, name: &str| lower[r].contains(name);
+    let unit_mentions = |u: usize, name: &str| unit_lower[u].contains(name);
+    let cx = discrepancy::Context {
+        same_group: &same_group,
+        shared_rare: &shared_rare,
+        groups,
+        report_of_unit: &report_of,
+        unit_mentions: &unit_mentions,
+        report_mentions: &report_mentions,
+    };
     let value_of = |p: &Placed| {
         let unit = &corpus.units[p.unit];
         let prep = &prepared[unit.report];
         let d = &p.detail;
         let text = prep.text[d.start..d.end].to_string();
         let value = match d.kind {
-            crate::details::DetailKind::Date => crate::details::readable_date(&d.value),
-            crate::details::DetailKind::Leader => d.value.clone(),
-            crate::details::DetailKind::Number => {
+            DetailKind::Date => match d.year {
+                Some(year) => format!(
+                    "{}, {year}, by the date line",
+                    crate::details::readable_date(&d.value)
+                ),
+                None => crate::details::readable_date(&d.value),
+            },
+            DetailKind::Leader => d.value.clone(),
+            DetailKind::Mediator
+            | DetailKind::Role
+            | DetailKind::Place
+            | DetailKind::Organisation => text.clone(),
+            DetailKind::Number => {
                 let unit_word = text
                     .rsplit(|c: char| !c.is_alphanumeric())
                     .find(|w| !w.is_empty())
@@ -175,42 +209,48 @@ fn discrepancies(
             value,
         }
     };
-    let mut out: Vec<Discrepancy> =
-        discrepancy::findings(&placed, &same_group, &shared_rare, groups, &report_of)
-            .into_iter()
-            .map(|f| {
-                let values: Vec<DiscrepancyValue> =
-                    f.details.iter().map(|&i| value_of(&placed[i])).collect();
-                let slot = match placed[f.details[0]].detail.kind {
-                    crate::details::DetailKind::Date => "date".to_string(),
-                    crate::details::DetailKind::Leader => {
-                        format!("who led the {} side", f.slot.trim_start_matches("led: "))
-                    }
-                    crate::details::DetailKind::Number => values[0]
-                        .value
-                        .rsplit(' ')
-                        .next()
-                        .unwrap_or(&f.slot)
-                        .to_lowercase(),
-                };
-                Discrepancy {
-                    id: String::new(),
-                    kind: match f.kind {
-                        FindingKind::Conflict => DiscrepancyKind::Conflict,
-                        FindingKind::Precision => DiscrepancyKind::Precision,
-                        FindingKind::OnlyInSome => DiscrepancyKind::OnlyInSome,
-                    },
-                    slot,
-                    values,
-                    confidence: round3(f.confidence),
+    let mut out: Vec<Discrepancy> = discrepancy::findings(&placed, &cx)
+        .into_iter()
+        .map(|f| {
+            let values: Vec<DiscrepancyValue> =
+                f.details.iter().map(|&i| value_of(&placed[i])).collect();
+            let first = &placed[f.details[0]].detail;
+            let slot = match first.kind {
+                DetailKind::Date => "date".to_string(),
+                DetailKind::Leader => {
+                    format!("who led the {} side", f.slot.trim_start_matches("led: "))
                 }
-            })
-            .collect();
+                DetailKind::Mediator => format!("who {} it", f.slot),
+                DetailKind::Role => {
+                    format!("title of {}", f.slot.trim_start_matches("role: "))
+                }
+                DetailKind::Place => "place".to_string(),
+                DetailKind::Organisation => "organisation named".to_string(),
+                DetailKind::Number => values[0]
+                    .value
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or(&f.slot)
+                    .to_lowercase(),
+            };
+            Discrepancy {
+                id: String::new(),
+                kind: match f.kind {
+                    FindingKind::Conflict => DiscrepancyKind::Conflict,
+                    FindingKind::Precision => DiscrepancyKind::Precision,
+                    FindingKind::OnlyInSome => DiscrepancyKind::OnlyInSome,
+                },
+                slot,
+                values,
+                confidence: round3(f.confidence),
+            }
+        })
+        .collect();
     // A date line earlier than the month the reports date the events in.
     let mut months: HashMap<u8, usize> = HashMap::new();
     for p in placed
         .iter()
-        .filter(|p| p.detail.kind == crate::details::DetailKind::Date)
+        .filter(|p| p.detail.kind == DetailKind::Date && p.detail.year.is_none())
     {
         if let Some((m, _, _)) = crate::details::days(&p.detail.value) {
             *months.entry(m).or_default() += 1;
@@ -221,12 +261,7 @@ fn discrepancies(
         .max_by_key(|&(m, n)| (*n, std::cmp::Reverse(*m)))
     {
         for (r, prep) in prepared.iter().enumerate() {
-            let Some(s) = prep.segments.iter().position(|seg| {
-                seg.kind == SegmentKind::Heading && is_date_line(&prep.text[seg.start..seg.end])
-            }) else {
-                continue;
-            };
-            let Some((year, month, day)) = crate::details::date_line(&prep.words[s]) else {
+            let Some((s, (year, month, day))) = date_lines[r] else {
                 continue;
             };
             if month >= event_month {
@@ -244,10 +279,19 @@ fn discrepancies(
                     crate::details::readable_date(&format!("{month:02}-{day:02}..{day:02}"))
                 ),
             }];
+            // The report's own relative dates, resolved against its date line, then what
+            // the other reports date the events.
             values.extend(
                 placed
                     .iter()
-                    .filter(|p| p.detail.kind == crate::details::DetailKind::Date && p.report != r)
+                    .filter(|p| p.report == r && p.detail.year.is_some())
+                    .take(3)
+                    .map(value_of),
+            );
+            values.extend(
+                placed
+                    .iter()
+                    .filter(|p| p.detail.kind == DetailKind::Date && p.report != r)
                     .filter(|p| {
                         crate::details::days(&p.detail.value)
                             .is_some_and(|(m, _, _)| m == event_month)
@@ -474,6 +518,14 @@ fn report(
 
 /// A publication date line ("Tuesday, 02 January 2024 12:17 GMT"): a month name and a
 /// four-digit year in a few words.
+/// A report's date line ("Tuesday, 02 January 2024 12:17 GMT"): its segment and date.
+fn date_line_of(prep: &Prepared<'_>) -> Option<(usize, crate::details::Anchor)> {
+    let s = prep.segments.iter().position(|seg| {
+        seg.kind == SegmentKind::Heading && is_date_line(&prep.text[seg.start..seg.end])
+    })?;
+    Some((s, crate::details::date_line(&prep.words[s])?))
+}
+
 fn is_date_line(heading: &str) -> bool {
     const MONTHS: [&str; 12] = [
         "january",

@@ -448,7 +448,7 @@ const DISCREPANCY = {
 export function renderDiscrepancies(result) {
   const index = indexResult(result);
   const root = el('div', 'discrepancies');
-  if (result.discrepancies.length === 0) root.append(el('p', 'empty', 'No disagreement on numbers or dates was found.'));
+  if (result.discrepancies.length === 0) root.append(el('p', 'empty', 'No disagreement was found on numbers, dates, who led or mediated, titles, places or organisations.'));
   for (const finding of result.discrepancies) {
     const card = el('article', `discrepancy-card discrepancy-${finding.kind}`);
     card.dataset.discrepancy = finding.id;
