@@ -11,7 +11,7 @@
 use crate::text::tokenize::Word;
 
 /// What a detail is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DetailKind {
     /// A count or measure: "nine hours", "2,600-kilometer", "51 people".
     Number,

@@ -23,7 +23,7 @@
 //!
 //! Linked details form findings (union-find), one per slot and thing.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::details::{self, Detail, DetailKind};
 
@@ -68,6 +68,25 @@ pub struct Context<'a> {
     pub report_mentions: &'a dyn Fn(usize, &str) -> bool,
 }
 
+/// At most this many distinct details of one kind and slot are compared pair by pair, in
+/// text order: past it the text is a log or a list rather than reports, and the rest is
+/// left out so the comparison stays fast.
+const MAX_CLASSES: usize = 1_000;
+/// Occurrences of each of two classes searched for a related pair of units.
+const MAX_UNITS_CHECKED: usize = 8;
+/// Units of one group compared for places and names only some give.
+const MAX_MEMBERS: usize = 200;
+
+/// (report, kind, slot, value, qualifier, year)
+type ClassKey<'a> = (
+    usize,
+    DetailKind,
+    &'a str,
+    &'a str,
+    Option<&'static str>,
+    Option<u16>,
+);
+
 /// Finds the disagreements among `placed` details.
 pub fn findings(placed: &[Placed], cx: &Context<'_>) -> Vec<Finding> {
     let same_group = cx.same_group;
@@ -92,42 +111,94 @@ pub fn findings(placed: &[Placed], cx: &Context<'_>) -> Vec<Finding> {
         parent[ra.max(rb)] = ra.min(rb);
         kind[ra.min(rb)] = merged;
     };
-    for i in 0..n {
-        for j in i + 1..n {
-            let (x, y) = (&placed[i], &placed[j]);
-            let same_slot = match x.detail.kind {
-                DetailKind::Leader => details::same_side(&x.detail.slot, &y.detail.slot),
-                DetailKind::Role => details::same_person(
-                    x.detail.slot.trim_start_matches("role: "),
-                    y.detail.slot.trim_start_matches("role: "),
-                ),
-                _ => x.detail.slot == y.detail.slot,
-            };
-            if x.report == y.report || x.detail.kind != y.detail.kind || !same_slot {
-                continue;
-            }
-            // Different values are only compared within one fact (one group), or between
-            // units that share many rare words: "48-hour truce" and "nine hours of talks"
-            // count hours of different things.
-            let related = same_group(x.unit, y.unit) || shared_rare(x.unit, y.unit) >= 4;
-            let (vx, vy) = (&x.detail.value, &y.detail.value);
-            let relation = match x.detail.kind {
-                DetailKind::Number if x.detail.value == y.detail.value => {
-                    (x.detail.qualifier != y.detail.qualifier).then_some(FindingKind::Precision)
+    // Details with the same report, kind, slot, value, qualifier and year say the same
+    // thing: one class, compared once.
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    let mut class_of: HashMap<ClassKey<'_>, usize> = HashMap::new();
+    for (i, p) in placed.iter().enumerate() {
+        let d = &p.detail;
+        let key = (
+            p.report,
+            d.kind,
+            d.slot.as_str(),
+            d.value.as_str(),
+            d.qualifier,
+            d.year,
+        );
+        let c = *class_of.entry(key).or_insert_with(|| {
+            classes.push(Vec::new());
+            classes.len() - 1
+        });
+        classes[c].push(i);
+    }
+    // Classes that may relate: one kind, and one slot where slots must match exactly
+    // (sides and people match loosely, so their slots are compared below).
+    let mut buckets: HashMap<(DetailKind, &str), Vec<usize>> = HashMap::new();
+    for (c, members) in classes.iter().enumerate() {
+        let d = &placed[members[0]].detail;
+        let slot = match d.kind {
+            DetailKind::Leader | DetailKind::Role => "",
+            _ => d.slot.as_str(),
+        };
+        buckets.entry((d.kind, slot)).or_default().push(c);
+    }
+    let mut buckets: Vec<Vec<usize>> = buckets.into_values().collect();
+    buckets.sort_unstable();
+    for bucket in &buckets {
+        let bucket = &bucket[..bucket.len().min(MAX_CLASSES)];
+        for (k, &ca) in bucket.iter().enumerate() {
+            for &cb in &bucket[k + 1..] {
+                let (i, j) = (classes[ca][0], classes[cb][0]);
+                let (x, y) = (&placed[i], &placed[j]);
+                let same_slot = match x.detail.kind {
+                    DetailKind::Leader => details::same_side(&x.detail.slot, &y.detail.slot),
+                    DetailKind::Role => details::same_person(
+                        x.detail.slot.trim_start_matches("role: "),
+                        y.detail.slot.trim_start_matches("role: "),
+                    ),
+                    _ => true,
+                };
+                if x.report == y.report || !same_slot {
+                    continue;
                 }
-                DetailKind::Number => related.then_some(FindingKind::Conflict),
-                // Who led a side is one slot across the whole story.
-                DetailKind::Leader => (!details::same_person(&x.detail.value, &y.detail.value))
-                    .then_some(FindingKind::Conflict),
-                DetailKind::Date if !same_group(x.unit, y.unit) => None,
-                DetailKind::Date => date_relation(vx, vy),
-                DetailKind::Mediator if related => party_relation(vx, vy),
-                DetailKind::Role => role_relation(vx, vy),
-                // Places and organisations are compared unit by unit below.
-                DetailKind::Mediator | DetailKind::Place | DetailKind::Organisation => None,
-            };
-            if let Some(k) = relation {
-                link(&mut parent, &mut kind, i, j, k);
+                // The first pair of occurrences, one of each class, in units related as
+                // `test` asks.
+                let pair_where = |test: &dyn Fn(usize, usize) -> bool| {
+                    classes[ca].iter().take(MAX_UNITS_CHECKED).find_map(|&a| {
+                        classes[cb]
+                            .iter()
+                            .take(MAX_UNITS_CHECKED)
+                            .find(|&&b| test(placed[a].unit, placed[b].unit))
+                            .map(|&b| (a, b))
+                    })
+                };
+                // Different values are only compared within one fact (one group), or
+                // between units that share many rare words: "48-hour truce" and "nine
+                // hours of talks" count hours of different things.
+                let related = || pair_where(&|u, v| same_group(u, v) || shared_rare(u, v) >= 4);
+                let grouped = || pair_where(&|u, v| same_group(u, v));
+                let (vx, vy) = (x.detail.value.as_str(), y.detail.value.as_str());
+                let (relation, pair) = match x.detail.kind {
+                    DetailKind::Number if vx == vy => (
+                        (x.detail.qualifier != y.detail.qualifier)
+                            .then_some(FindingKind::Precision),
+                        Some((i, j)),
+                    ),
+                    DetailKind::Number => (Some(FindingKind::Conflict), related()),
+                    // Who led a side is one slot across the whole story.
+                    DetailKind::Leader => (
+                        (!details::same_person(vx, vy)).then_some(FindingKind::Conflict),
+                        Some((i, j)),
+                    ),
+                    DetailKind::Date => (date_relation(vx, vy), grouped()),
+                    DetailKind::Mediator => (party_relation(vx, vy), related()),
+                    DetailKind::Role => (role_relation(vx, vy), Some((i, j))),
+                    // Places and organisations are compared unit by unit below.
+                    DetailKind::Place | DetailKind::Organisation => (None, None),
+                };
+                if let (Some(k), Some((a, b))) = (relation, pair) {
+                    link(&mut parent, &mut kind, a, b, k);
+                }
             }
         }
     }
@@ -136,11 +207,23 @@ pub fn findings(placed: &[Placed], cx: &Context<'_>) -> Vec<Finding> {
         link(&mut parent, &mut kind, i, j, FindingKind::Conflict);
     }
     let in_conflict: BTreeSet<usize> = places.iter().flat_map(|&(i, j)| [i, j]).collect();
-    let mut components: HashMap<usize, Vec<usize>> = HashMap::new();
+    // Each linked detail brings the other occurrences of its class (the same value said
+    // again elsewhere in its report), so a finding shows every place it is said.
+    let mut class_of_detail = vec![0; n];
+    for (c, members) in classes.iter().enumerate() {
+        for &i in members {
+            class_of_detail[i] = c;
+        }
+    }
+    let mut components: HashMap<usize, BTreeSet<usize>> = HashMap::new();
     for i in 0..n {
         let r = root(&mut parent, i);
         if kind[r].is_some() {
-            components.entry(r).or_default().push(i);
+            let occurrences = classes[class_of_detail[i]].iter().take(MAX_UNITS_CHECKED);
+            components
+                .entry(r)
+                .or_default()
+                .extend(occurrences.chain([&i]));
         }
     }
     let mut out: Vec<Finding> = components
@@ -153,7 +236,7 @@ pub fn findings(placed: &[Placed], cx: &Context<'_>) -> Vec<Finding> {
                 (Some(FindingKind::Conflict), _) => 0.7,
                 _ => 0.8,
             },
-            details,
+            details: details.into_iter().collect(),
         })
         .collect();
     out.extend(only_in_some(placed, cx.groups, cx.report_of_unit));
@@ -194,7 +277,8 @@ fn role_relation(a: &str, b: &str) -> Option<FindingKind> {
 }
 
 /// Pairs of place details of units in one group, from different reports, that name only
-/// places the other never mentions: each unit's places, against the other's.
+/// places the other never mentions: each unit's places, against the other's. Units of a
+/// report naming the same places are compared once.
 fn place_conflicts(placed: &[Placed], cx: &Context<'_>) -> Vec<(usize, usize)> {
     let mut by_unit: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, p) in placed.iter().enumerate() {
@@ -202,78 +286,87 @@ fn place_conflicts(placed: &[Placed], cx: &Context<'_>) -> Vec<(usize, usize)> {
             by_unit.entry(p.unit).or_default().push(i);
         }
     }
-    let mut units: Vec<usize> = by_unit.keys().copied().collect();
-    units.sort_unstable();
-    let mut out = Vec::new();
-    for (k, &u) in units.iter().enumerate() {
-        for &v in &units[k + 1..] {
-            let (ru, rv) = ((cx.report_of_unit)(u), (cx.report_of_unit)(v));
-            if ru == rv || !(cx.same_group)(u, v) {
-                continue;
-            }
-            let (pu, pv) = (&by_unit[&u], &by_unit[&v]);
-            let value = |i: usize| placed[i].detail.value.as_str();
-            let agree = pu
-                .iter()
-                .any(|&i| pv.iter().any(|&j| details::same_party(value(i), value(j))));
-            let known = pu.iter().any(|&i| (cx.report_mentions)(rv, value(i)))
-                || pv.iter().any(|&j| (cx.report_mentions)(ru, value(j)));
-            if !agree && !known {
-                out.extend(pu.iter().flat_map(|&i| pv.iter().map(move |&j| (i, j))));
+    let value = |i: usize| placed[i].detail.value.as_str();
+    let mut out = BTreeSet::new();
+    for members in cx.groups {
+        let mut seen: BTreeSet<(usize, Vec<&str>)> = BTreeSet::new();
+        let units: Vec<usize> = members
+            .iter()
+            .filter(|u| by_unit.contains_key(u))
+            .filter(|&&u| {
+                let mut set: Vec<&str> = by_unit[&u].iter().map(|&i| value(i)).collect();
+                set.sort_unstable();
+                seen.insert(((cx.report_of_unit)(u), set))
+            })
+            .take(MAX_MEMBERS)
+            .copied()
+            .collect();
+        for (k, &u) in units.iter().enumerate() {
+            for &v in &units[k + 1..] {
+                let (ru, rv) = ((cx.report_of_unit)(u), (cx.report_of_unit)(v));
+                if ru == rv {
+                    continue;
+                }
+                let (pu, pv) = (&by_unit[&u], &by_unit[&v]);
+                let agree = pu
+                    .iter()
+                    .any(|&i| pv.iter().any(|&j| details::same_party(value(i), value(j))));
+                let known = pu.iter().any(|&i| (cx.report_mentions)(rv, value(i)))
+                    || pv.iter().any(|&j| (cx.report_mentions)(ru, value(j)));
+                if !agree && !known {
+                    out.extend(pu.iter().flat_map(|&i| pv.iter().map(move |&j| (i, j))));
+                }
             }
         }
     }
-    out
+    out.into_iter().collect()
 }
 
 /// In groups of three reports or more: a place or organisation only one report's unit
-/// names, which no other member's text mentions.
-/// A place already in a conflict is not reported again.
+/// names, which no other member's text mentions. A place already in a conflict is not
+/// reported again.
 fn names_only_in_some(
     placed: &[Placed],
     cx: &Context<'_>,
     in_conflict: &BTreeSet<usize>,
 ) -> Vec<Finding> {
+    let mut by_unit: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, p) in placed.iter().enumerate() {
+        if matches!(p.detail.kind, DetailKind::Place | DetailKind::Organisation) {
+            by_unit.entry(p.unit).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
     for members in cx.groups {
         let reports: BTreeSet<usize> = members.iter().map(|&u| (cx.report_of_unit)(u)).collect();
         if reports.len() < 3 {
             continue;
         }
-        let mut seen: Vec<(&str, &str)> = Vec::new();
-        for (i, p) in placed.iter().enumerate() {
-            let d = &p.detail;
-            if !matches!(d.kind, DetailKind::Place | DetailKind::Organisation)
-                || in_conflict.contains(&i)
-                || !members.contains(&p.unit)
-                || seen.contains(&(d.slot.as_str(), d.value.as_str()))
-            {
-                continue;
-            }
-            seen.push((d.slot.as_str(), d.value.as_str()));
-            let elsewhere = members.iter().any(|&u| {
-                (cx.report_of_unit)(u) != p.report
-                    && ((cx.unit_mentions)(u, &d.value)
-                        || placed.iter().any(|q| {
-                            q.unit == u
-                                && q.detail.kind == d.kind
-                                && details::same_party(&q.detail.value, &d.value)
-                        }))
-            });
-            if !elsewhere {
-                let details: Vec<usize> = (i..placed.len())
-                    .filter(|&j| {
-                        placed[j].unit == p.unit
-                            && placed[j].detail.kind == d.kind
-                            && placed[j].detail.value == d.value
-                    })
-                    .collect();
-                out.push(Finding {
-                    kind: FindingKind::OnlyInSome,
-                    slot: d.slot.clone(),
-                    details,
-                    confidence: 0.4,
+        let members = &members[..members.len().min(MAX_MEMBERS)];
+        let mut seen: BTreeSet<(DetailKind, &str)> = BTreeSet::new();
+        for &unit in members {
+            for &i in by_unit.get(&unit).into_iter().flatten() {
+                let p = &placed[i];
+                let d = &p.detail;
+                if in_conflict.contains(&i) || !seen.insert((d.kind, d.value.as_str())) {
+                    continue;
+                }
+                let elsewhere = members.iter().any(|&u| {
+                    (cx.report_of_unit)(u) != p.report
+                        && ((cx.unit_mentions)(u, &d.value)
+                            || by_unit.get(&u).into_iter().flatten().any(|&q| {
+                                placed[q].detail.kind == d.kind
+                                    && details::same_party(&placed[q].detail.value, &d.value)
+                            }))
                 });
+                if !elsewhere {
+                    out.push(Finding {
+                        kind: FindingKind::OnlyInSome,
+                        slot: d.slot.clone(),
+                        details: vec![i],
+                        confidence: 0.4,
+                    });
+                }
             }
         }
     }
@@ -300,25 +393,27 @@ fn only_in_some(
     groups: &[Vec<usize>],
     report_of_unit: &dyn Fn(usize) -> usize,
 ) -> Vec<Finding> {
+    let mut by_unit: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, p) in placed.iter().enumerate() {
+        if p.detail.kind == DetailKind::Number {
+            by_unit.entry(p.unit).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
     for members in groups {
         let reports: BTreeSet<usize> = members.iter().map(|&u| report_of_unit(u)).collect();
         if reports.len() < 3 {
             continue;
         }
-        let in_group: Vec<usize> = (0..placed.len())
-            .filter(|&i| {
-                members.contains(&placed[i].unit) && placed[i].detail.kind == DetailKind::Number
-            })
-            .collect();
-        let mut by_slot: HashMap<&str, Vec<usize>> = HashMap::new();
-        for &i in &in_group {
+        let mut by_slot: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &i in members.iter().flat_map(|u| by_unit.get(u)).flatten() {
             by_slot
                 .entry(placed[i].detail.slot.as_str())
                 .or_default()
                 .push(i);
         }
-        for (slot, details) in by_slot {
+        for (slot, mut details) in by_slot {
+            details.sort_unstable();
             let giving: BTreeSet<usize> = details.iter().map(|&i| placed[i].report).collect();
             if giving.len() == 1 {
                 out.push(Finding {

@@ -57,5 +57,15 @@ pub fn check(inputs: &[ReportInput]) -> Comparison {
         assert_eq!(slice(&input.text, instance.start, instance.end), instance.text);
         assert!(news.contains(instance.unit.as_str()), "quotes come from news units");
     }
+    let units: HashSet<&str> = result.reports.iter().flat_map(|r| &r.units).map(|u| u.id.as_str()).collect();
+    for finding in &result.discrepancies {
+        assert!((0.0..=1.0).contains(&finding.confidence), "confidence in [0, 1]");
+        assert!(!finding.values.is_empty(), "a finding has values");
+        for value in &finding.values {
+            let input = inputs.iter().find(|r| r.id == value.report).expect("value of a report");
+            assert_eq!(slice(&input.text, value.start, value.end), value.text, "value text is its span");
+            assert!(units.contains(value.unit.as_str()), "values point at units");
+        }
+    }
     result
 }

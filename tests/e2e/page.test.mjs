@@ -118,10 +118,17 @@ test('discrepancies: the nine hours, the Doha dates and the date line of 000', a
   assert.ok(await hours.count() >= 1);
   assert.match(await hours.first().textContent(), /nearly 9 hours/);
   assert.match(await hours.first().locator('.discrepancy-kind').textContent(), /^Precision/);
-  assert.equal(await page.locator('.discrepancy-card', { hasText: 'October 18–19' }).count(), 1);
+  const withValue = (value) => page.locator('.discrepancy-card').filter({ has: page.locator('.discrepancy-value', { hasText: value }) });
+  assert.equal(await withValue(/^October 18–19$/).count(), 1);
+  // Who mediated the Doha round: Qatar (002) or Qatar and Turkey (004).
+  const mediators = withValue(/^Qatar and Turkey$/);
+  assert.match(await mediators.locator('.discrepancy-slot').textContent(), /who mediated it/);
+  assert.match(await mediators.textContent(), /\bQatar\b/);
   const line = page.locator('.discrepancy-card', { hasText: 'dated January 2 2024' });
   assert.match(await line.locator('.discrepancy-kind').textContent(), /^Conflict/);
   assert.equal(await line.locator('mark.change').first().textContent(), 'Tuesday, 02 January 2024 12:17 GMT');
+  // 000's own "on Sunday", read against that date line.
+  assert.match(await line.textContent(), /December 31, 2023, by the date line/);
   await screenshot(page, 'view-discrepancies');
   await page.context().close();
 });
