@@ -1,4 +1,5 @@
-//! Native speed of a full comparison: the five seeds, and 50 reports.
+//! Native speed of a full comparison: the five seeds, 50 reports, and the worst kind of
+//! paste: two reports near the 2 MiB limit that repeat one sentence, with the seeds.
 //!
 //! ```text
 //! cargo bench --bench speed
@@ -107,5 +108,19 @@ fn main() {
         "50 reports ({} words): {:.1} ms (default layouts: the first report against each other one)",
         words(&fifty),
         median(5, &fifty, &all).as_secs_f64() * 1000.0
+    );
+    let sentence = "The talks in Istanbul went on for hours without agreement. ";
+    let mut repeated = seeds.clone();
+    for id in ["log-1", "log-2"] {
+        repeated.push(ReportInput {
+            id: id.into(),
+            title: String::new(),
+            text: format!("Report {id}. {}", sentence.repeat(30_000)),
+        });
+    }
+    println!(
+        "the seeds and two 1.8 MB reports of one repeated sentence ({} words): {:.0} ms",
+        words(&repeated),
+        median(3, &repeated, &none).as_secs_f64() * 1000.0
     );
 }
