@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Parallax: formatting and lints, the native engine tests, the wasm
-# API in headless Chromium and Firefox, and the page end to end in headless Chromium.
+# API in headless Chromium and Firefox, the page end to end in headless Chromium, and the
+# same result's JSON compared byte for byte natively, in Chromium and in Firefox.
 # Installs whatever is missing first (see scripts/lib.sh), so it works on a fresh machine.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -33,7 +34,7 @@ step "wasm API tests, headless Chromium" env -u CHROMEDRIVER -u GECKODRIVER \
 step "wasm API tests, headless Firefox" env -u CHROMEDRIVER -u GECKODRIVER \
   wasm-pack test --mode no-install --headless --firefox --geckodriver "$(command -v geckodriver)"
 step "build the page's wasm package" build_wasm
-step "page end-to-end tests, headless Chromium" node --test --test-concurrency=1 tests/e2e/
+step "page end-to-end tests, headless Chromium (and Firefox for determinism)" node --test --test-concurrency=1 tests/e2e/
 # A short fuzz run of each target: its seeds (fuzz/seeds, kept in the repository) are
 # replayed, then ten seconds of new inputs. The long runs' figures are in the closing notes;
 # crashes they found are replayed by tests/fuzz_regressions.rs.
