@@ -108,6 +108,24 @@ test('inline articles are the reports when there is no src', async () => {
   await page.context().close();
 });
 
+test('the discrepancies view: one card per finding, each report\'s wording with its value', async () => {
+  const page = await blank();
+  await page.evaluate(async () => {
+    await import('./parallax-compare-define.js');
+    document.body.insertAdjacentHTML('beforeend', '<parallax-compare id="d" src="data/manifest.json" view="discrepancies"></parallax-compare>');
+  });
+  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
+  const widget = page.locator('#d');
+  const findings = await widget.evaluate((el) => el.result.discrepancies.length);
+  assert.ok(findings >= 5);
+  assert.equal(await widget.locator('.discrepancy-card').count(), findings);
+  const led = widget.locator('.discrepancy-card', { hasText: 'who led the afghan side' });
+  assert.deepEqual(await led.locator('.discrepancy-value').allTextContents(), ['Mullah Yaqoob', 'Mawlawi Rahmatullah Najeeb']);
+  assert.match(await led.locator('.discrepancy-kind').textContent(), /^Conflict/);
+  assert.equal(await led.locator('mark.change').count(), 2, 'each wording marked in its sentence');
+  await page.context().close();
+});
+
 test('select events are cancelable; selected follows only when not cancelled', async () => {
   const page = await blank();
   await page.evaluate(async () => {
