@@ -99,6 +99,14 @@ const QUALIFIERS: [(&[&str], &str); 14] = [
     (&["some"], "about"),
 ];
 
+/// Words before a number that make it an earlier figure than the one the report is about.
+const EARLIER: &[&str] = &[
+    "initial", "original", "first", "previous", "earlier", "prior", "old",
+];
+
+/// The mark an earlier figure's slot carries: "share (earlier)".
+pub const EARLIER_SLOT: &str = "(earlier)";
+
 fn day(word: &Word) -> Option<u8> {
     word.number
         .then(|| word.norm.parse::<u8>().ok())
@@ -178,9 +186,20 @@ pub fn extract(text: &str, words: &[Word], anchor: Option<Anchor>) -> Vec<Detail
                 break;
             }
         }
+        // "the initial $103 billion offer", "up from its initial offer of $70 a share": an
+        // earlier figure, compared only with earlier figures, never with the new one.
+        let window = &words[i.saturating_sub(5)..i];
+        let earlier = window.iter().any(|w| EARLIER.contains(&w.norm.as_str()))
+            || window
+                .windows(2)
+                .any(|p| matches!(p[0].norm.as_str(), "up" | "down") && p[1].norm == "from");
         out.push(Detail {
             kind: DetailKind::Number,
-            slot: unit.stem.clone(),
+            slot: if earlier {
+                format!("{} {EARLIER_SLOT}", unit.stem)
+            } else {
+                unit.stem.clone()
+            },
             value: words[i].norm.clone(),
             qualifier,
             start,
@@ -886,6 +905,22 @@ mod tests {
             )]
         );
         assert_eq!(details("At least 7 killed.")[0].3, Some("at least"));
+    }
+
+    #[test]
+    fn earlier_figures_are_their_own_slot() {
+        assert_eq!(
+            details("raised its offer to $82 a share, up from its initial offer of $70 a share")
+                .iter()
+                .map(|d| (d.1.as_str(), d.2.as_str()))
+                .collect::<Vec<_>>(),
+            [("share", "82"), ("share (earlier)", "70")]
+        );
+        assert_eq!(
+            details("the original $105 billion approach")[0].1,
+            "billion (earlier)"
+        );
+        assert_eq!(details("a new $121 billion offer")[0].1, "billion");
     }
 
     #[test]

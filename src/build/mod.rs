@@ -194,9 +194,14 @@ fn discrepancies(
                     .rsplit(|c: char| !c.is_alphanumeric())
                     .find(|w| !w.is_empty())
                     .unwrap_or("");
+                let earlier = if d.slot.ends_with(crate::details::EARLIER_SLOT) {
+                    " (an earlier figure)"
+                } else {
+                    ""
+                };
                 match d.qualifier {
-                    Some(q) => format!("{q} {} {unit_word}", d.value),
-                    None => format!("{} {unit_word}", d.value),
+                    Some(q) => format!("{q} {} {unit_word}{earlier}", d.value),
+                    None => format!("{} {unit_word}{earlier}", d.value),
                 }
             }
         };
@@ -226,12 +231,19 @@ fn discrepancies(
                 }
                 DetailKind::Place => "place".to_string(),
                 DetailKind::Organisation => "organisation named".to_string(),
-                DetailKind::Number => values[0]
-                    .value
-                    .rsplit(' ')
-                    .next()
-                    .unwrap_or(&f.slot)
-                    .to_lowercase(),
+                DetailKind::Number => {
+                    let unit_word = values[0]
+                        .text
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                        .unwrap_or(&f.slot)
+                        .to_lowercase();
+                    if f.slot.ends_with(crate::details::EARLIER_SLOT) {
+                        format!("{unit_word}, an earlier figure")
+                    } else {
+                        unit_word
+                    }
+                }
             };
             Discrepancy {
                 id: String::new(),
