@@ -194,12 +194,31 @@ fn add_unquoted<'a>(
     for source in &sources {
         let stems: BTreeSet<&str> = source.iter().copied().collect();
         let total: f32 = stems.iter().map(|s| index.weight(s)).sum();
-        let candidates: BTreeSet<(usize, usize)> = stems
+        // Per unit sharing a stem: the weight and number of the stems it shares, and how
+        // many are rare. A unit that can meet neither test below is not looked at.
+        let mut shared: HashMap<(usize, usize), (f32, usize, usize)> = HashMap::new();
+        for stem in &stems {
+            let (weight, rare) = (index.weight(stem), index.weight(stem) >= index.rare);
+            for &(r, s) in index.postings.get(stem).into_iter().flatten() {
+                if !quoted_reports.contains(&r) {
+                    let entry = shared.entry((r, s)).or_default();
+                    entry.0 += weight;
+                    entry.1 += 1;
+                    entry.2 += usize::from(rare);
+                }
+            }
+        }
+        let possible = |&(weight, count, rare): &(f32, usize, usize)| {
+            let most = stems.len() >= MIN_WORDS_FOR_UNQUOTED
+                && count >= 3
+                && total > 0.0
+                && weight / total >= MIN_UNQUOTED_CONTAINMENT;
+            most || rare >= 1
+        };
+        let candidates: BTreeSet<(usize, usize)> = shared
             .iter()
-            .filter_map(|s| index.postings.get(s))
-            .flatten()
-            .copied()
-            .filter(|(r, _)| !quoted_reports.contains(r))
+            .filter(|(_, v)| possible(v))
+            .map(|(&k, _)| k)
             .collect();
         for (r, s) in candidates {
             let words = &prepared[r].words[s];
