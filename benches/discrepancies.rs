@@ -48,7 +48,7 @@ fn score(topics: &[BTreeSet<String>], result: &Comparison) -> (usize, usize, usi
 
 /// The hand-labelled cluster: its reports by file prefix, and each topic's engine units
 /// (the unit holding the start of each labelled phrase).
-fn hand_labelled(name: &str) -> (Vec<ReportInput>, Comparison, Vec<BTreeSet<String>>) {
+fn hand_labelled(name: &str) -> (Comparison, Vec<BTreeSet<String>>) {
     let dir = shared_dir().join("corpus").join(name);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -92,7 +92,7 @@ fn hand_labelled(name: &str) -> (Vec<ReportInput>, Comparison, Vec<BTreeSet<Stri
                 .collect()
         })
         .collect();
-    (inputs, result, topics)
+    (result, topics)
 }
 
 fn main() {
@@ -140,30 +140,14 @@ fn main() {
                     .collect()
             })
             .collect();
-        let finding_units: Vec<BTreeSet<String>> = result
-            .discrepancies
-            .iter()
-            .map(|d| d.values.iter().map(|v| v.unit.clone()).collect())
-            .collect();
-        let hit = |t: &BTreeSet<String>, f: &BTreeSet<String>| {
-            t.intersection(f).count() >= 2 || f.len() == 1 && t.is_superset(f)
-        };
-        let cluster_found = topic_units
-            .iter()
-            .filter(|t| finding_units.iter().any(|f| hit(t, f)))
-            .count();
-        let cluster_supported = finding_units
-            .iter()
-            .filter(|f| topic_units.iter().any(|t| hit(t, f)))
-            .count();
+        let (cluster_found, cluster_supported, cluster_findings) = score(&topic_units, &result);
         println!(
-            "{name}: {cluster_found} of {} labelled topics found; {cluster_supported} of {} findings supported by a label",
+            "{name}: {cluster_found} of {} labelled topics found; {cluster_supported} of {cluster_findings} findings supported by a label",
             topic_units.len(),
-            finding_units.len()
         );
         topics += topic_units.len();
         found_topics += cluster_found;
-        findings += finding_units.len();
+        findings += cluster_findings;
         supported += cluster_supported;
     }
     println!(
@@ -172,7 +156,7 @@ fn main() {
         supported as f64 / findings.max(1) as f64
     );
     let name = "broadcom-qualcomm-bid-2018";
-    let (_, result, hand) = hand_labelled(name);
+    let (result, hand) = hand_labelled(name);
     let (found, backed, total) = score(&hand, &result);
     println!(
         "{name} (labelled by hand for this benchmark): {found} of {} topics found; {backed} of {total} findings supported by a label",
