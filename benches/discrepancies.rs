@@ -22,7 +22,7 @@ use std::collections::{BTreeSet, HashMap};
 mod support;
 
 use parallax::{compare, Comparison, Options, ReportInput};
-use support::{read_json, shared_dir, Labelled, LABELLED};
+use support::{cluster_files, read_json, shared_dir, Labelled, LABELLED};
 
 /// A topic is found when one finding has values in two of its units (or a one-value
 /// finding in one of them); a finding is supported when it hits some topic.
@@ -49,19 +49,12 @@ fn score(topics: &[BTreeSet<String>], result: &Comparison) -> (usize, usize, usi
 /// The hand-labelled cluster: its reports by file prefix, and each topic's engine units
 /// (the unit holding the start of each labelled phrase).
 fn hand_labelled(name: &str) -> (Comparison, Vec<BTreeSet<String>>) {
-    let dir = shared_dir().join("corpus").join(name);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let inputs: Vec<ReportInput> = files
-        .iter()
-        .map(|p| ReportInput {
-            id: p.file_name().unwrap().to_string_lossy()[..2].to_string(),
+    let inputs: Vec<ReportInput> = cluster_files(&shared_dir().join("corpus").join(name))
+        .into_iter()
+        .map(|(file, text)| ReportInput {
+            id: file[..2].to_string(),
             title: String::new(),
-            text: std::fs::read_to_string(p).unwrap(),
+            text,
         })
         .collect();
     let result = compare(&inputs, &Options::default()).unwrap();

@@ -16,36 +16,26 @@ use std::time::{Duration, Instant};
 mod support;
 
 use parallax::{compare, Options, ReportInput};
-use support::seeds;
+use support::{cluster_files, seeds, shared_dir};
 
 fn corpus() -> Vec<ReportInput> {
-    let shared = std::env::var("PARALLAX_SHARED").unwrap_or_else(|_| "../shared".into());
-    let mut out = Vec::new();
-    let mut dirs: Vec<_> = std::fs::read_dir(format!("{shared}/corpus"))
+    let mut dirs: Vec<_> = std::fs::read_dir(shared_dir().join("corpus"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     dirs.sort();
-    for dir in dirs {
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        files.sort();
-        for p in files {
-            out.push(ReportInput {
-                id: format!(
-                    "{}-{}",
-                    dir.file_name().unwrap().to_string_lossy(),
-                    p.file_name().unwrap().to_string_lossy()
-                ),
-                title: String::new(),
-                text: std::fs::read_to_string(p).unwrap(),
-            });
-        }
-    }
-    out
+    dirs.iter()
+        .flat_map(|dir| {
+            let cluster = dir.file_name().unwrap().to_string_lossy().into_owned();
+            cluster_files(dir)
+                .into_iter()
+                .map(move |(file, text)| ReportInput {
+                    id: format!("{cluster}-{file}"),
+                    title: String::new(),
+                    text,
+                })
+        })
+        .collect()
 }
 
 /// A copy of `report` with its paragraphs rotated and every other one swapped.

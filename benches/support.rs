@@ -33,6 +33,23 @@ pub fn shared_dir() -> PathBuf {
     PathBuf::from(std::env::var("PARALLAX_SHARED").unwrap_or_else(|_| "../shared".into()))
 }
 
+/// The `.txt` reports of a corpus cluster, in file-name order: (file name, text).
+pub fn cluster_files(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect()
+}
+
 /// A labelled cluster: its reports (ids as in the labels) and its gold files.
 pub struct Labelled {
     pub name: &'static str,
