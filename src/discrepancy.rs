@@ -245,6 +245,19 @@ pub fn findings(placed: &[Placed], cx: &Context<'_>) -> Vec<Finding> {
     out
 }
 
+/// The details of the kinds `wanted`, by unit: unit -> indices into `placed`.
+fn by_unit(placed: &[Placed], wanted: impl Fn(DetailKind) -> bool) -> HashMap<usize, Vec<usize>> {
+    let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, p) in placed
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| wanted(p.detail.kind))
+    {
+        out.entry(p.unit).or_default().push(i);
+    }
+    out
+}
+
 /// Parties ("qatar+turkey"): the same ones agree; fewer of them is a precision
 /// difference; others conflict.
 fn party_relation(a: &str, b: &str) -> Option<FindingKind> {
@@ -280,12 +293,7 @@ fn role_relation(a: &str, b: &str) -> Option<FindingKind> {
 /// places the other never mentions: each unit's places, against the other's. Units of a
 /// report naming the same places are compared once.
 fn place_conflicts(placed: &[Placed], cx: &Context<'_>) -> Vec<(usize, usize)> {
-    let mut by_unit: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, p) in placed.iter().enumerate() {
-        if p.detail.kind == DetailKind::Place {
-            by_unit.entry(p.unit).or_default().push(i);
-        }
-    }
+    let by_unit = by_unit(placed, |k| k == DetailKind::Place);
     let value = |i: usize| placed[i].detail.value.as_str();
     let mut out = BTreeSet::new();
     for members in cx.groups {
@@ -330,12 +338,9 @@ fn names_only_in_some(
     cx: &Context<'_>,
     in_conflict: &BTreeSet<usize>,
 ) -> Vec<Finding> {
-    let mut by_unit: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, p) in placed.iter().enumerate() {
-        if matches!(p.detail.kind, DetailKind::Place | DetailKind::Organisation) {
-            by_unit.entry(p.unit).or_default().push(i);
-        }
-    }
+    let by_unit = by_unit(placed, |k| {
+        matches!(k, DetailKind::Place | DetailKind::Organisation)
+    });
     let mut out = Vec::new();
     for members in cx.groups {
         let reports: BTreeSet<usize> = members.iter().map(|&u| (cx.report_of_unit)(u)).collect();
@@ -393,12 +398,7 @@ fn only_in_some(
     groups: &[Vec<usize>],
     report_of_unit: &dyn Fn(usize) -> usize,
 ) -> Vec<Finding> {
-    let mut by_unit: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, p) in placed.iter().enumerate() {
-        if p.detail.kind == DetailKind::Number {
-            by_unit.entry(p.unit).or_default().push(i);
-        }
-    }
+    let by_unit = by_unit(placed, |k| k == DetailKind::Number);
     let mut out = Vec::new();
     for members in groups {
         let reports: BTreeSet<usize> = members.iter().map(|&u| report_of_unit(u)).collect();

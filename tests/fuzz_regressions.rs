@@ -11,7 +11,7 @@ mod common;
 #[path = "../fuzz/fuzz_targets/invariants.rs"]
 mod invariants;
 
-use parallax::{compare, Options, ReportInput};
+use parallax::{compare, Options};
 
 #[test]
 fn every_fuzz_finding_now_compares() {
@@ -20,16 +20,7 @@ fn every_fuzz_finding_now_compares() {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
-        let reports: Vec<ReportInput> = String::from_utf8_lossy(&bytes)
-            .split('\u{0}')
-            .take(6)
-            .enumerate()
-            .map(|(i, text)| ReportInput {
-                id: format!("r{i}"),
-                title: String::new(),
-                text: text.to_string(),
-            })
-            .collect();
+        let reports = invariants::reports(&bytes);
         let result = compare(&reports, &Options::default())
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for instance in result.quotes.iter().flat_map(|q| &q.instances) {

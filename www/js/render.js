@@ -18,6 +18,17 @@ export function el(tag, className, text) {
   return node;
 }
 
+/** A `<section class="NAME-section">` opening with its `<h2 id="NAME-heading">` title,
+ * which labels it. */
+function labelledSection(name, title) {
+  const section = el('section', `${name}-section`);
+  section.setAttribute('aria-labelledby', `${name}-heading`);
+  const heading = el('h2', null, title);
+  heading.id = `${name}-heading`;
+  section.append(heading);
+  return section;
+}
+
 /** An element holding report text: `dir="auto"` lets each passage take the direction of
  * its own script, so Urdu, Pashto and Dari read right to left among English reports. */
 export function textEl(tag, className, text) {
@@ -93,11 +104,7 @@ export function renderOverview(result, { sort = 'reports', open = null } = {}) {
   root.append(intro);
 
   // Coverage matrix.
-  const section = el('section', 'matrix-section');
-  section.setAttribute('aria-labelledby', 'matrix-heading');
-  const heading = el('h2', null, 'Shared facts');
-  heading.id = 'matrix-heading';
-  section.append(heading);
+  const section = labelledSection('matrix', 'Shared facts');
   const scroller = el('div', 'table-scroll');
   const table = el('table', 'matrix');
   const caption = el('caption', null, 'Which report carries which fact, and how');
@@ -168,11 +175,7 @@ export function renderOverview(result, { sort = 'reports', open = null } = {}) {
   root.append(section);
 
   // What only one report says.
-  const uniqueSection = el('section', 'unique-section');
-  uniqueSection.setAttribute('aria-labelledby', 'unique-heading');
-  const uniqueHeading = el('h2', null, 'Only in one report');
-  uniqueHeading.id = 'unique-heading';
-  uniqueSection.append(uniqueHeading);
+  const uniqueSection = labelledSection('unique', 'Only in one report');
   for (const report of result.reports) {
     const details = el('details', 'unique-report');
     details.dataset.report = report.id;
@@ -218,11 +221,7 @@ function renderGroupDetail(group, index, span) {
 }
 
 function renderSimilarity(result, index) {
-  const section = el('section', 'similarity-section');
-  section.setAttribute('aria-labelledby', 'similarity-heading');
-  const heading = el('h2', null, 'How much reports share');
-  heading.id = 'similarity-heading';
-  section.append(heading);
+  const section = labelledSection('similarity', 'How much reports share');
   const ids = result.reports.map((r) => r.id);
   const value = new Map();
   for (const pair of result.pairs) {
