@@ -9,7 +9,7 @@
 //! file is only ever scored. Term weights (IDF) come from the training sentences. The data
 //! is read from `$PARALLAX_SHARED/data/mrpc` (default `../shared`).
 
-use parallax::lexical::{fit_logistic, score_with, Lexical, FEATURES, WEIGHTS};
+use parallax::calibration::{fit_logistic, score_with, Lexical, FEATURES, WEIGHTS};
 
 struct Pair {
     paraphrase: bool,

@@ -15,7 +15,7 @@ use std::collections::{BTreeSet, HashMap};
 #[path = "support.rs"]
 mod support;
 
-use parallax::lexical::{fit_logistic, Lexical, ALIGN_FEATURES};
+use parallax::calibration::{fit_logistic, Lexical, ALIGN_FEATURES};
 use parallax::{compare, Options, UnitKind};
 use support::{prf, utf16_of_codepoints, Labelled, LABELLED};
 
@@ -184,7 +184,7 @@ fn main() {
                 .filter(|u| u["kind"] != "boilerplate")
                 .map(|u| u["text"].as_str().unwrap())
                 .collect();
-            let lexical = parallax::lexical::Lexical::fit(content);
+            let lexical = parallax::calibration::Lexical::fit(content);
             let show = |tag: &str, a: &str, b: &str| {
                 let (ta, tb) = (&text_of[a], &text_of[b]);
                 let f = lexical.features(ta, tb);
@@ -249,7 +249,7 @@ fn main() {
                 fn_: 0,
             };
             for (x, &y) in training.0.iter().zip(&training.1) {
-                let p = parallax::lexical::score_with(&w, x) >= t;
+                let p = parallax::calibration::score_with(&w, x) >= t;
                 match (p, y) {
                     (true, true) => c.tp += 1,
                     (true, false) => c.fp += 1,

@@ -5,7 +5,7 @@
 use crate::align::{group, Corpus};
 use crate::text::tokenize::Tokenizer;
 use crate::text::{boilerplate, segment, Prepared};
-use crate::{build, Options, ReportInput};
+use crate::{Options, ReportInput};
 
 /// Segments a text; returns the number of units.
 pub fn segment(text: &str) -> usize {
@@ -62,7 +62,7 @@ impl PreparedReports<'_> {
 
     /// Finds, attributes and clusters quotes; returns the number of clusters.
     pub fn quotes(&self) -> usize {
-        build::quote_clusters(self.inputs, &self.prepared).len()
+        crate::quotes::clusters(self.inputs, &self.prepared).len()
     }
 
     /// The whole result with every side-by-side layout; returns the number of layouts.
@@ -71,7 +71,7 @@ impl PreparedReports<'_> {
         let layouts: Vec<(usize, usize)> = (0..n)
             .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
             .collect();
-        build::comparison(self.inputs, &self.prepared, &layouts)
+        crate::comparison(self.inputs, &self.prepared, &layouts)
             .side_by_side
             .len()
     }

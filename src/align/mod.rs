@@ -12,8 +12,9 @@
 //!    sequences ([`relation`]).
 //!
 //! Algorithms see unit indices and term ids only; text comes back at the end, in
-//! `crate::build`.
+//! in the section modules ([`crate::groups`], [`crate::reports`] and the others).
 
+pub mod calibration;
 pub mod group;
 pub mod similarity;
 

@@ -1,253 +1,272 @@
 //! Quotations: every direct quote, who it is attributed to, and the same utterance across
-//! reports.
+//! reports, quoted or not.
 //!
-//! [`extract`] finds the spans between quotation marks, [`speaker`] the attribution as
-//! written, and [`find`] puts them together for one report: it resolves pronouns to the
+//! [`marks`] finds the spans between quotation marks, [`speaker`] the attribution as
+//! written, and [`detect`] puts them together for one report: it resolves pronouns to the
 //! nearest fitting speaker named before, lets a quote that continues the previous one keep
 //! its speaker, and gives a headline's quote to the headline's subject. [`cluster`] then
-//! links the same utterance across reports, quoted or not.
+//! links the same utterance across reports, [`unquoted`] finds its renderings without
+//! quotation marks, and this module builds the quotes section of the result.
 
 pub mod cluster;
-pub mod extract;
+pub mod detect;
+pub mod marks;
 pub mod speaker;
+mod unquoted;
 
-use crate::text::segment::SegmentKind;
+use unquoted::{add_unquoted, Unquoted};
+
+use std::collections::BTreeSet;
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+use crate::model::{QuoteCluster, QuoteInstance, ReportInput, Variant, WordOp, WordOpKind};
+use crate::text::tokenize::Word;
 use crate::text::Prepared;
-use extract::Quote;
-use speaker::Attribution;
+use detect::Found;
 
-/// A quote of one report, with its unit and speaker.
-#[derive(Debug, Clone)]
-pub struct Found {
-    /// Byte span of the quoted words (inside the marks).
-    pub start: usize,
-    pub end: usize,
-    /// The segment the quote starts in.
-    pub segment: usize,
-    pub unclosed: bool,
-    pub nested: bool,
-    pub in_heading: bool,
-    /// The attribution as printed ("he", "a security source").
-    pub as_written: Option<String>,
-    /// The speaker after resolving pronouns and continuations.
-    pub speaker: Option<String>,
-    pub confidence: f32,
-}
-
-/// The quotes of one report, in text order, outside boilerplate.
-pub fn find(prep: &Prepared<'_>) -> Vec<Found> {
-    let text = prep.text;
-    let segments = &prep.segments;
-    let mut quotes: Vec<Quote> = Vec::new();
-    let mut block = 0;
-    let mut first = 0;
-    for i in 0..=segments.len() {
-        if i == segments.len() || segments[i].block != block {
-            if i > first {
-                let (s, e) = (segments[first].start, segments[i - 1].end);
-                let base = quotes.len();
-                quotes.extend(
-                    extract::quotes_in_block(text, s, e)
-                        .into_iter()
-                        .map(|mut q| {
-                            q.nested_in = q.nested_in.map(|n| n + base);
-                            q
-                        }),
-                );
-            }
-            if i < segments.len() {
-                block = segments[i].block;
-                first = i;
-            }
-        }
-    }
-    let segment_of = |at: usize| segments.iter().position(|s| s.start <= at && at <= s.end);
-    let mut found: Vec<Found> = Vec::new();
-    let mut speakers: Vec<(usize, String)> = Vec::new(); // (segment, named speaker) seen so far
-    for (index, quote) in quotes.iter().enumerate() {
-        let Some(segment) = segment_of(quote.start) else {
-            continue;
-        };
-        if prep.boilerplate[segment].is_some() {
-            continue;
-        }
-        let last = segment_of(quote.end).unwrap_or(segment);
-        let in_heading = segments[segment].kind == SegmentKind::Heading;
-        let (left_from, right_to) = match quote.nested_in {
-            Some(outer) => (quotes[outer].start, quotes[outer].end),
-            None => (segments[segment].start, segments[last].end),
-        };
-        let open_mark = text[..quote.start]
-            .chars()
-            .next_back()
-            .map_or(0, char::len_utf8);
-        let close_mark = if quote.unclosed {
-            0
-        } else {
-            text[quote.end..].chars().next().map_or(0, char::len_utf8)
-        };
-        let left = masked(
-            text,
-            left_from,
-            quote.start.saturating_sub(open_mark).max(left_from),
-            &quotes,
-            index,
-        );
-        let right = masked(
-            text,
-            (quote.end + close_mark).min(right_to),
-            right_to,
-            &quotes,
-            index,
-        );
-        let attribution = speaker::attribute(&left, &right, in_heading);
-        let (as_written, mut speaker, mut confidence) = match attribution {
-            Some(Attribution {
-                as_written,
-                confidence,
-                ..
-            }) => (Some(as_written.clone()), Some(as_written), confidence),
-            None => (None, None, 0.0),
-        };
-        if let Some(written) = &as_written {
-            if speaker::is_pronoun(written) {
-                let context = format!("{left} {right}");
-                let unit_names = |s: usize| -> Vec<String> {
-                    if s == segment {
-                        return speaker::names_in(&context);
-                    }
-                    let seg = &segments[s];
-                    speaker::names_in(&masked(text, seg.start, seg.end, &quotes, usize::MAX))
-                };
-                speaker = resolve_pronoun(written, prep, segment, &speakers, &unit_names);
-                confidence = if speaker.is_some() {
-                    confidence * 0.8
-                } else {
-                    0.0
-                };
-            }
-        } else if quote.nested_in.is_none()
-            && opens_unit(text, segments[segment].start, quote.start)
-        {
-            // A quote with no attribution that opens its unit continues the speech before
-            // it: the previous quote's, when that one is in this paragraph or the one
-            // before ("“Pakistan has maintained…" after "“…,” a security source said"), or
-            // the reported speech of the sentence before ("Gavin Barwell said his friend
-            // was on the tram." then "“He's been injured…”").
-            let block = segments[segment].block;
-            let near = |s: usize| segments[s].block + 1 >= block;
-            let previous = found
-                .iter()
-                .rev()
-                .find(|f| !f.nested)
-                .filter(|f| near(f.segment));
-            if let Some(previous) = previous.filter(|f| f.speaker.is_some()) {
-                speaker.clone_from(&previous.speaker);
-                confidence = previous.confidence * 0.7;
-            } else if previous.is_none() {
-                let reporter = (segment.saturating_sub(2)..segment)
-                    .rev()
-                    .filter(|&s| near(s) && prep.boilerplate[s].is_none())
-                    .find_map(|s| {
-                        let seg = &segments[s];
-                        speaker::attribute(
-                            &masked(text, seg.start, seg.end, &quotes, usize::MAX),
-                            "",
-                            false,
-                        )
-                    })
-                    .filter(|a| !speaker::is_pronoun(&a.as_written));
-                if let Some(reporter) = reporter {
-                    speaker = Some(reporter.as_written);
-                    confidence = 0.6;
-                }
-            }
-        }
-        if let Some(name) = &speaker {
-            speakers.push((segment, name.clone()));
-        }
-        found.push(Found {
-            start: quote.start,
-            end: quote.end,
-            segment,
-            unclosed: quote.unclosed,
-            nested: quote.nested_in.is_some(),
-            in_heading,
-            as_written,
-            speaker,
-            confidence: if quote.unclosed {
-                confidence * 0.8
-            } else {
-                confidence
-            },
-        });
-    }
-    found
-}
-
-/// Whether only the opening mark (and white space) precedes the quote in its unit.
-fn opens_unit(text: &str, unit_start: usize, quote_start: usize) -> bool {
-    text[unit_start..quote_start]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .count()
-        <= 1
-}
-
-/// `text[from..to]` with every other top-level quote's words replaced by `Q`, so that
-/// words inside quotes are never taken for an attribution.
-fn masked(text: &str, from: usize, to: usize, quotes: &[Quote], this: usize) -> String {
-    let mut out = String::new();
-    let mut at = from;
-    for (i, q) in quotes.iter().enumerate() {
-        if i == this || q.nested_in.is_some() || q.end <= from || q.start >= to {
-            continue;
-        }
-        let (s, e) = (q.start.max(from), q.end.min(to));
-        if s > at {
-            out.push_str(&text[at..s]);
-        }
-        out.push('Q');
-        at = at.max(e);
-    }
-    if at < to {
-        out.push_str(&text[at..to]);
-    }
-    out
-}
-
-/// The nearest fitting speaker for a pronoun: for "he" or "she", the last person named
-/// before it (as a speaker, or in the text of this or earlier units); for "they", the
-/// last group that spoke.
-fn resolve_pronoun(
-    pronoun: &str,
-    prep: &Prepared<'_>,
+/// One rendering before it becomes a [`QuoteInstance`].
+struct Rendering<'a> {
+    report: usize,
     segment: usize,
-    speakers: &[(usize, String)],
-    unit_names: &dyn Fn(usize) -> Vec<String>,
-) -> Option<String> {
-    let lower = pronoun.to_lowercase();
-    if lower == "they" || lower == "we" {
-        return speakers
-            .iter()
-            .rev()
-            .map(|(_, s)| s)
-            .find(|s| speaker::is_plural(s))
-            .cloned();
-    }
-    // Names in this unit before the quote and in up to three units before it.
-    for s in (segment.saturating_sub(3)..=segment).rev() {
-        if prep.boilerplate[s].is_some() {
-            continue;
-        }
-        if let Some(name) = unit_names(s).into_iter().next() {
-            return Some(name);
-        }
-    }
-    speakers
+    start: usize,
+    end: usize,
+    quoted: bool,
+    found: Option<&'a Found>,
+    confidence: f32,
+    words: Vec<&'a Word>,
+}
+
+/// The words of `segment` inside `[start, end)`.
+/// The words inside `[start, end)`, which begins in segment `first`.
+fn words_in<'a>(prep: &'a Prepared<'_>, first: usize, start: usize, end: usize) -> Vec<&'a Word> {
+    prep.segments[first..]
         .iter()
-        .rev()
-        .map(|(_, s)| s)
-        .find(|s| !speaker::is_plural(s) && s.split_whitespace().count() >= 2)
-        .cloned()
+        .zip(&prep.words[first..])
+        .take_while(|(seg, _)| seg.start < end)
+        .flat_map(|(_, words)| words)
+        .filter(|w| w.start >= start && w.end <= end)
+        .collect()
+}
+
+fn content_stems(words: &[&Word]) -> BTreeSet<String> {
+    words
+        .iter()
+        .filter(|w| !w.stop)
+        .map(|w| w.stem.clone())
+        .collect()
+}
+
+/// Finds, attributes and clusters the quotes of all reports.
+pub fn clusters(inputs: &[ReportInput], prepared: &[Prepared<'_>]) -> Vec<QuoteCluster> {
+    let found: Vec<Vec<Found>> = prepared.iter().map(detect::find).collect();
+    let mut renderings: Vec<Rendering<'_>> = Vec::new();
+    for (r, (prep, quotes)) in prepared.iter().zip(&found).enumerate() {
+        for q in quotes {
+            renderings.push(Rendering {
+                report: r,
+                segment: q.segment,
+                start: q.start,
+                end: q.end,
+                quoted: true,
+                found: Some(q),
+                confidence: if q.unclosed { 0.7 } else { 0.95 },
+                words: words_in(prep, q.segment, q.start, q.end),
+            });
+        }
+    }
+    let items: Vec<cluster::Item> = renderings
+        .iter()
+        .map(|r| cluster::Item {
+            report: r.report,
+            segment: r.segment,
+            speaker: r.found.and_then(|f| f.speaker.clone()),
+            stems: content_stems(&r.words),
+        })
+        .collect();
+    let mut groups: Vec<Vec<Rendering<'_>>> = Vec::new();
+    let mut slots: Vec<Option<Rendering<'_>>> = renderings.into_iter().map(Some).collect();
+    for members in cluster::clusters(&items) {
+        groups.push(
+            members
+                .into_iter()
+                .filter_map(|i| slots[i].take())
+                .collect(),
+        );
+    }
+    let index = Unquoted::new(prepared, &found);
+    for group in &mut groups {
+        add_unquoted(group, prepared, &index);
+    }
+    let mut result: Vec<QuoteCluster> = groups
+        .into_iter()
+        .map(|group| cluster_result(inputs, prepared, group))
+        .collect();
+    result.sort_by_key(|c| std::cmp::Reverse(c.reports));
+    for (i, cluster) in result.iter_mut().enumerate() {
+        cluster.id = format!("q{}", i + 1);
+    }
+    result
+}
+
+fn cluster_result(
+    inputs: &[ReportInput],
+    prepared: &[Prepared<'_>],
+    group: Vec<Rendering<'_>>,
+) -> QuoteCluster {
+    let reference = group
+        .iter()
+        .filter(|r| r.quoted)
+        .max_by_key(|r| (r.words.len(), std::cmp::Reverse((r.report, r.start))))
+        .expect("a cluster has a quoted instance");
+    let reference_text =
+        prepared[reference.report].text[reference.start..reference.end].to_string();
+    // The speaker most instances agree with ("a security source" and "one security
+    // source" agree), earliest first on ties.
+    let named: Vec<&str> = group
+        .iter()
+        .filter_map(|r| r.found.and_then(|f| f.speaker.as_deref()))
+        .collect();
+    let speaker = named
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, s)| {
+            (
+                named.iter().filter(|o| cluster::same_speaker(s, o)).count(),
+                std::cmp::Reverse(i),
+            )
+        })
+        .map(|(_, s)| s.to_string());
+    let reports: BTreeSet<usize> = group.iter().map(|r| r.report).collect();
+    let instances = group
+        .iter()
+        .map(|r| {
+            let prep = &prepared[r.report];
+            let (diff, variant) = word_diff(
+                (&reference.words, reference.end),
+                (&r.words, r.end),
+                &prepared[reference.report],
+                prep,
+            );
+            let own = r.found.and_then(|f| f.speaker.clone());
+            let reattributed = match (&own, &speaker) {
+                (Some(a), Some(b)) => !cluster::same_speaker(a, b),
+                _ => false,
+            };
+            QuoteInstance {
+                report: inputs[r.report].id.clone(),
+                unit: format!("{}:u{}", inputs[r.report].id, r.segment),
+                start: prep.utf16.utf16(r.start),
+                end: prep.utf16.utf16(r.end),
+                text: prep.text[r.start..r.end].to_string(),
+                quoted: r.quoted,
+                speaker: own,
+                speaker_as_written: r.found.and_then(|f| f.as_written.clone()),
+                confidence: round(
+                    r.confidence
+                        * r.found
+                            .map_or(1.0, |f| if f.speaker.is_some() { 1.0 } else { 0.9 }),
+                ),
+                in_heading: r.found.is_some_and(|f| f.in_heading),
+                unclosed: r.found.is_some_and(|f| f.unclosed),
+                reattributed,
+                variant,
+                diff,
+            }
+        })
+        .collect();
+    QuoteCluster {
+        id: String::new(),
+        speaker,
+        reference: reference_text,
+        reports: reports.len(),
+        instances,
+    }
+}
+
+fn round(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+/// Word runs of `words` against `reference`, and what kind of variant that makes. Each
+/// side comes with the end of its quotation (a byte offset), so that a run's text carries
+/// the punctuation that follows its last word: the runs, joined by spaces, read as the
+/// quotation was printed.
+fn word_diff(
+    (reference, reference_end): (&[&Word], usize),
+    (words, words_end): (&[&Word], usize),
+    ref_prep: &Prepared<'_>,
+    prep: &Prepared<'_>,
+) -> (Vec<WordOp>, Variant) {
+    let keys_a: Vec<&str> = reference.iter().map(|w| w.norm.as_str()).collect();
+    let keys_b: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
+    // The text of words[from..to], up to the next word (or the quotation's end).
+    let span = |p: &Prepared<'_>, all: &[&Word], end: usize, from: usize, to: usize| -> String {
+        if from >= to {
+            return String::new();
+        }
+        let start = all[from].start;
+        let last = all[to - 1].end;
+        let stop = all.get(to).map_or(end, |next| next.start).max(last);
+        p.text
+            .get(start..stop)
+            .unwrap_or(&p.text[start..last])
+            .trim_end()
+            .to_string()
+    };
+    let ours = |from: usize, len: usize| span(prep, words, words_end, from, from + len);
+    let theirs =
+        |from: usize, len: usize| span(ref_prep, reference, reference_end, from, from + len);
+    let (mut deleted, mut inserted) = (false, false);
+    let mut ops = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &keys_a, &keys_b) {
+        match op {
+            DiffOp::Equal { new_index, len, .. } => ops.push(WordOp {
+                op: WordOpKind::Equal,
+                text: ours(new_index, len),
+            }),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => {
+                deleted = true;
+                ops.push(WordOp {
+                    op: WordOpKind::Delete,
+                    text: theirs(old_index, old_len),
+                });
+            }
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => {
+                inserted = true;
+                ops.push(WordOp {
+                    op: WordOpKind::Insert,
+                    text: ours(new_index, new_len),
+                });
+            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                deleted = true;
+                inserted = true;
+                ops.push(WordOp {
+                    op: WordOpKind::Delete,
+                    text: theirs(old_index, old_len),
+                });
+                ops.push(WordOp {
+                    op: WordOpKind::Insert,
+                    text: ours(new_index, new_len),
+                });
+            }
+        }
+    }
+    let variant = match (deleted, inserted) {
+        (false, false) => Variant::Same,
+        (true, false) => Variant::Trimmed,
+        (false, true) => Variant::Extended,
+        (true, true) => Variant::Reworded,
+    };
+    (ops, variant)
 }

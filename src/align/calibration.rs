@@ -4,7 +4,7 @@
 //! # Example
 //!
 //! ```
-//! use parallax::lexical::Lexical;
+//! use parallax::calibration::Lexical;
 //!
 //! let sentences = [
 //!     "The talks lasted nearly nine hours.",

@@ -12,10 +12,95 @@
 //! diff-match-patch's semantic clean-up does: "the c[at c]ame" is harder to read than
 //! "the [cat came]". Changes are reported as UTF-16 ranges of the original text.
 
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use std::collections::HashMap;
 
-use crate::model::{Range, Relation, Row, RowKind, SideBySide};
+use crate::align::{self, Corpus, Link};
+use crate::model::{Relation, ReportInput, Row, RowKind, SideBySide};
 use crate::text::tokenize::Word;
+use crate::text::Prepared;
+use crate::word_diff::word_changes;
+
+/// Reports `a` and `b` side by side, pairing units that are linked or share a group.
+pub(crate) fn layout(
+    inputs: &[ReportInput],
+    prepared: &[Prepared<'_>],
+    corpus: &Corpus,
+    links: &[Link],
+    groups: &[Vec<usize>],
+    a: usize,
+    b: usize,
+) -> crate::model::SideBySide {
+    // Corpus units come in report order, then text order.
+    let of = |r: usize| -> Vec<usize> {
+        (0..corpus.units.len())
+            .filter(|&u| corpus.units[u].report == r)
+            .collect()
+    };
+    let (units_a, units_b) = (of(a), of(b));
+    let position = |list: &[usize], u: usize| list.binary_search(&u).ok();
+    let mut candidates: HashMap<(usize, usize), f32> = HashMap::new();
+    for link in links {
+        for (x, y) in [(link.a, link.b), (link.b, link.a)] {
+            if let (Some(i), Some(j)) = (position(&units_a, x), position(&units_b, y)) {
+                candidates.insert((i, j), link.score);
+            }
+        }
+    }
+    for members in groups {
+        for &x in members.iter().filter(|&&x| corpus.units[x].report == a) {
+            for &y in members.iter().filter(|&&y| corpus.units[y].report == b) {
+                let (i, j) = (
+                    position(&units_a, x).unwrap(),
+                    position(&units_b, y).unwrap(),
+                );
+                candidates.entry((i, j)).or_insert(0.0);
+            }
+        }
+    }
+    let candidates: Vec<Candidate> = candidates
+        .into_iter()
+        .map(|((i, j), score)| (i, j, score))
+        .collect();
+    let relation = |i: usize, j: usize| {
+        align::relation(
+            &corpus.units[units_a[i]].vector,
+            &corpus.units[units_b[j]].vector,
+        )
+    };
+    let utf16_a = |x: usize| prepared[a].utf16.utf16(x);
+    let utf16_b = |x: usize| prepared[b].utf16.utf16(x);
+    let side_a = side(inputs, prepared, corpus, a, &units_a, &utf16_a);
+    let side_b = side(inputs, prepared, corpus, b, &units_b, &utf16_b);
+    side_by_side(
+        &inputs[a].id,
+        &inputs[b].id,
+        &side_a,
+        &side_b,
+        &candidates,
+        &relation,
+    )
+}
+
+pub(crate) fn side<'a>(
+    inputs: &[ReportInput],
+    prepared: &'a [Prepared<'_>],
+    corpus: &Corpus,
+    r: usize,
+    list: &[usize],
+    utf16: &'a dyn Fn(usize) -> usize,
+) -> Side<'a> {
+    Side {
+        units: list
+            .iter()
+            .map(|&u| format!("{}:u{}", inputs[r].id, corpus.units[u].segment))
+            .collect(),
+        words: list
+            .iter()
+            .map(|&u| prepared[r].words[corpus.units[u].segment].as_slice())
+            .collect(),
+        utf16,
+    }
+}
 
 /// One report's side of the comparison: its units' words and ids, in text order.
 pub struct Side<'a> {
@@ -145,99 +230,9 @@ fn longest_increasing(pairs: &[(usize, usize, f32, Relation)]) -> Vec<bool> {
     keep
 }
 
-/// Changed ranges of each side, as UTF-16 ranges of the original text.
-pub fn word_changes(
-    a: &[Word],
-    b: &[Word],
-    utf16_a: &dyn Fn(usize) -> usize,
-    utf16_b: &dyn Fn(usize) -> usize,
-) -> (Vec<Range>, Vec<Range>) {
-    let keys_a: Vec<&str> = a.iter().map(|w| w.norm.as_str()).collect();
-    let keys_b: Vec<&str> = b.iter().map(|w| w.norm.as_str()).collect();
-    let mut changed_a = vec![true; a.len()];
-    let mut changed_b = vec![true; b.len()];
-    for op in capture_diff_slices(Algorithm::Patience, &keys_a, &keys_b) {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = op
-        {
-            changed_a[old_index..old_index + len].fill(false);
-            changed_b[new_index..new_index + len].fill(false);
-        }
-    }
-    absorb_lone_stop_words(a, &mut changed_a);
-    absorb_lone_stop_words(b, &mut changed_b);
-    (
-        ranges(a, &changed_a, utf16_a),
-        ranges(b, &changed_b, utf16_b),
-    )
-}
-
-/// An unchanged stop word with changes on both sides reads better as part of the change.
-fn absorb_lone_stop_words(words: &[Word], changed: &mut [bool]) {
-    for i in 1..changed.len().saturating_sub(1) {
-        if !changed[i] && changed[i - 1] && changed[i + 1] && words[i].stop {
-            changed[i] = true;
-        }
-    }
-}
-
-/// Runs of changed words as ranges from the first word's start to the last word's end.
-fn ranges(words: &[Word], changed: &[bool], utf16: &dyn Fn(usize) -> usize) -> Vec<Range> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        if !changed[i] {
-            i += 1;
-            continue;
-        }
-        let first = i;
-        while i + 1 < words.len() && changed[i + 1] {
-            i += 1;
-        }
-        out.push(Range {
-            start: utf16(words[first].start),
-            end: utf16(words[i].end),
-        });
-        i += 1;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokenize::Tokenizer;
-
-    fn words(text: &str) -> Vec<Word> {
-        Tokenizer::default().words(text, 0, text.len())
-    }
-
-    fn changed<'t>(text: &'t str, ranges: &[Range]) -> Vec<&'t str> {
-        ranges.iter().map(|r| &text[r.start..r.end]).collect()
-    }
-
-    #[test]
-    fn word_changes_ignore_case_quotes_and_possessives() {
-        let a = "The Taliban’s arguments are illogical, a source said.";
-        let b = "the Taliban's arguments are illogical and detached, one source said.";
-        let id = |x: usize| x;
-        let (ca, cb) = word_changes(&words(a), &words(b), &id, &id);
-        assert_eq!(changed(a, &ca), ["a"]);
-        assert_eq!(changed(b, &cb), ["and detached, one"]);
-    }
-
-    #[test]
-    fn lone_stop_word_between_changes_joins_them() {
-        let a = "Pakistan presented evidence of militant groups.";
-        let b = "Pakistan shared proof of terrorist groups.";
-        let id = |x: usize| x;
-        let (ca, cb) = word_changes(&words(a), &words(b), &id, &id);
-        assert_eq!(changed(a, &ca), ["presented evidence of militant"]);
-        assert_eq!(changed(b, &cb), ["shared proof of terrorist"]);
-    }
 
     #[test]
     fn reordered_pairs_are_moves_and_the_rest_stand_alone() {
