@@ -1,52 +1,79 @@
-//! The groups section of the result: each shared fact with its members, their relation
-//! and the words each member has that another does not.
+//! The groups section of the result: each shared fact with its members, how each member
+//! carries it and the words each member has that another does not.
 
 use std::collections::HashMap;
 
-use crate::align::{self, Corpus, Link};
-use crate::model::Relation;
-use crate::text::Prepared;
+use crate::align::{self, Alignment};
+use crate::ids::{numbered, round3, Reports};
+use crate::model::{Group, Member, Range, Relation};
+use crate::word_diff;
 
-/// Words of unit `u` that unit `other` does not have.
-pub(crate) fn changes_against(
-    prepared: &[Prepared<'_>],
-    corpus: &Corpus,
-    u: usize,
-    other: usize,
-) -> Vec<crate::model::Range> {
-    let (x, y) = (&corpus.units[u], &corpus.units[other]);
-    let (px, py) = (&prepared[x.report], &prepared[y.report]);
-    let (changes, _) = crate::word_diff::word_changes(
-        &px.words[x.segment],
-        &py.words[y.segment],
-        &|b| px.utf16.utf16(b),
-        &|b| py.utf16.utf16(b),
-    );
-    changes
+/// The facts several reports share, with their members.
+pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Group> {
+    let scores: HashMap<(usize, usize), f32> = alignment
+        .links
+        .iter()
+        .map(|l| ((l.a, l.b), l.score))
+        .collect();
+    alignment
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(g, members)| Group {
+            id: numbered('g', g),
+            reports: alignment.reports_in(g),
+            members: members
+                .iter()
+                .enumerate()
+                .map(|(k, &u)| {
+                    let (relation, confidence) = member_link(alignment, &scores, members, u);
+                    // Compared with the first member; the first with the second.
+                    let other = members[usize::from(k == 0)];
+                    let unit = &alignment.corpus.units[u];
+                    Member {
+                        unit: reports.unit_id(unit.report, unit.segment),
+                        relation,
+                        confidence: round3(f64::from(confidence)),
+                        changes: changes_against(reports, alignment, u, other),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
 }
 
-pub(crate) fn round3(x: f32) -> f64 {
-    (f64::from(x) * 1000.0).round() / 1000.0
+/// Words of unit `u` that unit `other` does not have.
+fn changes_against(
+    reports: &Reports<'_>,
+    alignment: &Alignment,
+    u: usize,
+    other: usize,
+) -> Vec<Range> {
+    let (x, y) = (&alignment.corpus.units[u], &alignment.corpus.units[other]);
+    let words = &reports.prepared[x.report].words[x.segment];
+    let (runs, _) = word_diff::changed_runs(words, &reports.prepared[y.report].words[y.segment]);
+    reports.ranges(x.report, words, &runs)
 }
 
 /// The strongest relation of `u` to a member of another report, and its best score.
-pub(crate) fn member_link(
-    corpus: &Corpus,
-    scores: &HashMap<(usize, usize), &Link>,
+fn member_link(
+    alignment: &Alignment,
+    scores: &HashMap<(usize, usize), f32>,
     members: &[usize],
     u: usize,
 ) -> (Relation, f32) {
+    let units = &alignment.corpus.units;
     let mut best = (Relation::Paraphrase, 0.0f32);
     for &v in members {
-        if corpus.units[v].report == corpus.units[u].report {
+        if units[v].report == units[u].report {
             continue;
         }
-        let Some(link) = scores.get(&(u.min(v), u.max(v))) else {
+        let Some(&score) = scores.get(&(u.min(v), u.max(v))) else {
             continue;
         };
-        let relation = align::relation(&corpus.units[u].vector, &corpus.units[v].vector);
+        let relation = align::relation(&units[u].vector, &units[v].vector);
         best.0 = best.0.max(relation);
-        best.1 = best.1.max(link.score);
+        best.1 = best.1.max(score);
     }
     best
 }

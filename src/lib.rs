@@ -35,6 +35,7 @@ mod details;
 mod discrepancies;
 mod error;
 mod groups;
+mod ids;
 pub mod model;
 mod pairs;
 mod quotes;
@@ -49,10 +50,11 @@ mod word_diff;
 
 pub use align::calibration;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use align::{group, Corpus, Link};
+use align::Alignment;
 pub use error::Error;
+use ids::Reports;
 pub use model::{
     Comparison, Discrepancy, DiscrepancyKind, DiscrepancyValue, Group, Member, Options,
     QuoteCluster, QuoteInstance, Range, Relation, Report, ReportInput, ReportPair, Row, RowKind,
@@ -74,15 +76,7 @@ pub fn compare(reports: &[ReportInput], options: &Options) -> Result<Comparison,
         .map(|r| Prepared::new(&r.text, &tokenizer))
         .collect();
     for id in &options.keep {
-        let (report, unit) = id
-            .rsplit_once(":u")
-            .and_then(|(r, u)| {
-                Some((
-                    reports.iter().position(|x| x.id == r)?,
-                    u.parse::<usize>().ok()?,
-                ))
-            })
-            .ok_or_else(|| Error::unknown_unit(id))?;
+        let (report, unit) = ids::parse_unit(reports, id).ok_or_else(|| Error::unknown_unit(id))?;
         let reason = prepared[report]
             .boilerplate
             .get_mut(unit)
@@ -92,99 +86,23 @@ pub fn compare(reports: &[ReportInput], options: &Options) -> Result<Comparison,
     Ok(comparison(reports, &prepared, &layouts))
 }
 
-/// Compares prepared reports and builds the result tree. `layouts` are the pairs of
-/// report indices to lay out side by side.
+/// Compares prepared reports and builds the result tree, section by section. `layouts`
+/// are the pairs of report indices to lay out side by side.
 pub(crate) fn comparison(
     inputs: &[ReportInput],
     prepared: &[Prepared<'_>],
     layouts: &[(usize, usize)],
 ) -> Comparison {
-    let corpus = Corpus::new(prepared);
-    let links = corpus.links();
-    let report_of: Vec<usize> = corpus.units.iter().map(|u| u.report).collect();
-    let triples: Vec<(usize, usize, f32)> = links.iter().map(|l| (l.a, l.b, l.score)).collect();
-    // Ties are broken by report id and position, never by input order.
-    let mut by_id: Vec<usize> = (0..corpus.units.len()).collect();
-    by_id.sort_by_key(|&u| {
-        (
-            inputs[corpus.units[u].report].id.as_str(),
-            corpus.units[u].segment,
-        )
-    });
-    let mut rank = vec![0; by_id.len()];
-    for (r, &u) in by_id.iter().enumerate() {
-        rank[u] = r;
-    }
-    let mut groups = group::cluster(&report_of, &rank, &triples, align::MERGE_MIN);
-    let extra = group::attach_secondary(&groups, &report_of, &triples, align::SECONDARY_MIN);
-    for (members, added) in groups.iter_mut().zip(extra) {
-        members.extend(added);
-        members.sort_unstable();
-    }
-    let count_reports = |g: &Vec<usize>| {
-        g.iter()
-            .map(|&u| report_of[u])
-            .collect::<HashSet<_>>()
-            .len()
-    };
-    groups.sort_by_key(|g| (std::cmp::Reverse(count_reports(g)), g[0]));
-
-    let scores: HashMap<(usize, usize), &Link> = links.iter().map(|l| ((l.a, l.b), l)).collect();
-    let unit_id = |u: usize| {
-        let unit = &corpus.units[u];
-        format!("{}:u{}", inputs[unit.report].id, unit.segment)
-    };
-
-    let result_groups: Vec<Group> = groups
-        .iter()
-        .enumerate()
-        .map(|(i, members)| Group {
-            id: format!("g{}", i + 1),
-            reports: count_reports(members),
-            members: members
-                .iter()
-                .enumerate()
-                .map(|(k, &u)| {
-                    let (relation, confidence) = groups::member_link(&corpus, &scores, members, u);
-                    // Compared with the first member; the first with the second.
-                    let other = members[usize::from(k == 0)];
-                    Member {
-                        unit: unit_id(u),
-                        relation,
-                        confidence: groups::round3(confidence),
-                        changes: groups::changes_against(prepared, &corpus, u, other),
-                    }
-                })
-                .collect(),
-        })
-        .collect();
-
-    let mut in_groups: Vec<Vec<usize>> = vec![Vec::new(); corpus.units.len()];
-    for (g, members) in groups.iter().enumerate() {
-        for &u in members {
-            in_groups[u].push(g);
-        }
-    }
-
-    let reports = inputs
-        .iter()
-        .zip(prepared)
-        .enumerate()
-        .map(|(r, (input, prep))| reports::report(r, input, prep, &corpus, &groups, &in_groups))
-        .collect::<Vec<_>>();
-    let pairs = pairs::report_pairs(inputs, prepared, &corpus, &links, &in_groups, &groups);
-    let side_by_side = layouts
-        .iter()
-        .map(|&(a, b)| side_by_side::layout(inputs, prepared, &corpus, &links, &groups, a, b))
-        .collect();
+    let reports = Reports::new(inputs, prepared);
+    let alignment = Alignment::new(&reports);
     Comparison {
-        schema: crate::SCHEMA,
-        reports,
-        groups: result_groups,
-        pairs,
-        side_by_side,
-        quotes: quotes::clusters(inputs, prepared),
-        discrepancies: discrepancies::discrepancies(inputs, prepared, &corpus, &groups, &in_groups),
+        schema: SCHEMA,
+        reports: reports::section(&reports, &alignment),
+        groups: groups::section(&reports, &alignment),
+        pairs: pairs::section(&reports, &alignment),
+        side_by_side: side_by_side::section(&reports, &alignment, layouts),
+        quotes: quotes::section(&reports),
+        discrepancies: discrepancies::section(&reports, &alignment),
     }
 }
 

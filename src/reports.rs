@@ -4,24 +4,25 @@
 
 use std::collections::HashSet;
 
-use crate::align::Corpus;
-use crate::model::{Report, ReportInput, Span, Unit, UnitKind};
+use crate::align::Alignment;
+use crate::ids::Reports;
+use crate::model::{Report, Span, Unit, UnitKind};
+use crate::text::date_line::is_date_line;
 use crate::text::segment::SegmentKind;
-use crate::text::Prepared;
 
 /// A passage of a grouped unit counts as its own when it has this many content words that
 /// no other member of its groups has.
 const MIN_UNIQUE_SPAN_WORDS: usize = 3;
 
-pub(crate) fn report(
-    r: usize,
-    input: &ReportInput,
-    prep: &Prepared<'_>,
-    corpus: &Corpus,
-    groups: &[Vec<usize>],
-    in_groups: &[Vec<usize>],
-) -> Report {
-    let map = &prep.utf16;
+/// Every report, in input order.
+pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Report> {
+    (0..reports.len())
+        .map(|r| report(reports, alignment, r))
+        .collect()
+}
+
+fn report(reports: &Reports<'_>, alignment: &Alignment, r: usize) -> Report {
+    let (input, prep) = (&reports.inputs[r], &reports.prepared[r]);
     let text = prep.text;
     let units: Vec<Unit> = prep
         .segments
@@ -30,46 +31,36 @@ pub(crate) fn report(
         .map(|(index, seg)| {
             let reason = prep.boilerplate[index];
             Unit {
-                id: format!("{}:u{index}", input.id),
+                id: reports.unit_id(r, index),
                 kind: match (reason, seg.kind) {
                     (Some(_), _) => UnitKind::Boilerplate,
                     (None, SegmentKind::Heading) => UnitKind::Heading,
                     (None, SegmentKind::Sentence | SegmentKind::Dateline) => UnitKind::Sentence,
                 },
-                start: map.utf16(seg.start),
-                end: map.utf16(seg.end),
+                start: reports.utf16(r, seg.start),
+                end: reports.utf16(r, seg.end),
                 text: text[seg.start..seg.end].to_string(),
                 reason: reason.map(str::to_string),
             }
         })
         .collect();
     let mut unique = Vec::new();
-    let mut unique_spans = Vec::new();
-    for (u, unit) in corpus
-        .units
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.report == r)
-    {
-        if in_groups[u].is_empty() {
+    let mut unique_spans: Vec<Span> = Vec::new();
+    for u in alignment.units_of(r) {
+        let unit = &alignment.corpus.units[u];
+        if alignment.in_groups[u].is_empty() {
             unique.push(units[unit.segment].id.clone());
             continue;
         }
-        let elsewhere: HashSet<u32> = in_groups[u]
+        let elsewhere: HashSet<u32> = alignment.in_groups[u]
             .iter()
-            .flat_map(|&g| &groups[g])
-            .filter(|&&v| corpus.units[v].report != r)
-            .flat_map(|&v| corpus.units[v].vector.seq.iter().copied())
+            .flat_map(|&g| &alignment.groups[g])
+            .filter(|&&v| alignment.corpus.units[v].report != r)
+            .flat_map(|&v| alignment.corpus.units[v].vector.seq.iter().copied())
             .collect();
         let words = &prep.words[unit.segment];
         for (first, last) in unmatched_runs(words, &unit.vector.seq, &elsewhere) {
-            let (s, e) = (words[first].start, words[last].end);
-            unique_spans.push(Span {
-                unit: units[unit.segment].id.clone(),
-                start: map.utf16(s),
-                end: map.utf16(e),
-                text: text[s..e].to_string(),
-            });
+            unique_spans.push(reports.span(r, unit.segment, words[first].start, words[last].end));
         }
     }
     let title = match input.title.trim() {
@@ -82,42 +73,16 @@ pub(crate) fn report(
     Report {
         id: input.id.clone(),
         title,
-        length: map.utf16(text.len()),
+        length: reports.utf16(r, text.len()),
         units,
         unique,
         unique_spans,
     }
 }
 
-pub(crate) fn is_date_line(heading: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let lower = heading.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let year = words
-        .iter()
-        .any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
-    words.len() <= 8 && year && words.iter().any(|w| MONTHS.contains(w))
-}
-
 /// Word index ranges (inclusive) whose content words are absent from `elsewhere`, with
 /// stop words allowed inside a run but not at its ends.
-pub(crate) fn unmatched_runs(
+fn unmatched_runs(
     words: &[crate::text::tokenize::Word],
     seq: &[u32],
     elsewhere: &HashSet<u32>,

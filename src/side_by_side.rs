@@ -14,46 +14,43 @@
 
 use std::collections::HashMap;
 
-use crate::align::{self, Corpus, Link};
-use crate::model::{Relation, ReportInput, Row, RowKind, SideBySide};
-use crate::text::tokenize::Word;
-use crate::text::Prepared;
-use crate::word_diff::word_changes;
+use crate::align::{self, Alignment};
+use crate::ids::Reports;
+use crate::model::{Relation, Row, RowKind, SideBySide};
+use crate::word_diff;
+
+/// The chosen pairs of reports (indices), each laid out side by side.
+pub fn section(
+    reports: &Reports<'_>,
+    alignment: &Alignment,
+    layouts: &[(usize, usize)],
+) -> Vec<SideBySide> {
+    layouts
+        .iter()
+        .map(|&(a, b)| layout(reports, alignment, a, b))
+        .collect()
+}
 
 /// Reports `a` and `b` side by side, pairing units that are linked or share a group.
-pub(crate) fn layout(
-    inputs: &[ReportInput],
-    prepared: &[Prepared<'_>],
-    corpus: &Corpus,
-    links: &[Link],
-    groups: &[Vec<usize>],
-    a: usize,
-    b: usize,
-) -> crate::model::SideBySide {
-    // Corpus units come in report order, then text order.
-    let of = |r: usize| -> Vec<usize> {
-        (0..corpus.units.len())
-            .filter(|&u| corpus.units[u].report == r)
-            .collect()
-    };
-    let (units_a, units_b) = (of(a), of(b));
-    let position = |list: &[usize], u: usize| list.binary_search(&u).ok();
+fn layout(reports: &Reports<'_>, alignment: &Alignment, a: usize, b: usize) -> SideBySide {
+    let units = &alignment.corpus.units;
+    let (units_a, units_b) = (alignment.units_of(a), alignment.units_of(b));
+    let position =
+        |list: &std::ops::Range<usize>, u: usize| list.contains(&u).then(|| u - list.start);
     let mut candidates: HashMap<(usize, usize), f32> = HashMap::new();
-    for link in links {
+    for link in &alignment.links {
         for (x, y) in [(link.a, link.b), (link.b, link.a)] {
             if let (Some(i), Some(j)) = (position(&units_a, x), position(&units_b, y)) {
                 candidates.insert((i, j), link.score);
             }
         }
     }
-    for members in groups {
-        for &x in members.iter().filter(|&&x| corpus.units[x].report == a) {
-            for &y in members.iter().filter(|&&y| corpus.units[y].report == b) {
-                let (i, j) = (
-                    position(&units_a, x).unwrap(),
-                    position(&units_b, y).unwrap(),
-                );
-                candidates.entry((i, j)).or_insert(0.0);
+    for members in &alignment.groups {
+        for &x in members.iter().filter(|&&x| units[x].report == a) {
+            for &y in members.iter().filter(|&&y| units[y].report == b) {
+                candidates
+                    .entry((x - units_a.start, y - units_b.start))
+                    .or_insert(0.0);
             }
         }
     }
@@ -63,65 +60,44 @@ pub(crate) fn layout(
         .collect();
     let relation = |i: usize, j: usize| {
         align::relation(
-            &corpus.units[units_a[i]].vector,
-            &corpus.units[units_b[j]].vector,
+            &units[units_a.start + i].vector,
+            &units[units_b.start + j].vector,
         )
     };
-    let utf16_a = |x: usize| prepared[a].utf16.utf16(x);
-    let utf16_b = |x: usize| prepared[b].utf16.utf16(x);
-    let side_a = side(inputs, prepared, corpus, a, &units_a, &utf16_a);
-    let side_b = side(inputs, prepared, corpus, b, &units_b, &utf16_b);
+    let side = |r: usize, list: std::ops::Range<usize>| Side {
+        report: r,
+        segments: list.map(|u| units[u].segment).collect(),
+    };
     side_by_side(
-        &inputs[a].id,
-        &inputs[b].id,
-        &side_a,
-        &side_b,
+        reports,
+        &side(a, units_a.clone()),
+        &side(b, units_b.clone()),
         &candidates,
         &relation,
     )
 }
 
-pub(crate) fn side<'a>(
-    inputs: &[ReportInput],
-    prepared: &'a [Prepared<'_>],
-    corpus: &Corpus,
-    r: usize,
-    list: &[usize],
-    utf16: &'a dyn Fn(usize) -> usize,
-) -> Side<'a> {
-    Side {
-        units: list
-            .iter()
-            .map(|&u| format!("{}:u{}", inputs[r].id, corpus.units[u].segment))
-            .collect(),
-        words: list
-            .iter()
-            .map(|&u| prepared[r].words[corpus.units[u].segment].as_slice())
-            .collect(),
-        utf16,
+/// One report's side of the comparison: its comparable units' segments, in text order.
+struct Side {
+    report: usize,
+    segments: Vec<usize>,
+}
+
+impl Side {
+    fn unit_id(&self, reports: &Reports<'_>, i: usize) -> String {
+        reports.unit_id(self.report, self.segments[i])
     }
 }
 
-/// One report's side of the comparison: its units' words and ids, in text order.
-pub struct Side<'a> {
-    /// Unit ids of the comparable units, in text order.
-    pub units: Vec<String>,
-    /// The words of each of those units.
-    pub words: Vec<&'a [Word]>,
-    /// Byte offset to UTF-16 offset.
-    pub utf16: &'a dyn Fn(usize) -> usize,
-}
-
 /// A candidate pair: unit index in a, unit index in b, score.
-pub type Candidate = (usize, usize, f32);
+type Candidate = (usize, usize, f32);
 
 /// Lays out two reports side by side; `relation` tells how a chosen pair relates (it is
 /// asked only for the pairs kept, since it costs a sequence comparison).
-pub fn side_by_side(
-    id_a: &str,
-    id_b: &str,
-    a: &Side<'_>,
-    b: &Side<'_>,
+fn side_by_side(
+    reports: &Reports<'_>,
+    a: &Side,
+    b: &Side,
     candidates: &[Candidate],
     relation: &dyn Fn(usize, usize) -> Relation,
 ) -> SideBySide {
@@ -130,8 +106,8 @@ pub fn side_by_side(
         .map(|(i, j, score)| (i, j, score, relation(i, j)))
         .collect();
     let in_order = longest_increasing(&pairs);
-    let mut partner_a: Vec<Option<(usize, bool, Relation)>> = vec![None; a.units.len()];
-    let mut taken_b = vec![false; b.units.len()];
+    let mut partner_a: Vec<Option<(usize, bool, Relation)>> = vec![None; a.segments.len()];
+    let mut taken_b = vec![false; b.segments.len()];
     for (k, &(i, j, _, relation)) in pairs.iter().enumerate() {
         partner_a[i] = Some((j, in_order[k], relation));
         taken_b[j] = true;
@@ -144,7 +120,7 @@ pub fn side_by_side(
                 rows.push(Row::alone(
                     RowKind::OnlyB,
                     None,
-                    Some(b.units[*next_b].clone()),
+                    Some(b.unit_id(reports, *next_b)),
                 ));
             }
             *next_b += 1;
@@ -155,33 +131,45 @@ pub fn side_by_side(
             Some((j, true, relation)) => {
                 only_b(j, &mut rows, &mut next_b);
                 next_b = next_b.max(j + 1);
-                rows.push(paired(RowKind::Aligned, a, b, i, j, relation));
+                rows.push(paired(reports, RowKind::Aligned, a, b, (i, j), relation));
             }
-            Some((j, false, relation)) => rows.push(paired(RowKind::Moved, a, b, i, j, relation)),
-            None => rows.push(Row::alone(RowKind::OnlyA, Some(a.units[i].clone()), None)),
+            Some((j, false, relation)) => {
+                rows.push(paired(reports, RowKind::Moved, a, b, (i, j), relation))
+            }
+            None => rows.push(Row::alone(
+                RowKind::OnlyA,
+                Some(a.unit_id(reports, i)),
+                None,
+            )),
         }
     }
-    only_b(b.units.len(), &mut rows, &mut next_b);
+    only_b(b.segments.len(), &mut rows, &mut next_b);
     SideBySide {
-        a: id_a.to_string(),
-        b: id_b.to_string(),
+        a: reports.id(a.report).to_string(),
+        b: reports.id(b.report).to_string(),
         rows,
     }
 }
 
 fn paired(
+    reports: &Reports<'_>,
     kind: RowKind,
-    a: &Side<'_>,
-    b: &Side<'_>,
-    i: usize,
-    j: usize,
+    a: &Side,
+    b: &Side,
+    (i, j): (usize, usize),
     relation: Relation,
 ) -> Row {
-    let (changes_a, changes_b) = word_changes(a.words[i], b.words[j], a.utf16, b.utf16);
+    let words_a = &reports.prepared[a.report].words[a.segments[i]];
+    let words_b = &reports.prepared[b.report].words[b.segments[j]];
+    let (runs_a, runs_b) = word_diff::changed_runs(words_a, words_b);
+    let (changes_a, changes_b) = (
+        reports.ranges(a.report, words_a, &runs_a),
+        reports.ranges(b.report, words_b, &runs_b),
+    );
     Row {
         kind,
-        a: Some(a.units[i].clone()),
-        b: Some(b.units[j].clone()),
+        a: Some(a.unit_id(reports, i)),
+        b: Some(b.unit_id(reports, j)),
         relation: Some(relation),
         position_a: Some(i),
         position_b: Some(j),
@@ -233,19 +221,32 @@ fn longest_increasing(pairs: &[(usize, usize, f32, Relation)]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ReportInput;
+    use crate::text::tokenize::Tokenizer;
+    use crate::text::Prepared;
 
     #[test]
     fn reordered_pairs_are_moves_and_the_rest_stand_alone() {
-        let none: Vec<Word> = Vec::new();
-        let side = |n: usize, tag: &str| Side {
-            units: (0..n).map(|i| format!("{tag}{i}")).collect(),
-            words: vec![&none[..]; n],
-            utf16: &|x| x,
+        let input = |id: &str| ReportInput {
+            id: id.into(),
+            title: String::new(),
+            text: "One went. Two went. Three went. Four went.".into(),
         };
-        let (a, b) = (side(4, "a"), side(4, "b"));
+        let inputs = [input("a"), input("b")];
+        let tokenizer = Tokenizer::default();
+        let prepared: Vec<Prepared<'_>> = inputs
+            .iter()
+            .map(|r| Prepared::new(&r.text, &tokenizer))
+            .collect();
+        let reports = Reports::new(&inputs, &prepared);
+        let side = |report: usize| Side {
+            report,
+            segments: (0..4).collect(),
+        };
+        let (a, b) = (side(0), side(1));
         // a0-b1 and a2-b3 keep order; a3-b0 moved back; a1 and b2 have no partner.
         let candidates = [(0, 1, 0.9), (2, 3, 0.8), (3, 0, 0.7), (0, 3, 0.5)];
-        let layout = side_by_side("A", "B", &a, &b, &candidates, &|_, _| Relation::Paraphrase);
+        let layout = side_by_side(&reports, &a, &b, &candidates, &|_, _| Relation::Paraphrase);
         let rows: Vec<(RowKind, Option<&str>, Option<&str>)> = layout
             .rows
             .iter()
@@ -254,11 +255,11 @@ mod tests {
         assert_eq!(
             rows,
             [
-                (RowKind::Aligned, Some("a0"), Some("b1")),
-                (RowKind::OnlyA, Some("a1"), None),
-                (RowKind::OnlyB, None, Some("b2")),
-                (RowKind::Aligned, Some("a2"), Some("b3")),
-                (RowKind::Moved, Some("a3"), Some("b0")),
+                (RowKind::Aligned, Some("a:u0"), Some("b:u1")),
+                (RowKind::OnlyA, Some("a:u1"), None),
+                (RowKind::OnlyB, None, Some("b:u2")),
+                (RowKind::Aligned, Some("a:u2"), Some("b:u3")),
+                (RowKind::Moved, Some("a:u3"), Some("b:u0")),
             ]
         );
     }

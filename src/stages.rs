@@ -62,7 +62,7 @@ impl PreparedReports<'_> {
 
     /// Finds, attributes and clusters quotes; returns the number of clusters.
     pub fn quotes(&self) -> usize {
-        crate::quotes::clusters(self.inputs, &self.prepared).len()
+        crate::quotes::section(&crate::ids::Reports::new(self.inputs, &self.prepared)).len()
     }
 
     /// The whole result with every side-by-side layout; returns the number of layouts.

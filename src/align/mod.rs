@@ -18,8 +18,9 @@ pub mod calibration;
 pub mod group;
 pub mod similarity;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use crate::ids::Reports;
 use crate::model::Relation;
 use crate::text::segment::SegmentKind;
 use crate::text::Prepared;
@@ -168,6 +169,99 @@ impl Corpus {
             }
         }
         links
+    }
+}
+
+/// What the alignment found: the comparable units, the scored links between them and the
+/// facts (groups of units) the links form. Every section of the result reads it.
+pub struct Alignment {
+    pub corpus: Corpus,
+    pub links: Vec<Link>,
+    /// Each fact's units (indices into `corpus.units`, ascending), facts carried by more
+    /// reports first.
+    pub groups: Vec<Vec<usize>>,
+    /// For each unit, the groups it is in.
+    pub in_groups: Vec<Vec<usize>>,
+}
+
+impl Alignment {
+    /// Aligns the reports: units, links, then groups.
+    pub fn new(reports: &Reports<'_>) -> Alignment {
+        let corpus = Corpus::new(reports.prepared);
+        let links = corpus.links();
+        let report_of: Vec<usize> = corpus.units.iter().map(|u| u.report).collect();
+        let triples: Vec<(usize, usize, f32)> = links.iter().map(|l| (l.a, l.b, l.score)).collect();
+        // Ties are broken by report id and position, never by input order.
+        let mut by_id: Vec<usize> = (0..corpus.units.len()).collect();
+        by_id.sort_by_key(|&u| (reports.id(corpus.units[u].report), corpus.units[u].segment));
+        let mut rank = vec![0; by_id.len()];
+        for (r, &u) in by_id.iter().enumerate() {
+            rank[u] = r;
+        }
+        let mut groups = group::cluster(&report_of, &rank, &triples, MERGE_MIN);
+        let extra = group::attach_secondary(&groups, &report_of, &triples, SECONDARY_MIN);
+        for (members, added) in groups.iter_mut().zip(extra) {
+            members.extend(added);
+            members.sort_unstable();
+        }
+        let count_reports = |g: &Vec<usize>| {
+            g.iter()
+                .map(|&u| report_of[u])
+                .collect::<HashSet<_>>()
+                .len()
+        };
+        groups.sort_by_key(|g| (std::cmp::Reverse(count_reports(g)), g[0]));
+        let mut in_groups: Vec<Vec<usize>> = vec![Vec::new(); corpus.units.len()];
+        for (g, members) in groups.iter().enumerate() {
+            for &u in members {
+                in_groups[u].push(g);
+            }
+        }
+        Alignment {
+            corpus,
+            links,
+            groups,
+            in_groups,
+        }
+    }
+
+    /// The units of report `r`, in text order.
+    pub fn units_of(&self, r: usize) -> std::ops::Range<usize> {
+        let units = &self.corpus.units;
+        let start = units.partition_point(|u| u.report < r);
+        start..start + units[start..].partition_point(|u| u.report == r)
+    }
+
+    /// Whether units `a` and `b` share a group.
+    pub fn same_group(&self, a: usize, b: usize) -> bool {
+        self.in_groups[a]
+            .iter()
+            .any(|g| self.in_groups[b].contains(g))
+    }
+
+    /// How many reports group `g` spans.
+    pub fn reports_in(&self, g: usize) -> usize {
+        let mut reports: Vec<usize> = self.groups[g]
+            .iter()
+            .map(|&u| self.corpus.units[u].report)
+            .collect();
+        reports.sort_unstable();
+        reports.dedup();
+        reports.len()
+    }
+
+    /// The other reports whose units share a group with unit `u`.
+    pub fn reached_from(&self, u: usize) -> Vec<usize> {
+        let own = self.corpus.units[u].report;
+        let mut reached: Vec<usize> = self.in_groups[u]
+            .iter()
+            .flat_map(|&g| &self.groups[g])
+            .map(|&v| self.corpus.units[v].report)
+            .filter(|&s| s != own)
+            .collect();
+        reached.sort_unstable();
+        reached.dedup();
+        reached
     }
 }
 

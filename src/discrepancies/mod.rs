@@ -5,25 +5,20 @@ pub mod findings;
 
 use std::collections::HashMap;
 
-use crate::align::Corpus;
-use crate::model::ReportInput;
-use crate::text::segment::SegmentKind;
-use crate::text::Prepared;
+use crate::align::Alignment;
+use crate::ids::{numbered, round3, Reports};
+use crate::text::date_line;
 
 /// Disagreements on details between reports, and date lines earlier than the events.
-pub(crate) fn discrepancies(
-    inputs: &[ReportInput],
-    prepared: &[Prepared<'_>],
-    corpus: &Corpus,
-    groups: &[Vec<usize>],
-    in_groups: &[Vec<usize>],
-) -> Vec<crate::model::Discrepancy> {
+pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<crate::model::Discrepancy> {
+    let prepared = reports.prepared;
+    let (corpus, groups) = (&alignment.corpus, &alignment.groups);
     use crate::details::DetailKind;
     use crate::discrepancies::findings::{self, FindingKind, Placed};
     use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue};
     // Each report's date line, which its relative dates ("on Sunday") resolve against.
     let date_lines: Vec<Option<(usize, crate::details::Anchor)>> =
-        prepared.iter().map(date_line_of).collect();
+        prepared.iter().map(date_line::find).collect();
     let placed: Vec<Placed> = corpus
         .units
         .iter()
@@ -40,7 +35,7 @@ pub(crate) fn discrepancies(
                 })
         })
         .collect();
-    let same_group = |a: usize, b: usize| in_groups[a].iter().any(|g| in_groups[b].contains(g));
+    let same_group = |a: usize, b: usize| alignment.same_group(a, b);
     let shared_rare = |a: usize, b: usize| corpus.shared_rare(a, b);
     let report_of = |u: usize| corpus.units[u].report;
     let lower: Vec<String> = prepared.iter().map(|p| p.text.to_lowercase()).collect();
@@ -96,14 +91,7 @@ pub(crate) fn discrepancies(
                 }
             }
         };
-        DiscrepancyValue {
-            report: inputs[unit.report].id.clone(),
-            unit: format!("{}:u{}", inputs[unit.report].id, unit.segment),
-            start: prep.utf16.utf16(d.start),
-            end: prep.utf16.utf16(d.end),
-            text,
-            value,
-        }
+        value_at(reports, unit.report, unit.segment, d.start, d.end, value)
     };
     let mut out: Vec<Discrepancy> = findings::findings(&placed, &cx)
         .into_iter()
@@ -145,7 +133,7 @@ pub(crate) fn discrepancies(
                 },
                 slot,
                 values,
-                confidence: crate::groups::round3(f.confidence),
+                confidence: round3(f64::from(f.confidence)),
             }
         })
         .collect();
@@ -171,17 +159,17 @@ pub(crate) fn discrepancies(
                 continue;
             }
             let seg = &prep.segments[s];
-            let mut values = vec![DiscrepancyValue {
-                report: inputs[r].id.clone(),
-                unit: format!("{}:u{s}", inputs[r].id),
-                start: prep.utf16.utf16(seg.start),
-                end: prep.utf16.utf16(seg.end),
-                text: prep.text[seg.start..seg.end].to_string(),
-                value: format!(
+            let mut values = vec![value_at(
+                reports,
+                r,
+                s,
+                seg.start,
+                seg.end,
+                format!(
                     "dated {} {year}",
                     crate::details::readable_date(&format!("{month:02}-{day:02}..{day:02}"))
                 ),
-            }];
+            )];
             // The report's own relative dates, resolved against its date line, then what
             // the other reports date the events.
             values.extend(
@@ -213,18 +201,27 @@ pub(crate) fn discrepancies(
     }
     out.sort_by_key(|d| d.kind as u8);
     for (i, d) in out.iter_mut().enumerate() {
-        d.id = format!("d{}", i + 1);
+        d.id = numbered('d', i);
     }
     out
 }
 
-/// A publication date line ("Tuesday, 02 January 2024 12:17 GMT"): a month name and a
-/// four-digit year in a few words.
-/// A report's date line ("Tuesday, 02 January 2024 12:17 GMT"): its segment and date.
-pub(crate) fn date_line_of(prep: &Prepared<'_>) -> Option<(usize, crate::details::Anchor)> {
-    let s = prep.segments.iter().position(|seg| {
-        seg.kind == SegmentKind::Heading
-            && crate::reports::is_date_line(&prep.text[seg.start..seg.end])
-    })?;
-    Some((s, crate::details::date_line(&prep.words[s])?))
+/// A value as the result gives it: where report `r` states it, and what it reads as.
+fn value_at(
+    reports: &Reports<'_>,
+    r: usize,
+    segment: usize,
+    start: usize,
+    end: usize,
+    value: String,
+) -> crate::model::DiscrepancyValue {
+    let span = reports.span(r, segment, start, end);
+    crate::model::DiscrepancyValue {
+        report: reports.id(r).to_string(),
+        unit: span.unit,
+        start: span.start,
+        end: span.end,
+        text: span.text,
+        value,
+    }
 }

@@ -18,11 +18,13 @@ use unquoted::{add_unquoted, Unquoted};
 
 use std::collections::BTreeSet;
 
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::DiffOp;
 
-use crate::model::{QuoteCluster, QuoteInstance, ReportInput, Variant, WordOp, WordOpKind};
+use crate::ids::{numbered, round3, Reports};
+use crate::model::{QuoteCluster, QuoteInstance, Variant, WordOp, WordOpKind};
 use crate::text::tokenize::Word;
 use crate::text::Prepared;
+use crate::word_diff;
 use detect::Found;
 
 /// One rendering before it becomes a [`QuoteInstance`].
@@ -58,7 +60,8 @@ fn content_stems(words: &[&Word]) -> BTreeSet<String> {
 }
 
 /// Finds, attributes and clusters the quotes of all reports.
-pub fn clusters(inputs: &[ReportInput], prepared: &[Prepared<'_>]) -> Vec<QuoteCluster> {
+pub fn section(reports: &Reports<'_>) -> Vec<QuoteCluster> {
+    let prepared = reports.prepared;
     let found: Vec<Vec<Found>> = prepared.iter().map(detect::find).collect();
     let mut renderings: Vec<Rendering<'_>> = Vec::new();
     for (r, (prep, quotes)) in prepared.iter().zip(&found).enumerate() {
@@ -100,20 +103,17 @@ pub fn clusters(inputs: &[ReportInput], prepared: &[Prepared<'_>]) -> Vec<QuoteC
     }
     let mut result: Vec<QuoteCluster> = groups
         .into_iter()
-        .map(|group| cluster_result(inputs, prepared, group))
+        .map(|group| cluster_result(reports, group))
         .collect();
     result.sort_by_key(|c| std::cmp::Reverse(c.reports));
     for (i, cluster) in result.iter_mut().enumerate() {
-        cluster.id = format!("q{}", i + 1);
+        cluster.id = numbered('q', i);
     }
     result
 }
 
-fn cluster_result(
-    inputs: &[ReportInput],
-    prepared: &[Prepared<'_>],
-    group: Vec<Rendering<'_>>,
-) -> QuoteCluster {
+fn cluster_result(reports: &Reports<'_>, group: Vec<Rendering<'_>>) -> QuoteCluster {
+    let prepared = reports.prepared;
     let reference = group
         .iter()
         .filter(|r| r.quoted)
@@ -137,7 +137,7 @@ fn cluster_result(
             )
         })
         .map(|(_, s)| s.to_string());
-    let reports: BTreeSet<usize> = group.iter().map(|r| r.report).collect();
+    let carrying: BTreeSet<usize> = group.iter().map(|r| r.report).collect();
     let instances = group
         .iter()
         .map(|r| {
@@ -149,24 +149,25 @@ fn cluster_result(
                 prep,
             );
             let own = r.found.and_then(|f| f.speaker.clone());
+            let span = reports.span(r.report, r.segment, r.start, r.end);
             let reattributed = match (&own, &speaker) {
                 (Some(a), Some(b)) => !cluster::same_speaker(a, b),
                 _ => false,
             };
             QuoteInstance {
-                report: inputs[r.report].id.clone(),
-                unit: format!("{}:u{}", inputs[r.report].id, r.segment),
-                start: prep.utf16.utf16(r.start),
-                end: prep.utf16.utf16(r.end),
-                text: prep.text[r.start..r.end].to_string(),
+                report: reports.id(r.report).to_string(),
+                unit: span.unit,
+                start: span.start,
+                end: span.end,
+                text: span.text,
                 quoted: r.quoted,
                 speaker: own,
                 speaker_as_written: r.found.and_then(|f| f.as_written.clone()),
-                confidence: round(
+                confidence: round3(f64::from(
                     r.confidence
                         * r.found
                             .map_or(1.0, |f| if f.speaker.is_some() { 1.0 } else { 0.9 }),
-                ),
+                )),
                 in_heading: r.found.is_some_and(|f| f.in_heading),
                 unclosed: r.found.is_some_and(|f| f.unclosed),
                 reattributed,
@@ -179,13 +180,9 @@ fn cluster_result(
         id: String::new(),
         speaker,
         reference: reference_text,
-        reports: reports.len(),
+        reports: carrying.len(),
         instances,
     }
-}
-
-fn round(x: f32) -> f64 {
-    (f64::from(x) * 1000.0).round() / 1000.0
 }
 
 /// Word runs of `words` against `reference`, and what kind of variant that makes. Each
@@ -198,8 +195,6 @@ fn word_diff(
     ref_prep: &Prepared<'_>,
     prep: &Prepared<'_>,
 ) -> (Vec<WordOp>, Variant) {
-    let keys_a: Vec<&str> = reference.iter().map(|w| w.norm.as_str()).collect();
-    let keys_b: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
     // The text of words[from..to], up to the next word (or the quotation's end).
     let span = |p: &Prepared<'_>, all: &[&Word], end: usize, from: usize, to: usize| -> String {
         if from >= to {
@@ -219,7 +214,7 @@ fn word_diff(
         |from: usize, len: usize| span(ref_prep, reference, reference_end, from, from + len);
     let (mut deleted, mut inserted) = (false, false);
     let mut ops = Vec::new();
-    for op in capture_diff_slices(Algorithm::Patience, &keys_a, &keys_b) {
+    for op in word_diff::ops(reference, words) {
         match op {
             DiffOp::Equal { new_index, len, .. } => ops.push(WordOp {
                 op: WordOpKind::Equal,

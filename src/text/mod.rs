@@ -6,6 +6,7 @@
 //! turns them into the UTF-16 code units that JavaScript indexes by, once, at the end.
 
 pub mod boilerplate;
+pub mod date_line;
 pub mod offsets;
 pub mod segment;
 pub mod tokenize;
