@@ -101,7 +101,7 @@ pub(crate) fn comparison(
         groups: groups::section(&reports, &alignment),
         pairs: pairs::section(&reports, &alignment),
         side_by_side: side_by_side::section(&reports, &alignment, layouts),
-        quotes: quotes::section(&reports),
+        quotes: quotes::section(&reports, &alignment),
         discrepancies: discrepancies::section(&reports, &alignment),
     }
 }

@@ -324,7 +324,10 @@ pub struct QuoteInstance {
     pub speaker: Option<String>,
     /// The attribution as printed ("he", "a security source").
     pub speaker_as_written: Option<String>,
-    /// How sure the instance and its attribution are, from 0 to 1.
+    /// How sure the instance and its attribution are, from 0 to 1. Quoted: the span's
+    /// certainty (lower when unclosed) times, when a speaker is given, the attribution's
+    /// graded confidence (a reporting verb next to the quote is surer than a pronoun or a
+    /// continuation). Unquoted: how much of the quote's wording the rendering carries.
     #[serde(serialize_with = "score")]
     pub confidence: f64,
     /// The quote stands in a headline or heading.

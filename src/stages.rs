@@ -2,7 +2,10 @@
 //! `internals`). Every function runs one stage and returns a count, so that a benchmark
 //! can time it without the result model; none of this is part of the stable API.
 
-use crate::align::{group, Corpus};
+use std::cell::OnceCell;
+
+use crate::align::{Alignment, Corpus};
+use crate::ids::Reports;
 use crate::text::tokenize::Tokenizer;
 use crate::text::{boilerplate, segment, Prepared};
 use crate::{Options, ReportInput};
@@ -30,6 +33,8 @@ pub fn tokenize(text: &str) -> usize {
 pub struct PreparedReports<'a> {
     inputs: &'a [ReportInput],
     prepared: Vec<Prepared<'a>>,
+    /// Computed once, for the stages after alignment.
+    alignment: OnceCell<Alignment>,
 }
 
 /// Prepares reports (segmentation, boilerplate, tokens).
@@ -41,6 +46,7 @@ pub fn prepare(inputs: &[ReportInput]) -> PreparedReports<'_> {
             .iter()
             .map(|r| Prepared::new(&r.text, &tokenizer))
             .collect(),
+        alignment: OnceCell::new(),
     }
 }
 
@@ -50,19 +56,22 @@ impl PreparedReports<'_> {
         Corpus::new(&self.prepared).links().len()
     }
 
-    /// Links and groups; returns the number of groups.
+    /// The whole alignment as `compare` runs it (units, links, groups); returns the number
+    /// of groups.
     pub fn groups(&self) -> usize {
-        let corpus = Corpus::new(&self.prepared);
-        let links = corpus.links();
-        let report: Vec<usize> = corpus.units.iter().map(|u| u.report).collect();
-        let rank: Vec<usize> = (0..report.len()).collect();
-        let triples: Vec<(usize, usize, f32)> = links.iter().map(|l| (l.a, l.b, l.score)).collect();
-        group::cluster(&report, &rank, &triples, crate::align::MERGE_MIN).len()
+        Alignment::new(&self.reports()).groups.len()
     }
 
-    /// Finds, attributes and clusters quotes; returns the number of clusters.
+    fn reports(&self) -> Reports<'_> {
+        Reports::new(self.inputs, &self.prepared)
+    }
+
+    /// Finds, attributes and clusters quotes (after the alignment, computed once); returns
+    /// the number of clusters.
     pub fn quotes(&self) -> usize {
-        crate::quotes::section(&crate::ids::Reports::new(self.inputs, &self.prepared)).len()
+        let reports = self.reports();
+        let alignment = self.alignment.get_or_init(|| Alignment::new(&reports));
+        crate::quotes::section(&reports, alignment).len()
     }
 
     /// The whole result with every side-by-side layout; returns the number of layouts.

@@ -17,14 +17,16 @@
 pub mod calibration;
 pub mod group;
 pub mod similarity;
+pub mod vocabulary;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::ids::Reports;
 use crate::model::Relation;
 use crate::text::segment::SegmentKind;
 use crate::text::Prepared;
 use similarity::{lcs_and_run, Features, Term, Vector};
+use vocabulary::Vocabulary;
 
 /// Links below this probability of "same fact" are dropped. With [`MERGE_MIN`], chosen on
 /// the labelled development clusters for pair precision of about 0.85: a wrong merge
@@ -60,14 +62,13 @@ pub struct Corpus {
     pub units: Vec<CorpusUnit>,
     /// Term id to the unit indices containing it (content terms only).
     postings: Vec<Vec<usize>>,
-    /// The IDF of a term only one unit has.
-    max_idf: f32,
+    pub vocabulary: Vocabulary,
 }
 
 impl Corpus {
     /// Builds the corpus from prepared reports.
     pub fn new(reports: &[Prepared<'_>]) -> Corpus {
-        let mut vocabulary: HashMap<&str, u32> = HashMap::new();
+        let mut vocabulary = Vocabulary::default();
         let mut raw: Vec<(usize, usize, Vec<Term>)> = Vec::new();
         for (r, report) in reports.iter().enumerate() {
             for (s, words) in report.words.iter().enumerate() {
@@ -77,22 +78,22 @@ impl Corpus {
                 let ids = words
                     .iter()
                     .enumerate()
-                    .map(|(i, w)| {
-                        let next = vocabulary.len() as u32;
-                        let id = *vocabulary.entry(w.stem.as_str()).or_insert(next);
-                        Term {
-                            id,
-                            stop: w.stop,
-                            number: w.number,
-                            name: w.capital && i > 0,
-                            clause_start: i > 0
-                                && starts_clause(&report.text[words[i - 1].end..w.start]),
-                        }
+                    .map(|(i, w)| Term {
+                        id: vocabulary.intern(&w.stem),
+                        stop: w.stop,
+                        number: w.number,
+                        name: w.capital && i > 0,
+                        clause_start: i > 0
+                            && starts_clause(&report.text[words[i - 1].end..w.start]),
                     })
                     .collect();
                 raw.push((r, s, ids));
             }
         }
+        for (_, _, ids) in &raw {
+            vocabulary.count(ids.iter().filter(|t| !t.stop).map(|t| t.id));
+        }
+        vocabulary.finish(raw.len());
         let mut postings: Vec<Vec<usize>> = vec![Vec::new(); vocabulary.len()];
         for (u, (_, _, ids)) in raw.iter().enumerate() {
             for term in ids {
@@ -102,15 +103,10 @@ impl Corpus {
                 }
             }
         }
-        let n = raw.len() as f32;
-        let idf: Vec<f32> = postings
-            .iter()
-            .map(|p| ((n + 1.0) / (p.len() as f32).max(1.0)).ln())
-            .collect();
         let units = raw
             .into_iter()
             .map(|(report, segment, ids)| {
-                let mut vector = Vector::new(ids, |t| idf[t as usize]);
+                let mut vector = Vector::new(ids, |t| vocabulary.idf(t));
                 vector.heading = reports[report].segments[segment].kind == SegmentKind::Heading;
                 CorpusUnit {
                     report,
@@ -122,14 +118,14 @@ impl Corpus {
         Corpus {
             units,
             postings,
-            max_idf: (n + 1.0).ln(),
+            vocabulary,
         }
     }
 
     /// How many rare content terms (at least half the highest IDF) units `a` and `b` share.
     pub fn shared_rare(&self, a: usize, b: usize) -> usize {
         let (x, y) = (&self.units[a].vector.terms, &self.units[b].vector.terms);
-        let rare = 0.5 * self.max_idf;
+        let rare = self.vocabulary.rare_from();
         x.iter()
             .filter(|(t, w)| *w >= rare && y.binary_search_by_key(t, |(u, _)| *u).is_ok())
             .count()
@@ -157,7 +153,7 @@ impl Corpus {
                     }
                     seen[b] = a;
                     let other = &self.units[b].vector;
-                    let cheap = Features::cheap(&unit.vector, other, self.max_idf);
+                    let cheap = Features::cheap(&unit.vector, other, self.vocabulary.max_idf());
                     if cheap.align_upper_bound() < LINK_MIN {
                         continue;
                     }

@@ -10,6 +10,9 @@ use super::speaker::{self, Attribution};
 use crate::text::segment::SegmentKind;
 use crate::text::Prepared;
 
+/// How much an unclosed quote's confidence is lowered: where it ends is a guess.
+const UNCLOSED: f32 = 0.8;
+
 /// A quote of one report, with its unit and speaker.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -25,6 +28,8 @@ pub struct Found {
     pub as_written: Option<String>,
     /// The speaker after resolving pronouns and continuations.
     pub speaker: Option<String>,
+    /// How sure the span and its speaker are, from 0 to 1: the attribution's graded
+    /// confidence (lower for a pronoun or a continuation), less for an unclosed quote.
     pub confidence: f32,
 }
 
@@ -156,6 +161,13 @@ pub fn find(prep: &Prepared<'_>) -> Vec<Found> {
         if let Some(name) = &speaker {
             speakers.push((segment, name.clone()));
         }
+        // With no speaker only the span is claimed, and a closed span is certain.
+        let confidence = match (speaker.is_some(), quote.unclosed) {
+            (true, true) => confidence * UNCLOSED,
+            (true, false) => confidence,
+            (false, true) => UNCLOSED,
+            (false, false) => 1.0,
+        };
         found.push(Found {
             start: quote.start,
             end: quote.end,
@@ -165,11 +177,7 @@ pub fn find(prep: &Prepared<'_>) -> Vec<Found> {
             in_heading,
             as_written,
             speaker,
-            confidence: if quote.unclosed {
-                confidence * 0.8
-            } else {
-                confidence
-            },
+            confidence,
         });
     }
     found

@@ -20,6 +20,7 @@ use std::collections::BTreeSet;
 
 use similar::DiffOp;
 
+use crate::align::Alignment;
 use crate::ids::{numbered, round3, Reports};
 use crate::model::{QuoteCluster, QuoteInstance, Variant, WordOp, WordOpKind};
 use crate::text::tokenize::Word;
@@ -60,7 +61,7 @@ fn content_stems(words: &[&Word]) -> BTreeSet<String> {
 }
 
 /// Finds, attributes and clusters the quotes of all reports.
-pub fn section(reports: &Reports<'_>) -> Vec<QuoteCluster> {
+pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<QuoteCluster> {
     let prepared = reports.prepared;
     let found: Vec<Vec<Found>> = prepared.iter().map(detect::find).collect();
     let mut renderings: Vec<Rendering<'_>> = Vec::new();
@@ -73,7 +74,7 @@ pub fn section(reports: &Reports<'_>) -> Vec<QuoteCluster> {
                 end: q.end,
                 quoted: true,
                 found: Some(q),
-                confidence: if q.unclosed { 0.7 } else { 0.95 },
+                confidence: q.confidence,
                 words: words_in(prep, q.segment, q.start, q.end),
             });
         }
@@ -97,7 +98,7 @@ pub fn section(reports: &Reports<'_>) -> Vec<QuoteCluster> {
                 .collect(),
         );
     }
-    let index = Unquoted::new(prepared, &found);
+    let index = Unquoted::new(prepared, &found, &alignment.corpus.vocabulary);
     for group in &mut groups {
         add_unquoted(group, prepared, &index);
     }
@@ -163,11 +164,7 @@ fn cluster_result(reports: &Reports<'_>, group: Vec<Rendering<'_>>) -> QuoteClus
                 quoted: r.quoted,
                 speaker: own,
                 speaker_as_written: r.found.and_then(|f| f.as_written.clone()),
-                confidence: round3(f64::from(
-                    r.confidence
-                        * r.found
-                            .map_or(1.0, |f| if f.speaker.is_some() { 1.0 } else { 0.9 }),
-                )),
+                confidence: round3(f64::from(r.confidence)),
                 in_heading: r.found.is_some_and(|f| f.in_heading),
                 unclosed: r.found.is_some_and(|f| f.unclosed),
                 reattributed,

@@ -125,8 +125,6 @@ const NOT_SPEAKERS: &[&str] = &[
 pub struct Attribution {
     /// The words naming the speaker, as printed ("a security source", "he").
     pub as_written: String,
-    /// The speaker after resolving pronouns ("Khawaja Asif" for "he").
-    pub resolved: Option<String>,
     /// How sure the attribution is, from 0 to 1.
     pub confidence: f32,
 }
@@ -427,7 +425,6 @@ pub fn attribute(left: &str, right: &str, heading: bool) -> Option<Attribution> 
 fn found(name: String, confidence: f32) -> Attribution {
     Attribution {
         as_written: name,
-        resolved: None,
         confidence,
     }
 }

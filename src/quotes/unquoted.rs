@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::detect::Found;
 use super::Rendering;
+use crate::align::vocabulary::Vocabulary;
 use crate::text::tokenize::Word;
 use crate::text::Prepared;
 
@@ -22,16 +23,18 @@ pub(super) struct Unquoted<'a> {
     /// Per report, per segment: indices of content words outside quotes.
     content: Vec<Vec<Vec<usize>>>,
     postings: HashMap<&'a str, Vec<(usize, usize)>>,
-    weights: HashMap<&'a str, f32>,
-    rare: f32,
+    /// The comparison's vocabulary: one IDF and one notion of a rare word.
+    vocabulary: &'a Vocabulary,
 }
 
 impl<'a> Unquoted<'a> {
-    pub(super) fn new(prepared: &'a [Prepared<'_>], found: &[Vec<Found>]) -> Self {
+    pub(super) fn new(
+        prepared: &'a [Prepared<'_>],
+        found: &[Vec<Found>],
+        vocabulary: &'a Vocabulary,
+    ) -> Self {
         let mut content = Vec::new();
         let mut postings: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-        let mut df: HashMap<&str, usize> = HashMap::new();
-        let mut units = 0usize;
         for (r, prep) in prepared.iter().enumerate() {
             let mut per_segment = Vec::new();
             for (s, words) in prep.words.iter().enumerate() {
@@ -39,7 +42,6 @@ impl<'a> Unquoted<'a> {
                     per_segment.push(Vec::new());
                     continue;
                 }
-                units += 1;
                 let inside = |w: &Word| {
                     found[r]
                         .iter()
@@ -48,14 +50,6 @@ impl<'a> Unquoted<'a> {
                 let indices: Vec<usize> = (0..words.len())
                     .filter(|&i| !words[i].stop && !inside(&words[i]))
                     .collect();
-                let stems: BTreeSet<&str> = words
-                    .iter()
-                    .filter(|w| !w.stop)
-                    .map(|w| w.stem.as_str())
-                    .collect();
-                for stem in stems {
-                    *df.entry(stem).or_default() += 1;
-                }
                 let distinct: BTreeSet<&str> =
                     indices.iter().map(|&i| words[i].stem.as_str()).collect();
                 for stem in distinct {
@@ -65,22 +59,19 @@ impl<'a> Unquoted<'a> {
             }
             content.push(per_segment);
         }
-        // Inverse document frequency over news units: the story's topic words weigh little.
-        let weights: HashMap<&str, f32> = df
-            .into_iter()
-            .map(|(stem, n)| (stem, ((units as f32 + 1.0) / n as f32).ln()))
-            .collect();
-        let rare = 0.5 * weights.values().copied().fold(0.0, f32::max);
         Unquoted {
             content,
             postings,
-            weights,
-            rare,
+            vocabulary,
         }
     }
 
     fn weight(&self, stem: &str) -> f32 {
-        self.weights.get(stem).copied().unwrap_or(0.0)
+        self.vocabulary.weight(stem)
+    }
+
+    fn is_rare(&self, stem: &str) -> bool {
+        self.weight(stem) >= self.vocabulary.rare_from()
     }
 }
 
@@ -112,7 +103,7 @@ pub(super) fn add_unquoted<'a>(
         // many are rare. A unit that can meet neither test below is not looked at.
         let mut shared: HashMap<(usize, usize), (f32, usize, usize)> = HashMap::new();
         for stem in &stems {
-            let (weight, rare) = (index.weight(stem), index.weight(stem) >= index.rare);
+            let (weight, rare) = (index.weight(stem), index.is_rare(stem));
             for &(r, s) in index.postings.get(stem).into_iter().flatten() {
                 if !quoted_reports.contains(&r) {
                     let entry = shared.entry((r, s)).or_default();
@@ -157,8 +148,8 @@ pub(super) fn add_unquoted<'a>(
                 let (x, y) = (&words[w[0]], &words[w[1]]);
                 !x.capital
                     && !y.capital
-                    && index.weight(&x.stem) >= index.rare
-                    && index.weight(&y.stem) >= index.rare
+                    && index.is_rare(&x.stem)
+                    && index.is_rare(&y.stem)
                     && source.windows(2).any(|p| p[0] == x.stem && p[1] == y.stem)
             });
             let (score, first, last) = if most {
