@@ -44,6 +44,7 @@ mod side_by_side;
 #[cfg(feature = "internals")]
 pub mod stages;
 mod text;
+mod union_find;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 mod word_diff;

@@ -9,6 +9,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::union_find::UnionFind;
+
 /// An instance to cluster: its report, its segment, and its content stems.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -45,19 +47,11 @@ fn fragment_of(a: &Item, b: &Item) -> bool {
 /// unit, same speaker). Fragments join after the union, so that one speaker's several
 /// utterances in one sentence cannot chain their clusters together.
 pub fn clusters(items: &[Item]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
+    let mut sets = UnionFind::new(items.len());
     for i in 0..items.len() {
         for j in i + 1..items.len() {
             if same_utterance(&items[i], &items[j]) {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                parent[a.max(b)] = a.min(b);
+                sets.union(i, j);
             }
         }
     }
@@ -69,7 +63,7 @@ pub fn clusters(items: &[Item]) -> Vec<Vec<usize>> {
     for i in 0..items.len() {
         for j in i + 1..items.len() {
             if fragment_of(&items[i], &items[j]) {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                let (a, b) = (sets.find(i), sets.find(j));
                 if a != b {
                     together
                         .entry((a.min(b), a.max(b)))
@@ -81,37 +75,25 @@ pub fn clusters(items: &[Item]) -> Vec<Vec<usize>> {
     }
     for ((a, b), reports) in together {
         if reports.len() >= 2 {
-            let (a, b) = (root(&mut parent, a), root(&mut parent, b));
-            parent[a.max(b)] = a.min(b);
+            sets.union(a, b);
         }
     }
+    // A quote left alone joins the cluster of another fragment of its statement.
     let mut size = vec![0usize; items.len()];
     for i in 0..items.len() {
-        size[root(&mut parent, i)] += 1;
+        size[sets.find(i)] += 1;
     }
     for i in 0..items.len() {
-        if size[root(&mut parent, i)] != 1 {
+        if size[sets.find(i)] != 1 {
             continue;
         }
         if let Some(j) = (0..items.len()).find(|&j| j != i && fragment_of(&items[j], &items[i])) {
-            let target = root(&mut parent, j);
-            parent[i] = target;
-            size[target] += 1;
+            let joined = size[sets.find(j)] + 1;
+            let root = sets.union(i, j);
+            size[root] = joined;
         }
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut slot: Vec<Option<usize>> = vec![None; items.len()];
-    for i in 0..items.len() {
-        let r = root(&mut parent, i);
-        match slot[r] {
-            Some(g) => groups[g].push(i),
-            None => {
-                slot[r] = Some(groups.len());
-                groups.push(vec![i]);
-            }
-        }
-    }
-    groups
+    sets.sets()
 }
 
 /// Whether two speakers as written name the same source: equal ignoring case and
