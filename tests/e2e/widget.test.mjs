@@ -27,6 +27,18 @@ async function blank(options = {}) {
   return page;
 }
 
+/** A blank strict-CSP page (see `blank`) with `markup` added to its body, once the first
+ * widget in it has compared. */
+async function withWidget(markup) {
+  const page = await blank();
+  await page.evaluate(async (html) => {
+    await import('./parallax-compare-define.js');
+    document.body.insertAdjacentHTML('beforeend', html);
+  }, markup);
+  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
+  return page;
+}
+
 const readyCount = (page, id) => page.evaluate((target) => window.events.filter((e) => e.type === 'parallax-ready' && (!target || e.target === target)).length, id);
 
 test('demo CMS page: the element and the iframe both render under the strict CSP', async () => {
@@ -110,12 +122,7 @@ test('inline articles are the reports when there is no src', async () => {
 });
 
 test('the discrepancies view: one card per finding, each report\'s wording with its value', async () => {
-  const page = await blank();
-  await page.evaluate(async () => {
-    await import('./parallax-compare-define.js');
-    document.body.insertAdjacentHTML('beforeend', '<parallax-compare id="d" src="data/manifest.json" view="discrepancies"></parallax-compare>');
-  });
-  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
+  const page = await withWidget('<parallax-compare id="d" src="data/manifest.json" view="discrepancies"></parallax-compare>');
   const widget = page.locator('#d');
   const findings = await widget.evaluate((el) => el.result.discrepancies.length);
   assert.ok(findings >= 5);
@@ -128,12 +135,7 @@ test('the discrepancies view: one card per finding, each report\'s wording with 
 });
 
 test('select events are cancelable; selected follows only when not cancelled', async () => {
-  const page = await blank();
-  await page.evaluate(async () => {
-    await import('./parallax-compare-define.js');
-    document.body.insertAdjacentHTML('beforeend', '<parallax-compare id="w" src="data/manifest.json"></parallax-compare>');
-  });
-  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
+  const page = await withWidget('<parallax-compare id="w" src="data/manifest.json"></parallax-compare>');
   const toggle = page.locator('#w').locator('.fact-toggle').first();
   await page.evaluate(() => document.addEventListener('parallax-select', (e) => e.preventDefault(), { once: true }));
   await toggle.click();
@@ -177,12 +179,7 @@ test('removal drops the work; re-insertion compares again', async () => {
 });
 
 test('the views are reachable by keyboard: one tab stop, then arrows, Home and End', async () => {
-  const page = await blank();
-  await page.evaluate(async () => {
-    await import('./parallax-compare-define.js');
-    document.body.insertAdjacentHTML('beforeend', '<button id="before" type="button">Before</button><parallax-compare id="kb" src="data/manifest.json"></parallax-compare>');
-  });
-  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
+  const page = await withWidget('<button id="before" type="button">Before</button><parallax-compare id="kb" src="data/manifest.json"></parallax-compare>');
   const widget = page.locator('#kb');
   // The focused element inside the widget and what the widget shows.
   const state = () => widget.evaluate((el) => {
@@ -287,12 +284,7 @@ test('a trapped engine leaves no widget on "Comparing…": every waiting one say
 });
 
 test('hostile host CSS does not change the widget', async () => {
-  const page = await blank();
-  await page.evaluate(async () => {
-    await import('./parallax-compare-define.js');
-    document.body.insertAdjacentHTML('beforeend', '<parallax-compare id="h" src="data/manifest.json" view="quotes"></parallax-compare>');
-  });
-  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
+  const page = await withWidget('<parallax-compare id="h" src="data/manifest.json" view="quotes"></parallax-compare>');
   const measure = () => page.locator('#h').evaluate((el) => {
     const card = el.shadowRoot.querySelector('.quote-card');
     const style = getComputedStyle(card);
