@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Parallax: formatting and lints, the native engine tests, the wasm
-# API in headless Chromium and Firefox, the page end to end in headless Chromium, and the
-# same result's JSON compared byte for byte natively, in Chromium and in Firefox.
+# API in headless Chromium and Firefox, the package's TypeScript definitions, the page end
+# to end in headless Chromium, and the same result's JSON compared byte for byte
+# natively, in Chromium and in Firefox.
 # Installs whatever is missing first (see scripts/lib.sh), so it works on a fresh machine.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -34,6 +35,10 @@ step "wasm API tests, headless Chromium" env -u CHROMEDRIVER -u GECKODRIVER \
 step "wasm API tests, headless Firefox" env -u CHROMEDRIVER -u GECKODRIVER \
   wasm-pack test --mode no-install --headless --firefox --geckodriver "$(command -v geckodriver)"
 step "build the page's wasm package" build_wasm
+# The package's TypeScript definitions against a use of every field and against the
+# package's own result on the sample reports (tests/types/).
+step "TypeScript definitions of the package, tsc --noEmit" bash -c \
+  "node tests/types/real-result.mjs && node_modules/.bin/tsc --noEmit -p tests/types"
 step "page end-to-end tests, headless Chromium (and Firefox for determinism)" node --test --test-concurrency=1 tests/e2e/
 # A short fuzz run of each target: its seeds (fuzz/seeds, kept in the repository) are
 # replayed, then ten seconds of new inputs. The long runs' figures are in the closing notes;

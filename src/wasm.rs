@@ -5,11 +5,257 @@
 //! UTF-16 code units). Engine errors become JS `Error`s with the engine's message; panics
 //! are bugs, and reach the console through `console_error_panic_hook` before the module
 //! traps (after a trap the instance is dead, and the page must start a new one).
+//!
+//! The package's TypeScript definitions (`parallax.d.ts`) come from here too: the types
+//! below describe the result tree of [`crate::model`] field by field, and the calls name
+//! them instead of `any`. `tests/types/` compiles a use of every field against them and
+//! checks a real result of the package against them.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{Options, ReportInput};
+
+// Keep in step with `src/model.rs` (and `Reply` and `limits` below): a field added there
+// is a field added here. Optional (`?`) where serde skips the field when it is empty or
+// absent, `| null` where it writes `null`.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** One report to compare. */
+export interface ReportInput {
+  /** A short unique id, such as "000"; unit ids are built from it. */
+  id: string;
+  /** A title to show; when empty or absent, the report's first heading is used. */
+  title?: string;
+  /** The report's full text. */
+  text: string;
+}
+
+/** What to compute besides the groups. */
+export interface Options {
+  /** Pairs of report ids to lay out side by side; by default every pair of up to 8
+   * reports, else the first report against each other one. */
+  sideBySide?: [string, string][] | null;
+  /** Ids of units to compare although they were set aside as boilerplate. */
+  keep?: string[];
+}
+
+/** The engine's limits on one comparison: how many reports, and bytes of UTF-8 per
+ * report and in all. */
+export interface Limits {
+  maxReports: number;
+  maxReportBytes: number;
+  maxTotalBytes: number;
+}
+
+/** The result of `compare`: the comparison tree (`parallax compare --json` prints the
+ * same) and the time the engine took. Every `start`, `end` and `length` counts UTF-16
+ * code units of the report's original text: `text.slice(start, end)` gives the span. */
+export interface CompareResult extends Comparison {
+  /** Milliseconds the engine took, when the global scope has `performance`. */
+  elapsedMs?: number;
+}
+
+export interface Comparison {
+  schema: 1;
+  /** The reports in input order, each split into units. */
+  reports: Report[];
+  /** Facts shared across reports, carried by most reports first. */
+  groups: Group[];
+  /** Figures for every pair of reports, `a` before `b` in input order. */
+  pairs: ReportPair[];
+  /** Side-by-side layouts of the pairs `Options.sideBySide` asks for. */
+  sideBySide: SideBySide[];
+  /** Utterances, each with its renderings in every report, the most carried first. */
+  quotes: QuoteCluster[];
+  /** Where the reports disagree on details, conflicts first. */
+  discrepancies: Discrepancy[];
+}
+
+export interface Report {
+  id: string;
+  /** The title given, else the first heading, else the id. */
+  title: string;
+  /** In UTF-16 code units. */
+  length: number;
+  /** In text order; their spans never overlap. */
+  units: Unit[];
+  /** Ids of the units (not boilerplate) that no other report carries. */
+  unique: string[];
+  /** Passages inside grouped units that no other member of their groups carries. */
+  uniqueSpans: Span[];
+}
+
+export type UnitKind = "heading" | "sentence" | "boilerplate";
+
+export interface Unit {
+  /** "<report id>:u<index>", counting from 0 in text order. */
+  id: string;
+  kind: UnitKind;
+  start: number;
+  end: number;
+  text: string;
+  /** Why a boilerplate unit was set aside ("share bar"); absent for other kinds. */
+  reason?: string;
+}
+
+export type Relation = "paraphrase" | "rewrite" | "verbatim";
+
+export interface Group {
+  /** "g1", "g2", … in the order of the list. */
+  id: string;
+  /** How many reports carry the fact. */
+  reports: number;
+  /** In report order, then text order. */
+  members: Member[];
+}
+
+export interface Member {
+  /** The unit's id. */
+  unit: string;
+  relation: Relation;
+  /** From 0 to 1. */
+  confidence: number;
+  /** Words that the group's first member does not have (for the first member, that the
+   * second does not have); absent when none. */
+  changes?: Range[];
+}
+
+/** A passage of one unit. */
+export interface Span {
+  unit: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A range of UTF-16 code units in a report's original text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface ReportPair {
+  a: string;
+  b: string;
+  /** Share of both reports' units that the other carries, from 0 to 1. */
+  similarity: number;
+  /** Share of a's units that b carries. */
+  coverageA: number;
+  /** Share of b's units that a carries. */
+  coverageB: number;
+  /** Word runs copied from one report to the other, longest first. */
+  sharedRuns: SharedRun[];
+}
+
+export interface SharedRun {
+  a: Span;
+  b: Span;
+  /** The run's length in words. */
+  words: number;
+}
+
+export interface SideBySide {
+  a: string;
+  b: string;
+  /** In the left report's order; boilerplate is left out. */
+  rows: Row[];
+}
+
+export type RowKind = "aligned" | "moved" | "onlyA" | "onlyB";
+
+export interface Row {
+  kind: RowKind;
+  /** The left unit's id, if any. */
+  a: string | null;
+  /** The right unit's id, if any. */
+  b: string | null;
+  /** For a pair, how the right unit carries the left one's fact. */
+  relation?: Relation;
+  /** For a pair, the left unit's position among the left report's compared units. */
+  positionA?: number;
+  /** For a pair, the right unit's position among the right report's compared units. */
+  positionB?: number;
+  /** Words of the left unit that differ; absent when none. */
+  changesA?: Range[];
+  /** Words of the right unit that differ; absent when none. */
+  changesB?: Range[];
+}
+
+export interface QuoteCluster {
+  /** "q1", "q2", … in the order of the list. */
+  id: string;
+  /** The speaker most instances name, if any names one. */
+  speaker: string | null;
+  /** The reference wording: the longest quoted rendering. */
+  reference: string;
+  /** How many reports render the utterance, quoted or not. */
+  reports: number;
+  /** In report order, then text order. */
+  instances: QuoteInstance[];
+}
+
+export type Variant = "same" | "trimmed" | "extended" | "reworded";
+
+export interface QuoteInstance {
+  report: string;
+  /** The unit the rendering starts in. */
+  unit: string;
+  /** After the opening mark for a quote, the first matching word for an unquoted
+   * rendering. */
+  start: number;
+  /** Before the closing mark for a quote. */
+  end: number;
+  text: string;
+  /** In quotation marks (false: said without them). */
+  quoted: boolean;
+  /** With pronouns resolved ("Khawaja Asif" for "he"); null when unknown. */
+  speaker: string | null;
+  /** The attribution as printed ("he", "a security source"). */
+  speakerAsWritten: string | null;
+  /** From 0 to 1. */
+  confidence: number;
+  inHeading: boolean;
+  /** No closing mark: the quote runs to the end of its paragraph. */
+  unclosed: boolean;
+  /** Attributed to another speaker than the cluster's. */
+  reattributed: boolean;
+  variant: Variant;
+  /** Word-level differences from the reference, in order. */
+  diff: WordOp[];
+}
+
+export interface WordOp {
+  /** equal: in both; delete: in the reference only; insert: in this rendering only. */
+  op: "equal" | "delete" | "insert";
+  /** From the reference for delete, else from this rendering. */
+  text: string;
+}
+
+export type DiscrepancyKind = "conflict" | "precision" | "onlyInSome";
+
+export interface Discrepancy {
+  /** "d1", "d2", … in the order of the list. */
+  id: string;
+  kind: DiscrepancyKind;
+  /** What the values are of: the counted thing ("hours"), "date", or "date line". */
+  slot: string;
+  values: DiscrepancyValue[];
+  /** From 0 to 1. */
+  confidence: number;
+}
+
+export interface DiscrepancyValue {
+  report: string;
+  unit: string;
+  start: number;
+  end: number;
+  /** The words as printed ("nearly nine hours"). */
+  text: string;
+  /** The value read from them ("nearly 9 hours"). */
+  value: string;
+}
+"#;
 
 /// Installs the panic hook; wasm-bindgen runs this once when the module is instantiated.
 #[wasm_bindgen(start)]
@@ -24,8 +270,11 @@ pub fn start() {
 /// `elapsedMs`, the time the engine took. Throws an `Error` whose message says what is
 /// wrong when the input is not such an array, is empty, has a missing or repeated id, or
 /// the options name a report that is not there.
-#[wasm_bindgen]
-pub fn compare(reports: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "CompareResult")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "ReportInput[]")] reports: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: JsValue,
+) -> Result<JsValue, JsError> {
     let reports: Vec<ReportInput> = serde_wasm_bindgen::from_value(reports).map_err(|e| {
         invalid(&format!(
             "reports must be an array of {{id, title, text}}: {e}"
@@ -58,7 +307,7 @@ fn invalid(message: &str) -> JsError {
 
 /// The engine's limits: `{ maxReports, maxReportBytes, maxTotalBytes }` (bytes of UTF-8),
 /// so the page can check input before sending it.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Limits")]
 pub fn limits() -> Result<JsValue, JsError> {
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]

@@ -4,17 +4,18 @@
 // the `src` attribute (a manifest URL), or the element's own <article>/<blockquote>
 // children, which stay readable where JavaScript does not run. Attributes are the source
 // of truth and properties mirror them; changes are batched into one update per
-// microtask. All elements on a page share one engine worker (js/engine.js). Rendering is
-// the page's own (js/render.js), inside a shadow root styled by same-origin stylesheets,
-// so the element works under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+// microtask. All elements on a page share one engine worker (js/engine.js). The views,
+// their tabs and the pair choice are the page's own (js/views.js), and so is rendering
+// (js/render.js), inside a shadow root styled by same-origin stylesheets, so the element
+// works under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
 
 import { compare } from './js/engine.js';
 import { htmlToText, loadManifest } from './js/data.js';
-import {
-  el, renderDiscrepancies, renderOverview, renderQuotes, renderReports, renderSideBySide,
-} from './js/render.js';
+import { el } from './js/render.js';
+import { VIEWS, choosePair, drawView, pairChoice, tabStrip } from './js/views.js';
 
-const VIEWS = { overview: 'Overview', side: 'Side by side', quotes: 'Quotes', reports: 'Reports', discrepancies: 'Discrepancies' };
+// The page's views but "Set aside": putting a line back needs the page's own report set.
+const SHOWN = Object.keys(VIEWS).filter((key) => key !== 'aside');
 const STYLESHEETS = ['./css/parallax.css', './css/widget.css'];
 let instances = 0;
 
@@ -46,7 +47,7 @@ export class ParallaxCompare extends HTMLElement {
 
   get src() { return this.getAttribute('src') ?? ''; }
   set src(value) { this.setAttribute('src', value); }
-  get view() { return VIEWS[this.getAttribute('view')] ? this.getAttribute('view') : 'overview'; }
+  get view() { return SHOWN.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'overview'; }
   set view(value) { this.setAttribute('view', value); }
   get base() { return this.getAttribute('base') ?? ''; }
   set base(value) { if (value) this.setAttribute('base', value); else this.removeAttribute('base'); }
@@ -113,46 +114,35 @@ export class ParallaxCompare extends HTMLElement {
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
     status.setAttribute('part', 'status');
-    const tabs = el('div', 'tabs');
-    tabs.setAttribute('role', 'tablist');
-    tabs.setAttribute('aria-label', 'Views');
-    tabs.setAttribute('part', 'tabs');
-    for (const [key, label] of Object.entries(VIEWS)) {
-      const tab = el('button', null, label);
-      tab.type = 'button';
-      tab.id = `${this.#uid}-tab-${key}`;
-      tab.setAttribute('role', 'tab');
-      tab.setAttribute('part', 'tab');
-      tab.setAttribute('aria-controls', `${this.#uid}-view`);
-      tab.dataset.view = key;
-      tab.addEventListener('click', () => { this.view = key; });
-      tabs.append(tab);
-    }
-    const controls = el('div', 'side-controls');
-    controls.hidden = true;
-    const pick = (side, text) => {
-      const label = el('label', null, text);
-      const select = el('select');
-      select.id = `${this.#uid}-${side}`;
-      label.htmlFor = select.id;
-      select.addEventListener('change', () => {
-        const [a, b] = this.#currentPair();
-        this.#pair = side === 'a' ? [select.value, b] : [a, select.value];
-        this.#compare();
-      });
-      controls.append(label, select);
-      return select;
-    };
-    const selectA = pick('a', 'Left');
-    const selectB = pick('b', 'Right');
     const view = el('div', 'view');
     view.id = `${this.#uid}-view`;
     view.setAttribute('role', 'tabpanel');
     view.setAttribute('part', 'view');
     view.addEventListener('click', (event) => this.#onClick(event));
+    const tabs = el('div', 'tabs');
+    tabs.setAttribute('part', 'tabs');
+    const showTab = tabStrip(tabs, {
+      keys: SHOWN, panel: view, idPrefix: `${this.#uid}-`, onChoose: (key) => { this.view = key; },
+    });
+    for (const tab of tabs.children) tab.setAttribute('part', 'tab');
+    showTab(this.view);
+    const controls = el('div', 'side-controls');
+    controls.hidden = true;
+    const [selectA, selectB] = [['a', 'Left'], ['b', 'Right']].map(([side, text]) => {
+      const label = el('label', null, text);
+      const select = el('select');
+      select.id = `${this.#uid}-${side}`;
+      label.htmlFor = select.id;
+      controls.append(label, select);
+      return select;
+    });
+    const showPair = pairChoice(selectA, selectB, (pair) => {
+      this.#pair = pair;
+      this.#compare();
+    });
     widget.append(status, tabs, controls, view);
     this.#root.append(widget);
-    this.#parts = { widget, status, tabs, controls, selectA, selectB, view };
+    this.#parts = { widget, status, controls, view, showTab, showPair };
   }
 
   async #inputs() {
@@ -168,10 +158,7 @@ export class ParallaxCompare extends HTMLElement {
 
   /** The two reports side by side: the chosen pair, else `base` and the next report. */
   #pairFor(ids) {
-    let [a, b] = this.#pair ?? [this.base || ids[0], null];
-    if (!ids.includes(a)) a = ids[0];
-    if (!ids.includes(b) || b === a) b = ids.find((id) => id !== a);
-    return [a, b];
+    return choosePair(ids, this.#pair ?? [this.base, null]);
   }
 
   #currentPair() {
@@ -207,38 +194,15 @@ export class ParallaxCompare extends HTMLElement {
 
   #draw() {
     const result = this.#result;
-    const { status, tabs, controls, view, selectA, selectB } = this.#parts;
+    const { status, controls, view, showTab, showPair } = this.#parts;
     if (!result) return;
     status.setAttribute('role', 'status');
     status.textContent = `${result.reports.length} reports, ${result.groups.length} shared facts, ${result.quotes.length} quotations.`;
-    for (const tab of tabs.children) {
-      const selected = tab.dataset.view === this.view;
-      tab.setAttribute('aria-selected', String(selected));
-      tab.tabIndex = selected ? 0 : -1;
-      if (selected) view.setAttribute('aria-labelledby', tab.id);
-    }
+    showTab(this.view);
     controls.hidden = this.view !== 'side';
-    let content;
-    if (this.view === 'side') {
-      const [a, b] = this.#currentPair();
-      for (const [select, value] of [[selectA, a], [selectB, b]]) {
-        select.replaceChildren(...result.reports.map((r) => {
-          const option = el('option', null, `${r.id} · ${r.title}`);
-          option.value = r.id;
-          option.selected = r.id === value;
-          return option;
-        }));
-      }
-      content = renderSideBySide(result, result.sideBySide.find((l) => l.a === a && l.b === b));
-    } else if (this.view === 'quotes') {
-      content = renderQuotes(result);
-    } else if (this.view === 'reports') {
-      content = renderReports(result);
-    } else if (this.view === 'discrepancies') {
-      content = renderDiscrepancies(result);
-    } else {
-      content = renderOverview(result, { open: this.#group });
-    }
+    const pair = this.#currentPair();
+    if (this.view === 'side') showPair(result.reports, pair);
+    const content = drawView(this.view, result, { group: this.#group, pair });
     for (const [selector, part] of [['.matrix', 'matrix'], ['.quote-card', 'quote-card'], ['.pair', 'pair'], ['.report-column', 'report'], ['.discrepancy-card', 'discrepancy-card']]) {
       for (const node of content.querySelectorAll(selector)) node.setAttribute('part', part);
     }

@@ -95,6 +95,23 @@ test('side by side: aligned passages face each other, keyboard walks the differe
   await page.context().close();
 });
 
+test('the view tabs: one tab stop; arrows, Home and End move and choose, and the URL follows', async () => {
+  const page = await open(env.browser, `${env.server.url}?view=quotes`);
+  await ready(page);
+  const at = () => page.evaluate(() => ({
+    focused: document.activeElement.dataset.view,
+    stops: [...document.querySelectorAll('[role="tab"]')].filter((t) => t.tabIndex === 0).map((t) => t.dataset.view),
+    shown: document.getElementById('view').dataset.view,
+  }));
+  await page.focus('#tab-quotes');
+  for (const [key, view] of [['ArrowRight', 'reports'], ['End', 'aside'], ['ArrowRight', 'overview'], ['ArrowLeft', 'aside'], ['Home', 'overview'], ['ArrowRight', 'side']]) {
+    await page.keyboard.press(key);
+    assert.deepEqual(await at(), { focused: view, stops: [view], shown: view }, key);
+  }
+  assert.match(page.url(), /view=side/);
+  await page.context().close();
+});
+
 test('quotes: the "illogical" statement in three wordings and one unquoted rendering', async () => {
   const page = await open(env.browser, `${env.server.url}?view=quotes`);
   await ready(page);

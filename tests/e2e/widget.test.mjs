@@ -1,5 +1,6 @@
 // <parallax-compare> in headless Chromium: creation, attributes and properties, events,
-// several instances, removal, hostile host CSS, strict CSP, the iframe embed, axe.
+// several instances, removal, the keyboard, a trapped engine, hostile host CSS, strict
+// CSP, the iframe embed, axe.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,6 +24,18 @@ async function blank(options = {}) {
     document.getElementById('comparison').remove();
     window.events.length = 0;
   });
+  return page;
+}
+
+/** A blank strict-CSP page (see `blank`) with `markup` added to its body, once the first
+ * widget in it has compared. */
+async function withWidget(markup) {
+  const page = await blank();
+  await page.evaluate(async (html) => {
+    await import('./parallax-compare-define.js');
+    document.body.insertAdjacentHTML('beforeend', html);
+  }, markup);
+  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
   return page;
 }
 
@@ -109,12 +122,7 @@ test('inline articles are the reports when there is no src', async () => {
 });
 
 test('the discrepancies view: one card per finding, each report\'s wording with its value', async () => {
-  const page = await blank();
-  await page.evaluate(async () => {
-    await import('./parallax-compare-define.js');
-    document.body.insertAdjacentHTML('beforeend', '<parallax-compare id="d" src="data/manifest.json" view="discrepancies"></parallax-compare>');
-  });
-  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
+  const page = await withWidget('<parallax-compare id="d" src="data/manifest.json" view="discrepancies"></parallax-compare>');
   const widget = page.locator('#d');
   const findings = await widget.evaluate((el) => el.result.discrepancies.length);
   assert.ok(findings >= 5);
@@ -127,12 +135,7 @@ test('the discrepancies view: one card per finding, each report\'s wording with 
 });
 
 test('select events are cancelable; selected follows only when not cancelled', async () => {
-  const page = await blank();
-  await page.evaluate(async () => {
-    await import('./parallax-compare-define.js');
-    document.body.insertAdjacentHTML('beforeend', '<parallax-compare id="w" src="data/manifest.json"></parallax-compare>');
-  });
-  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
+  const page = await withWidget('<parallax-compare id="w" src="data/manifest.json"></parallax-compare>');
   const toggle = page.locator('#w').locator('.fact-toggle').first();
   await page.evaluate(() => document.addEventListener('parallax-select', (e) => e.preventDefault(), { once: true }));
   await toggle.click();
@@ -175,13 +178,113 @@ test('removal drops the work; re-insertion compares again', async () => {
   await page.context().close();
 });
 
-test('hostile host CSS does not change the widget', async () => {
+test('the views are reachable by keyboard: one tab stop, then arrows, Home and End', async () => {
+  const page = await withWidget('<button id="before" type="button">Before</button><parallax-compare id="kb" src="data/manifest.json"></parallax-compare>');
+  const widget = page.locator('#kb');
+  // The focused element inside the widget and what the widget shows.
+  const state = () => widget.evaluate((el) => {
+    const focused = el.shadowRoot.activeElement;
+    const panel = el.shadowRoot.querySelector('[role="tabpanel"]');
+    const tabs = [...el.shadowRoot.querySelectorAll('[role="tab"]')];
+    return {
+      focused: focused?.getAttribute('role') === 'tab' ? focused.dataset.view : focused?.tagName ?? null,
+      selected: tabs.filter((t) => t.getAttribute('aria-selected') === 'true').map((t) => t.dataset.view),
+      stops: tabs.filter((t) => t.tabIndex === 0).map((t) => t.dataset.view),
+      labelledBy: panel.getAttribute('aria-labelledby') === focused?.id,
+      controls: tabs.every((t) => t.getAttribute('aria-controls') === panel.id),
+      attribute: el.getAttribute('view'),
+    };
+  });
+  const expect = async (view, shown) => {
+    await widget.locator(shown).first().waitFor();
+    assert.deepEqual(await state(), { focused: view, selected: [view], stops: [view], labelledBy: true, controls: true, attribute: view });
+  };
+  // Tab from the control before the widget lands on the selected tab, the strip's one stop.
+  await page.focus('#before');
+  await page.keyboard.press('Tab');
+  assert.equal((await state()).focused, 'overview');
+  await page.keyboard.press('ArrowRight');
+  await expect('side', '.pair');
+  await page.keyboard.press('End');
+  await expect('discrepancies', '.discrepancy-card');
+  await page.keyboard.press('ArrowRight'); // wraps to the first
+  await expect('overview', '.matrix');
+  await page.keyboard.press('ArrowLeft'); // and back to the last
+  await expect('discrepancies', '.discrepancy-card');
+  await page.keyboard.press('Home');
+  await expect('overview', '.matrix');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect('quotes', '.quote-card');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect('overview', '.matrix');
+  // The next Tab leaves the strip for the view's first control.
+  await page.keyboard.press('Tab');
+  assert.equal(await widget.evaluate((el) => el.shadowRoot.activeElement?.dataset.action), 'sort');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+// The real package, but comparing a report titled "trap" makes its wasm module trap for
+// real before it compares: an allocation of an impossible layout (alignment 3) aborts,
+// which is an `unreachable` trap, as a panic is. The worker and engine.js are the real
+// ones; only the package module the worker imports is this wrapper of the real one.
+const TRAPPING_PACKAGE = `
+  import init, * as engine from './parallax.js?real';
+  let wasm;
+  export default async function (...args) {
+    wasm = await init(...args);
+    return wasm;
+  }
+  export const limits = engine.limits;
+  export function compare(reports, options) {
+    if (reports.some((r) => r.title === 'trap')) wasm.__wbindgen_malloc(1, 3);
+    return engine.compare(reports, options);
+  }`;
+
+test('a trapped engine leaves no widget on "Comparing…": every waiting one says so, the next comparison works', async () => {
   const page = await blank();
+  const workers = [];
+  page.on('worker', (worker) => workers.push(worker));
+  await page.route((url) => url.pathname.endsWith('/pkg/parallax.js') && !url.search, (route) => route.fulfill({ contentType: 'text/javascript', body: TRAPPING_PACKAGE }));
+  // Two widgets whose requests wait on the one worker together: the first traps it.
   await page.evaluate(async () => {
     await import('./parallax-compare-define.js');
-    document.body.insertAdjacentHTML('beforeend', '<parallax-compare id="h" src="data/manifest.json" view="quotes"></parallax-compare>');
+    for (const id of ['first', 'second']) {
+      const element = document.createElement('parallax-compare');
+      element.id = id;
+      element.reports = [
+        { id: 'a', title: id === 'first' ? 'trap' : 'A', text: 'Pakistan demanded verifiable steps in Istanbul. The talks lasted nine hours.' },
+        { id: 'b', title: 'B', text: 'The talks in Istanbul lasted nine hours. Pakistan demanded verifiable steps.' },
+      ];
+      document.body.append(element);
+    }
   });
-  await page.waitForFunction(() => window.events.some((e) => e.type === 'parallax-ready'));
+  await page.waitForFunction(() => window.events.filter((e) => e.type === 'parallax-error').length === 2, null, { timeout: 10000 });
+  const failed = await page.evaluate(() => window.events.filter((e) => e.type === 'parallax-error').map((e) => [e.target, e.detail.message]));
+  assert.deepEqual(failed.map(([target]) => target).sort(), ['first', 'second']);
+  for (const [, message] of failed) assert.match(message, /^the comparison engine failed and was restarted: unreachable/);
+  for (const id of ['first', 'second']) {
+    const status = page.locator(`#${id}`).locator('[part="status"]');
+    assert.equal(await status.getAttribute('role'), 'alert');
+    assert.match(await status.textContent(), /^The comparison failed: the comparison engine failed and was restarted/);
+  }
+  assert.equal(await readyCount(page), 0);
+  // The next comparison starts a fresh worker, and works.
+  await page.evaluate(() => {
+    const element = document.getElementById('first');
+    element.reports = element.reports.map((r) => ({ ...r, title: 'A' }));
+    document.getElementById('second').reports = element.reports;
+  });
+  await page.waitForFunction(() => window.events.filter((e) => e.type === 'parallax-ready').length === 2);
+  assert.match(await page.locator('#first').locator('[part="status"]').textContent(), /^2 reports/);
+  assert.equal(workers.length, 2, 'one worker trapped, one fresh');
+  await page.context().close();
+});
+
+test('hostile host CSS does not change the widget', async () => {
+  const page = await withWidget('<parallax-compare id="h" src="data/manifest.json" view="quotes"></parallax-compare>');
   const measure = () => page.locator('#h').evaluate((el) => {
     const card = el.shadowRoot.querySelector('.quote-card');
     const style = getComputedStyle(card);

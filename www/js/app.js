@@ -1,16 +1,15 @@
 // Page wiring: state (in the URL and the browser's storage), loading reports, running
-// the engine, and drawing the chosen view. Rendering itself is in render.js.
+// the engine, and drawing the chosen view. The views, their tabs and the pair choice are
+// views.js's (shared with the widget); rendering itself is in render.js.
 
 import { compare, limits, prepare } from './engine.js';
 import {
   download, exportSet, forgetSaved, loadManifest, loadSaved, nextId, overLimits, parseSet, readReportFile, save,
 } from './data.js';
-import {
-  comparisonCsv, el, renderDiscrepancies, renderOverview, renderQuotes, renderReports, renderSetAside, renderSideBySide,
-} from './render.js';
+import { comparisonCsv, el } from './render.js';
+import { VIEWS, choosePair, drawView, pairChoice, tabStrip } from './views.js';
 
 const DEFAULT_MANIFEST = 'data/manifest.json';
-const VIEWS = ['overview', 'side', 'quotes', 'reports', 'discrepancies', 'aside'];
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
@@ -30,6 +29,20 @@ const state = {
   failed: false, // the last comparison failed
 };
 
+const showTab = tabStrip($('tabs'), {
+  keys: Object.keys(VIEWS),
+  panel: view,
+  onChoose: (key) => {
+    state.view = key;
+    draw();
+  },
+});
+const showPair = pairChoice($('side-a'), $('side-b'), ([a, b]) => {
+  state.a = a;
+  state.b = b;
+  run();
+});
+
 function showStatus(message, { error = false } = {}) {
   status.textContent = message;
   status.classList.toggle('status-error', error);
@@ -40,7 +53,7 @@ function showStatus(message, { error = false } = {}) {
 
 function readUrl() {
   const params = new URLSearchParams(location.search);
-  state.view = VIEWS.includes(params.get('view')) ? params.get('view') : 'overview';
+  state.view = Object.hasOwn(VIEWS, params.get('view')) ? params.get('view') : 'overview';
   state.a = params.get('a');
   state.b = params.get('b');
   state.group = params.get('group');
@@ -62,15 +75,9 @@ function writeUrl() {
 
 // --- Comparing ----------------------------------------------------------------------
 
-function pickPair() {
-  const ids = state.reports.map((r) => r.id);
-  if (!ids.includes(state.a)) state.a = ids[0] ?? null;
-  if (!ids.includes(state.b) || state.b === state.a) state.b = ids.find((id) => id !== state.a) ?? null;
-}
-
 async function run() {
   const ticket = ++state.run;
-  pickPair();
+  [state.a, state.b] = choosePair(state.reports.map((r) => r.id), [state.a, state.b]);
   if (state.reports.length === 0) {
     state.result = null;
     showStatus('No reports yet: paste one, drop files, or go back to the sample reports.');
@@ -117,12 +124,7 @@ async function run() {
 // --- Drawing ------------------------------------------------------------------------
 
 function draw() {
-  for (const tab of document.querySelectorAll('[role="tab"]')) {
-    const selected = tab.dataset.view === state.view;
-    tab.setAttribute('aria-selected', String(selected));
-    tab.tabIndex = selected ? 0 : -1;
-    if (selected) view.setAttribute('aria-labelledby', tab.id);
-  }
+  showTab(state.view);
   $('side-controls').hidden = state.view !== 'side';
   drawReportList();
   writeUrl();
@@ -134,43 +136,10 @@ function draw() {
     view.replaceChildren(el('p', 'empty', message));
     return;
   }
-  let content;
-  switch (state.view) {
-    case 'side': {
-      fillPairSelects();
-      const layout = result.sideBySide.find((l) => l.a === state.a && l.b === state.b);
-      content = renderSideBySide(result, layout);
-      break;
-    }
-    case 'quotes':
-      content = renderQuotes(result);
-      break;
-    case 'reports':
-      content = renderReports(result);
-      break;
-    case 'aside':
-      content = renderSetAside(result);
-      break;
-    case 'discrepancies':
-      content = renderDiscrepancies(result);
-      break;
-    default:
-      content = renderOverview(result, { sort: state.sort, open: state.group });
-  }
-  view.replaceChildren(content);
+  const pair = [state.a, state.b];
+  if (state.view === 'side') showPair(result.reports, pair);
+  view.replaceChildren(drawView(state.view, result, { sort: state.sort, group: state.group, pair }));
   view.dataset.view = state.view;
-}
-
-function fillPairSelects() {
-  for (const [id, value] of [['side-a', state.a], ['side-b', state.b]]) {
-    const select = $(id);
-    select.replaceChildren(...state.reports.map((r) => {
-      const option = el('option', null, `${r.id} · ${r.title || titleOf(r.id)}`);
-      option.value = r.id;
-      option.selected = r.id === value;
-      return option;
-    }));
-  }
 }
 
 function titleOf(id) {
@@ -247,23 +216,6 @@ async function addFiles(files) {
 }
 
 function wire() {
-  for (const tab of document.querySelectorAll('[role="tab"]')) {
-    tab.addEventListener('click', () => {
-      state.view = tab.dataset.view;
-      draw();
-    });
-    tab.addEventListener('keydown', (event) => {
-      const tabs = [...document.querySelectorAll('[role="tab"]')];
-      const i = tabs.indexOf(tab);
-      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
-      if (!step) return;
-      const next = tabs[(i + step + tabs.length) % tabs.length];
-      state.view = next.dataset.view;
-      draw();
-      next.focus();
-    });
-  }
-
   view.addEventListener('click', (event) => {
     const target = event.target.closest('[data-action]');
     if (!target) return;
@@ -294,8 +246,6 @@ function wire() {
   view.addEventListener('mouseover', highlight);
   view.addEventListener('focusin', highlight);
 
-  $('side-a').addEventListener('change', (e) => { state.a = e.target.value; if (state.b === state.a) state.b = null; run(); });
-  $('side-b').addEventListener('change', (e) => { state.b = e.target.value; if (state.a === state.b) state.a = null; run(); });
   $('notice-dismiss').addEventListener('click', () => notify([]));
   $('next-diff').addEventListener('click', () => stepDifference(1));
   $('prev-diff').addEventListener('click', () => stepDifference(-1));

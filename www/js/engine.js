@@ -2,46 +2,44 @@
 //
 // `compare` queues a request to the worker and resolves with the result tree (offsets in
 // UTF-16 code units, as JS strings index). Engine errors reject with an `Error` whose
-// message says what is wrong. If the module traps or the worker dies, pending requests
-// fail with a clear message and the next call starts a fresh worker: the page's reports
-// are never lost.
+// message says what is wrong. Every caller on the page (the page itself, every widget)
+// shares the one worker, so when its module traps or the worker dies, every request
+// still waiting on it is rejected, not only the one that trapped: a dead worker answers
+// nothing more, and a caller left waiting would say "Comparing…" for ever. The next call
+// starts a fresh worker: the callers' reports are never lost.
 
 let worker = null;
 let nextId = 0;
 const pending = new Map();
 
-function failAll(message) {
-  for (const { reject } of pending.values()) reject(new Error(message));
+/** Ends the current worker and rejects every pending request with `message`. */
+function fail(message) {
+  worker?.terminate();
+  worker = null;
+  const waiting = [...pending.values()];
   pending.clear();
+  for (const { reject } of waiting) reject(new Error(message));
 }
 
 function start() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = ({ data }) => {
+  const current = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  current.onmessage = ({ data }) => {
+    if (current !== worker) return; // a late answer from a worker already ended
+    if (data.trapped) {
+      fail(`the comparison engine failed and was restarted: ${data.error}`);
+      return;
+    }
     const request = pending.get(data.id);
     if (!request) return;
     pending.delete(data.id);
-    if (data.error === undefined) {
-      request.resolve(data.result);
-      return;
-    }
-    if (data.trapped) {
-      restart();
-      request.reject(new Error(`the comparison engine failed and was restarted: ${data.error}`));
-    } else {
-      request.reject(new Error(data.error));
-    }
+    if (data.error === undefined) request.resolve(data.result);
+    else request.reject(new Error(data.error));
   };
-  worker.onerror = (event) => {
+  current.onerror = (event) => {
     event.preventDefault();
-    restart();
-    failAll(`the comparison engine could not run: ${event.message || 'the worker stopped'}`);
+    if (current === worker) fail(`the comparison engine could not run and was restarted: ${event.message || 'the worker stopped'}`);
   };
-}
-
-function restart() {
-  worker?.terminate();
-  worker = null;
+  worker = current;
 }
 
 /** Starts the worker, which loads the wasm module, before the first comparison. */
@@ -74,6 +72,11 @@ function request(message) {
   const id = ++nextId;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, ...message });
+    try {
+      worker.postMessage({ id, ...message });
+    } catch (error) { // input that cannot be cloned, such as a function
+      pending.delete(id);
+      reject(error);
+    }
   });
 }

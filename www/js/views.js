@@ -1,0 +1,134 @@
+// The views of a comparison, shared by the page (js/app.js) and the widget
+// (parallax-compare.js): which views there are and what draws each, the tab strip that
+// switches between them, and the choice of the two reports laid side by side. Drawing
+// itself is render.js's; state stays with the caller (the page's URL, the widget's
+// attributes), which these helpers only read from arguments and report back through
+// callbacks.
+//
+// The tab strip follows the WAI-ARIA Authoring Practices' tabs pattern with automatic
+// activation (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/): drawing a view is cheap,
+// so moving to a tab shows it at once.
+
+import {
+  el, renderDiscrepancies, renderOverview, renderQuotes, renderReports, renderSetAside, renderSideBySide,
+} from './render.js';
+
+/** Every view, in tab order: its tab's label, and how it is drawn from a result and the
+ * caller's view state `{ sort, group, pair: [a, b] }`. */
+export const VIEWS = {
+  overview: { label: 'Overview', draw: (result, { sort, group }) => renderOverview(result, { sort, open: group }) },
+  side: {
+    label: 'Side by side',
+    draw: (result, { pair: [a, b] = [] }) => renderSideBySide(result, result.sideBySide.find((l) => l.a === a && l.b === b)),
+  },
+  quotes: { label: 'Quotes', draw: renderQuotes },
+  reports: { label: 'Reports', draw: renderReports },
+  discrepancies: { label: 'Discrepancies', draw: renderDiscrepancies },
+  aside: { label: 'Set aside', draw: renderSetAside },
+};
+
+/** Draws view `key` (the overview when there is no such view) of `result`. */
+export function drawView(key, result, state = {}) {
+  return (VIEWS[key] ?? VIEWS.overview).draw(result, state);
+}
+
+/**
+ * Fills `tablist` with a tab for each view in `keys`, each controlling `panel`, and
+ * makes it one tab stop: only the selected tab has `tabindex=0` (a roving tabindex);
+ * ← and → move to the previous and next tab (wrapping, and mirrored in right-to-left
+ * text), Home and End to the first and last, and moving chooses the view, as a click
+ * does. `onChoose(key)` hears the reader's choice. Tab ids are `${idPrefix}tab-${key}`.
+ * Returns `show(key)`, which marks the tab of `key` as the selected one and labels the
+ * panel with it.
+ */
+export function tabStrip(tablist, { keys, panel, idPrefix = '', onChoose }) {
+  if (!tablist.hasAttribute('role')) tablist.setAttribute('role', 'tablist');
+  if (!tablist.hasAttribute('aria-label')) tablist.setAttribute('aria-label', 'Views');
+  const tabs = keys.map((key) => {
+    const tab = el('button', null, VIEWS[key].label);
+    tab.type = 'button';
+    tab.id = `${idPrefix}tab-${key}`;
+    tab.dataset.view = key;
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('aria-controls', panel.id);
+    return tab;
+  });
+  tablist.replaceChildren(...tabs);
+
+  const show = (key) => {
+    for (const tab of tabs) {
+      const selected = tab.dataset.view === key;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      if (selected) panel.setAttribute('aria-labelledby', tab.id);
+    }
+  };
+  const choose = (tab) => {
+    show(tab.dataset.view);
+    onChoose(tab.dataset.view);
+  };
+
+  tablist.addEventListener('click', (event) => {
+    const tab = event.target.closest('[role="tab"]');
+    if (tabs.includes(tab)) choose(tab);
+  });
+  tablist.addEventListener('keydown', (event) => {
+    const at = tabs.indexOf(event.target);
+    if (at < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const rtl = getComputedStyle(tablist).direction === 'rtl';
+    const next = {
+      [rtl ? 'ArrowLeft' : 'ArrowRight']: (at + 1) % tabs.length,
+      [rtl ? 'ArrowRight' : 'ArrowLeft']: (at - 1 + tabs.length) % tabs.length,
+      Home: 0,
+      End: tabs.length - 1,
+    }[event.key];
+    if (next === undefined) return;
+    event.preventDefault(); // Home and End would scroll the page
+    tabs[next].focus();
+    choose(tabs[next]);
+  });
+  show(keys[0]);
+  return show;
+}
+
+/**
+ * The two reports to lay side by side, from the wished pair `[a, b]`: a side keeps its
+ * report when `ids` has it and the other side does not name the same one, else takes
+ * the first report that fits. When both name one report, the side named by `stands`
+ * (the one the reader just chose) keeps it. Either side is null when there are too few
+ * reports.
+ */
+export function choosePair(ids, [a, b], stands = 'a') {
+  const fit = (wanted, other) => (ids.includes(wanted) && wanted !== other ? wanted : ids.find((id) => id !== other) ?? null);
+  if (stands === 'b') {
+    const right = fit(b, undefined);
+    return [fit(a, right), right];
+  }
+  const left = fit(a, undefined);
+  return [left, fit(b, left)];
+}
+
+/**
+ * Wires the left and right `<select>` of a pair choice: when the reader picks a report
+ * on one side, `onChoose([a, b])` hears the new pair, that side standing (see
+ * `choosePair`). Returns `show(reports, [a, b])`, which lists `reports` (`{ id, title }`)
+ * on both sides and selects the pair.
+ */
+export function pairChoice(selectA, selectB, onChoose) {
+  const chosen = (stands) => () => {
+    const ids = [...selectA.options].map((option) => option.value);
+    onChoose(choosePair(ids, [selectA.value, selectB.value], stands));
+  };
+  selectA.addEventListener('change', chosen('a'));
+  selectB.addEventListener('change', chosen('b'));
+  return (reports, pair) => {
+    for (const [select, value] of [[selectA, pair[0]], [selectB, pair[1]]]) {
+      select.replaceChildren(...reports.map((report) => {
+        const option = el('option', null, `${report.id} · ${report.title}`);
+        option.value = report.id;
+        option.selected = report.id === value;
+        return option;
+      }));
+    }
+  };
+}
