@@ -53,13 +53,15 @@ pub use align::calibration;
 
 use std::collections::HashSet;
 
+use align::scorer::Model;
 use align::Alignment;
 pub use error::Error;
 use ids::Reports;
 pub use model::{
-    Comparison, Discrepancy, DiscrepancyKind, DiscrepancyValue, Group, Member, Options,
-    QuoteCluster, QuoteInstance, Range, Relation, Report, ReportInput, ReportPair, Row, RowKind,
-    SharedRun, SideBySide, Span, Unit, UnitKind, Variant, WordOp, WordOpKind, SCHEMA,
+    Comparison, Discrepancy, DiscrepancyKind, DiscrepancyValue, Group, Member, Nearest, OnlyHere,
+    Options, PossibleLink, QuoteCluster, QuoteInstance, Range, Relation, Report, ReportInput,
+    ReportPair, Row, RowKind, SharedRun, SideBySide, Span, Tier, Unit, UnitKind, Variant, WordOp,
+    WordOpKind, SCHEMA,
 };
 use text::tokenize::Tokenizer;
 use text::Prepared;
@@ -69,6 +71,15 @@ use text::Prepared;
 /// Reports keep their input order. An empty or blank report is not an error: it simply has
 /// no units. It fails only when there is nothing to compare or the ids are unusable.
 pub fn compare(reports: &[ReportInput], options: &Options) -> Result<Comparison, Error> {
+    compare_with(reports, options, &Model::default())
+}
+
+/// [`compare`] with another same-fact model (for calibration: `parallax::stages`).
+fn compare_with(
+    reports: &[ReportInput],
+    options: &Options,
+    model: &Model,
+) -> Result<Comparison, Error> {
     validate(reports)?;
     let layouts = layouts(reports, options)?;
     let tokenizer = Tokenizer::default();
@@ -84,7 +95,7 @@ pub fn compare(reports: &[ReportInput], options: &Options) -> Result<Comparison,
             .ok_or_else(|| Error::unknown_unit(id))?;
         *reason = None;
     }
-    Ok(comparison(reports, &prepared, &layouts))
+    Ok(comparison(reports, &prepared, &layouts, model))
 }
 
 /// Compares prepared reports and builds the result tree, section by section. `layouts`
@@ -93,9 +104,10 @@ pub(crate) fn comparison(
     inputs: &[ReportInput],
     prepared: &[Prepared<'_>],
     layouts: &[(usize, usize)],
+    model: &Model,
 ) -> Comparison {
     let reports = Reports::new(inputs, prepared);
-    let alignment = Alignment::new(&reports);
+    let alignment = Alignment::with_model(&reports, model);
     Comparison {
         schema: SCHEMA,
         reports: reports::section(&reports, &alignment),
@@ -104,6 +116,7 @@ pub(crate) fn comparison(
         side_by_side: side_by_side::section(&reports, &alignment, layouts),
         quotes: quotes::section(&reports, &alignment),
         discrepancies: discrepancies::section(&reports, &alignment),
+        possible: reports::possible(&reports, &alignment),
     }
 }
 

@@ -19,7 +19,12 @@ fn score<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::E
 }
 
 /// The version of this contract; bumped when a field changes meaning or is removed.
-pub const SCHEMA: u32 = 1;
+///
+/// Schema 2 (issue 14): links come in two tiers. `groups` hold the *same fact* tier;
+/// `possible` lists the looser *possibly the same* links; `Report::unique` became a list
+/// of [`OnlyHere`] entries, each with its nearest candidate, and a unit is only in its
+/// report when it has no link of either tier; side-by-side rows say their tier.
+pub const SCHEMA: u32 = 2;
 
 /// One report to compare, as given by the caller.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +58,59 @@ pub struct Comparison {
     pub quotes: Vec<QuoteCluster>,
     /// Where the reports disagree on details, conflicts first.
     pub discrepancies: Vec<Discrepancy>,
+    /// Links of the looser tier: passages that possibly state the same fact, whose two
+    /// units share no group. Strongest first.
+    pub possible: Vec<PossibleLink>,
+}
+
+/// Two passages of different reports that possibly state the same fact: similar enough
+/// that neither can be called only in its report, not similar enough to be called the
+/// same fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PossibleLink {
+    /// One unit's id (the one of the report given first).
+    pub a: String,
+    /// The other unit's id.
+    pub b: String,
+    /// The same-fact score, from 0 to 1: below the same-fact tier's threshold.
+    #[serde(serialize_with = "score")]
+    pub confidence: f64,
+}
+
+/// A unit that no other report carries: it has no link of either tier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OnlyHere {
+    /// The unit's id.
+    pub unit: String,
+    /// The closest passage of another report the engine scored, and how close it came;
+    /// absent when no passage of another report shares a telling word with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nearest: Option<Nearest>,
+}
+
+/// The closest candidate of a passage that is only in its report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Nearest {
+    /// The candidate's unit id.
+    pub unit: String,
+    /// The candidate's report id.
+    pub report: String,
+    /// Its same-fact score, from 0 to 1 (below the looser tier's threshold).
+    #[serde(serialize_with = "score")]
+    pub score: f64,
+}
+
+/// The tier of a link: how sure the engine is that two passages state one fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Tier {
+    /// The precise tier: the same fact.
+    SameFact,
+    /// The looser tier: possibly the same fact.
+    Possible,
 }
 
 /// What to compute besides the groups.
@@ -71,7 +129,7 @@ pub struct Options {
 pub const ALL_PAIRS_UP_TO: usize = 8;
 
 /// One report, split into units.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The id the caller gave.
@@ -83,7 +141,7 @@ pub struct Report {
     /// Units in text order; their spans never overlap.
     pub units: Vec<Unit>,
     /// Ids of the units (not boilerplate) that no other report carries.
-    pub unique: Vec<String>,
+    pub unique: Vec<OnlyHere>,
     /// Passages inside grouped units that no other member of their groups carries.
     pub unique_spans: Vec<Span>,
 }
@@ -234,6 +292,9 @@ pub struct Row {
     /// For a pair, how the right unit carries the left one's fact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relation: Option<Relation>,
+    /// For a pair, the tier of the link that paired the two units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<Tier>,
     /// For a pair, the left unit's position among the left report's compared units.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position_a: Option<usize>,
@@ -256,6 +317,7 @@ impl Row {
             a,
             b,
             relation: None,
+            tier: None,
             position_a: None,
             position_b: None,
             changes_a: Vec::new(),

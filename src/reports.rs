@@ -1,18 +1,41 @@
 //! The reports section of the result: each report's units with UTF-16 offsets, its
-//! title, the units no other report carries and the passages of grouped units that are
-//! its own.
+//! title, the units no other report carries (with the nearest candidate each had), the
+//! passages of grouped units that are its own, and the looser tier's links.
 
 use std::collections::HashSet;
 
 use crate::align::Alignment;
-use crate::ids::Reports;
-use crate::model::{Report, Span, Unit, UnitKind};
+use crate::ids::{round3, Reports};
+use crate::model::{Nearest, OnlyHere, PossibleLink, Report, Span, Unit, UnitKind};
 use crate::text::date_line::is_date_line;
 use crate::text::segment::SegmentKind;
 
 /// A passage of a grouped unit counts as its own when it has this many content words that
 /// no other member of its groups has.
 const MIN_UNIQUE_SPAN_WORDS: usize = 3;
+
+/// The looser tier's links whose units share no group, strongest first.
+pub fn possible(reports: &Reports<'_>, alignment: &Alignment) -> Vec<PossibleLink> {
+    let units = &alignment.corpus.units;
+    let mut links: Vec<&crate::align::Link> = alignment
+        .links
+        .iter()
+        .filter(|l| !l.same_fact && !alignment.same_group(l.a, l.b))
+        .collect();
+    links.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    links
+        .into_iter()
+        .map(|l| PossibleLink {
+            a: reports.unit_id(units[l.a].report, units[l.a].segment),
+            b: reports.unit_id(units[l.b].report, units[l.b].segment),
+            confidence: round3(f64::from(l.score)),
+        })
+        .collect()
+}
 
 /// Every report, in input order.
 pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Report> {
@@ -48,8 +71,21 @@ fn report(reports: &Reports<'_>, alignment: &Alignment, r: usize) -> Report {
     let mut unique_spans: Vec<Span> = Vec::new();
     for u in alignment.units_of(r) {
         let unit = &alignment.corpus.units[u];
+        if !alignment.linked[u] {
+            unique.push(OnlyHere {
+                unit: units[unit.segment].id.clone(),
+                nearest: alignment.nearest[u].map(|(v, score)| {
+                    let other = &alignment.corpus.units[v];
+                    Nearest {
+                        unit: reports.unit_id(other.report, other.segment),
+                        report: reports.id(other.report).to_string(),
+                        score: round3(f64::from(score)),
+                    }
+                }),
+            });
+            continue;
+        }
         if alignment.in_groups[u].is_empty() {
-            unique.push(units[unit.segment].id.clone());
             continue;
         }
         let elsewhere: HashSet<u32> = alignment.in_groups[u]

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use crate::align::{self, Alignment};
 use crate::ids::Reports;
-use crate::model::{Relation, Row, RowKind, SideBySide};
+use crate::model::{Relation, Row, RowKind, SideBySide, Tier};
 use crate::word_diff;
 
 /// The chosen pairs of reports (indices), each laid out side by side.
@@ -37,11 +37,16 @@ fn layout(reports: &Reports<'_>, alignment: &Alignment, a: usize, b: usize) -> S
     let (units_a, units_b) = (alignment.units_of(a), alignment.units_of(b));
     let position =
         |list: &std::ops::Range<usize>, u: usize| list.contains(&u).then(|| u - list.start);
-    let mut candidates: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut candidates: HashMap<(usize, usize), (f32, Tier)> = HashMap::new();
     for link in &alignment.links {
+        let tier = if link.same_fact || alignment.same_group(link.a, link.b) {
+            Tier::SameFact
+        } else {
+            Tier::Possible
+        };
         for (x, y) in [(link.a, link.b), (link.b, link.a)] {
             if let (Some(i), Some(j)) = (position(&units_a, x), position(&units_b, y)) {
-                candidates.insert((i, j), link.score);
+                candidates.insert((i, j), (link.score, tier));
             }
         }
     }
@@ -50,13 +55,13 @@ fn layout(reports: &Reports<'_>, alignment: &Alignment, a: usize, b: usize) -> S
             for &y in members.iter().filter(|&&y| units[y].report == b) {
                 candidates
                     .entry((x - units_a.start, y - units_b.start))
-                    .or_insert(0.0);
+                    .or_insert((0.0, Tier::SameFact));
             }
         }
     }
     let candidates: Vec<Candidate> = candidates
         .into_iter()
-        .map(|((i, j), score)| (i, j, score))
+        .map(|((i, j), (score, tier))| (i, j, score, tier))
         .collect();
     let relation = |i: usize, j: usize| {
         align::relation(
@@ -90,7 +95,17 @@ impl Side {
 }
 
 /// A candidate pair: unit index in a, unit index in b, score.
-type Candidate = (usize, usize, f32);
+/// A candidate pair: unit index in a, unit index in b, score, the link's tier.
+type Candidate = (usize, usize, f32, Tier);
+
+/// A pair kept for the layout, with how the two units relate.
+#[derive(Clone, Copy)]
+struct Pairing {
+    j: usize,
+    in_order: bool,
+    relation: Relation,
+    tier: Tier,
+}
 
 /// Lays out two reports side by side; `relation` tells how a chosen pair relates (it is
 /// asked only for the pairs kept, since it costs a sequence comparison).
@@ -101,15 +116,17 @@ fn side_by_side(
     candidates: &[Candidate],
     relation: &dyn Fn(usize, usize) -> Relation,
 ) -> SideBySide {
-    let pairs: Vec<(usize, usize, f32, Relation)> = one_to_one(candidates)
-        .into_iter()
-        .map(|(i, j, score)| (i, j, score, relation(i, j)))
-        .collect();
+    let pairs = one_to_one(candidates);
     let in_order = longest_increasing(&pairs);
-    let mut partner_a: Vec<Option<(usize, bool, Relation)>> = vec![None; a.segments.len()];
+    let mut partner_a: Vec<Option<Pairing>> = vec![None; a.segments.len()];
     let mut taken_b = vec![false; b.segments.len()];
-    for (k, &(i, j, _, relation)) in pairs.iter().enumerate() {
-        partner_a[i] = Some((j, in_order[k], relation));
+    for (k, &(i, j, _, tier)) in pairs.iter().enumerate() {
+        partner_a[i] = Some(Pairing {
+            j,
+            in_order: in_order[k],
+            relation: relation(i, j),
+            tier,
+        });
         taken_b[j] = true;
     }
     let mut rows = Vec::new();
@@ -128,14 +145,12 @@ fn side_by_side(
     };
     for (i, partner) in partner_a.iter().enumerate() {
         match *partner {
-            Some((j, true, relation)) => {
-                only_b(j, &mut rows, &mut next_b);
-                next_b = next_b.max(j + 1);
-                rows.push(paired(reports, RowKind::Aligned, a, b, (i, j), relation));
+            Some(p) if p.in_order => {
+                only_b(p.j, &mut rows, &mut next_b);
+                next_b = next_b.max(p.j + 1);
+                rows.push(paired(reports, RowKind::Aligned, a, b, i, p));
             }
-            Some((j, false, relation)) => {
-                rows.push(paired(reports, RowKind::Moved, a, b, (i, j), relation))
-            }
+            Some(p) => rows.push(paired(reports, RowKind::Moved, a, b, i, p)),
             None => rows.push(Row::alone(
                 RowKind::OnlyA,
                 Some(a.unit_id(reports, i)),
@@ -151,14 +166,8 @@ fn side_by_side(
     }
 }
 
-fn paired(
-    reports: &Reports<'_>,
-    kind: RowKind,
-    a: &Side,
-    b: &Side,
-    (i, j): (usize, usize),
-    relation: Relation,
-) -> Row {
+fn paired(reports: &Reports<'_>, kind: RowKind, a: &Side, b: &Side, i: usize, p: Pairing) -> Row {
+    let j = p.j;
     let words_a = &reports.prepared[a.report].words[a.segments[i]];
     let words_b = &reports.prepared[b.report].words[b.segments[j]];
     let (runs_a, runs_b) = word_diff::changed_runs(words_a, words_b);
@@ -170,7 +179,8 @@ fn paired(
         kind,
         a: Some(a.unit_id(reports, i)),
         b: Some(b.unit_id(reports, j)),
-        relation: Some(relation),
+        relation: Some(p.relation),
+        tier: Some(p.tier),
         position_a: Some(i),
         position_b: Some(j),
         changes_a,
@@ -197,7 +207,7 @@ fn one_to_one(candidates: &[Candidate]) -> Vec<Candidate> {
 }
 
 /// For pairs sorted by their a index: which belong to a longest run increasing in b.
-fn longest_increasing(pairs: &[(usize, usize, f32, Relation)]) -> Vec<bool> {
+fn longest_increasing(pairs: &[Candidate]) -> Vec<bool> {
     let n = pairs.len();
     let mut length = vec![1usize; n];
     let mut previous = vec![usize::MAX; n];
@@ -245,7 +255,13 @@ mod tests {
         };
         let (a, b) = (side(0), side(1));
         // a0-b1 and a2-b3 keep order; a3-b0 moved back; a1 and b2 have no partner.
-        let candidates = [(0, 1, 0.9), (2, 3, 0.8), (3, 0, 0.7), (0, 3, 0.5)];
+        let t = Tier::SameFact;
+        let candidates = [
+            (0, 1, 0.9, t),
+            (2, 3, 0.8, t),
+            (3, 0, 0.7, t),
+            (0, 3, 0.5, t),
+        ];
         let layout = side_by_side(&reports, &a, &b, &candidates, &|_, _| Relation::Paraphrase);
         let rows: Vec<(RowKind, Option<&str>, Option<&str>)> = layout
             .rows

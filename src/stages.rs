@@ -4,7 +4,8 @@
 
 use std::cell::OnceCell;
 
-use crate::align::{Alignment, Corpus};
+pub use crate::align::scorer::{Model, GRAPH_FEATURES, PAIR_FEATURES};
+use crate::align::{Alignment, Corpus, Scorer};
 use crate::ids::Reports;
 use crate::text::tokenize::Tokenizer;
 use crate::text::{boilerplate, segment, Prepared};
@@ -29,6 +30,16 @@ pub fn tokenize(text: &str) -> usize {
     Tokenizer::default().words(text, 0, text.len()).len()
 }
 
+/// The stems of a text's words as the engine makes them, with whether each is a stop
+/// word (for building the background table, `benches/background.rs`).
+pub fn stems(text: &str) -> Vec<(String, bool)> {
+    Tokenizer::default()
+        .words(text, 0, text.len())
+        .into_iter()
+        .map(|w| (w.stem, w.stop))
+        .collect()
+}
+
 /// Reports after text preparation, for the later stages.
 pub struct PreparedReports<'a> {
     inputs: &'a [ReportInput],
@@ -51,15 +62,23 @@ pub fn prepare(inputs: &[ReportInput]) -> PreparedReports<'_> {
 }
 
 impl PreparedReports<'_> {
-    /// Builds the corpus and scores candidate pairs; returns the number of links.
+    /// Builds the corpus and scores candidate pairs with both stages of the same-fact
+    /// scorer; returns the number of candidates scored.
     pub fn links(&self) -> usize {
-        Corpus::new(&self.prepared).links().len()
+        let corpus = Corpus::new(&self.prepared);
+        let model = Model::default();
+        let rank = crate::align::ranks(&self.reports(), &corpus);
+        let mut scorer = Scorer::new(&corpus, &model, &rank);
+        let candidates = scorer.candidates();
+        candidates.iter().map(|&(a, b)| scorer.score(a, b)).count()
     }
 
     /// The whole alignment as `compare` runs it (units, links, groups); returns the number
     /// of groups.
     pub fn groups(&self) -> usize {
-        Alignment::new(&self.reports()).groups.len()
+        Alignment::with_model(&self.reports(), &Model::default())
+            .groups
+            .len()
     }
 
     fn reports(&self) -> Reports<'_> {
@@ -70,7 +89,9 @@ impl PreparedReports<'_> {
     /// the number of clusters.
     pub fn quotes(&self) -> usize {
         let reports = self.reports();
-        let alignment = self.alignment.get_or_init(|| Alignment::new(&reports));
+        let alignment = self
+            .alignment
+            .get_or_init(|| Alignment::with_model(&reports, &Model::default()));
         crate::quotes::section(&reports, alignment).len()
     }
 
@@ -80,7 +101,7 @@ impl PreparedReports<'_> {
         let layouts: Vec<(usize, usize)> = (0..n)
             .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
             .collect();
-        crate::comparison(self.inputs, &self.prepared, &layouts)
+        crate::comparison(self.inputs, &self.prepared, &layouts, &Model::default())
             .side_by_side
             .len()
     }
@@ -89,4 +110,51 @@ impl PreparedReports<'_> {
 /// The whole comparison; returns the number of groups.
 pub fn compare(inputs: &[ReportInput]) -> usize {
     crate::compare(inputs, &Options::default()).map_or(0, |r| r.groups.len())
+}
+
+/// [`crate::compare`] with another same-fact model, for calibration.
+pub fn compare_with(
+    inputs: &[ReportInput],
+    options: &Options,
+    model: &Model,
+) -> Result<crate::Comparison, crate::Error> {
+    crate::compare_with(inputs, options, model)
+}
+
+/// A candidate pair of units of different reports, with the features the same-fact
+/// scorer sees.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// One unit's id.
+    pub a: String,
+    /// The other unit's id (of another report).
+    pub b: String,
+    /// The pair features ([`crate::align::scorer::pair_features`]).
+    pub pair: [f32; PAIR_FEATURES],
+    /// The graph features, from `model`'s pair scores.
+    pub graph: [f32; GRAPH_FEATURES],
+}
+
+/// Every candidate pair the engine scores when comparing `inputs` with `model`, with its
+/// features, computed by the code that scores them when comparing.
+pub fn examples(inputs: &[ReportInput], model: &Model) -> Vec<Example> {
+    let prepared = prepare(inputs);
+    let reports = prepared.reports();
+    let corpus = Corpus::new(reports.prepared);
+    let rank = crate::align::ranks(&reports, &corpus);
+    let scorer = Scorer::new(&corpus, model, &rank);
+    let id = |u: usize| reports.unit_id(corpus.units[u].report, corpus.units[u].segment);
+    scorer
+        .candidates()
+        .into_iter()
+        .map(|(a, b)| {
+            let (pair, graph) = scorer.features(a, b);
+            Example {
+                a: id(a),
+                b: id(b),
+                pair,
+                graph,
+            }
+        })
+        .collect()
 }

@@ -63,16 +63,103 @@ fn illogical_ground_realities_statement_is_grouped_across_reports() {
 }
 
 #[test]
-fn relocation_offer_is_unique_to_004() {
+fn relocation_offer_is_no_shared_fact() {
+    // Only 004 reports that the Afghan side offered to relocate TTP elements: the passage
+    // is in no same-fact group (another report's refusal of another offer may come close
+    // enough to be "possibly the same", which the page says in words).
     let result = compare(&seeds(), &Options::default()).unwrap();
     let offer = units_with(&result, "004", "offered to relocate TTP elements");
     assert_eq!(offer.len(), 1);
-    let report = result.reports.iter().find(|r| r.id == "004").unwrap();
-    assert!(report.unique.contains(&offer[0]));
     assert!(result
         .groups
         .iter()
         .all(|g| g.members.iter().all(|m| m.unit != offer[0])));
+}
+
+/// Whether one group holds a unit of each `(report, words)`, each unit containing its
+/// words.
+fn grouped(result: &Comparison, wanted: &[(&str, &str)]) -> bool {
+    result.groups.iter().any(|g| {
+        wanted.iter().all(|(report, needle)| {
+            g.members
+                .iter()
+                .any(|m| m.unit.starts_with(report) && unit_text(result, &m.unit).contains(needle))
+        })
+    })
+}
+
+#[test]
+fn paraphrased_shared_facts_of_the_seeds_are_grouped() {
+    let result = compare(&seeds(), &Options::default()).unwrap();
+    // "Someone else's agenda", in 001's and 002's quotes and 003's paraphrase ("an
+    // external agenda"): one statement, worded three ways.
+    assert!(grouped(
+        &result,
+        &[
+            ("001", "following someone else’s agenda"),
+            ("002", "someone else’s agenda"),
+        ]
+    ));
+    assert!(grouped(
+        &result,
+        &[
+            ("001", "following someone else’s agenda"),
+            ("003", "external agenda"),
+        ]
+    ));
+    // Progress depends on the Taliban's attitude: 001 and 004 in their own words.
+    assert!(grouped(
+        &result,
+        &[
+            ("001", "further progress in the negotiations"),
+            ("004", "further progress in the ongoing dialogue"),
+        ]
+    ));
+    // Khawaja Asif on the ceasefire, in 001 and 004.
+    assert!(grouped(
+        &result,
+        &[
+            ("001", "has been finalized"),
+            ("004", "Khawaja Muhammad Asif")
+        ]
+    ));
+}
+
+#[test]
+fn a_passage_only_in_its_report_carries_its_nearest_candidate() {
+    let result = compare(&seeds(), &Options::default()).unwrap();
+    let possible: BTreeSet<&str> = result
+        .possible
+        .iter()
+        .flat_map(|l| [l.a.as_str(), l.b.as_str()])
+        .collect();
+    let grouped: BTreeSet<&str> = result
+        .groups
+        .iter()
+        .flat_map(|g| g.members.iter().map(|m| m.unit.as_str()))
+        .collect();
+    let mut with_nearest = 0;
+    for report in &result.reports {
+        for only in &report.unique {
+            // No link of either tier.
+            assert!(!possible.contains(only.unit.as_str()), "{}", only.unit);
+            assert!(!grouped.contains(only.unit.as_str()), "{}", only.unit);
+            if let Some(nearest) = &only.nearest {
+                with_nearest += 1;
+                assert_ne!(nearest.report, report.id);
+                assert!(nearest.unit.starts_with(&nearest.report));
+                assert!(nearest.score < 0.5, "{} {}", only.unit, nearest.score);
+            }
+        }
+    }
+    assert!(with_nearest > 0);
+    // Possible links are below the same-fact tier and join no two members of one group.
+    for link in &result.possible {
+        assert!(link.confidence < 1.0);
+        assert!(!result.groups.iter().any(|g| {
+            g.members.iter().any(|m| m.unit == link.a) && g.members.iter().any(|m| m.unit == link.b)
+        }));
+    }
 }
 
 #[test]

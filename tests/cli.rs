@@ -49,7 +49,9 @@ fn json_keys_are_camel_case_contract_names() {
     std::fs::write(&file, "A Headline\n\nOne sentence. Two sentences.").unwrap();
     let out = parallax(&["compare", file.to_str().unwrap(), "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["schema"], 1);
+    assert_eq!(json["schema"], 2);
+    assert!(json["possible"].is_array());
+    assert_eq!(json["reports"][0]["unique"][0]["unit"], "abc:u0");
     let unit = &json["reports"][0]["units"][1];
     assert_eq!(unit["id"], "abc:u1");
     assert_eq!(unit["kind"], "sentence");

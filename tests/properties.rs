@@ -118,7 +118,7 @@ proptest! {
         let backward = compare(&reversed, &Options::default()).unwrap();
         prop_assert_eq!(group_sets(&forward), group_sets(&backward));
         let unique = |r: &Comparison| -> BTreeSet<String> {
-            r.reports.iter().flat_map(|r| r.unique.iter().cloned()).collect()
+            r.reports.iter().flat_map(|r| r.unique.iter().map(|u| u.unit.clone())).collect()
         };
         prop_assert_eq!(unique(&forward), unique(&backward));
     }

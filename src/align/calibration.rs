@@ -24,10 +24,6 @@ use crate::text::tokenize::Tokenizer;
 pub const FEATURES: usize = similarity::FEATURES;
 /// The paraphrase model's weights, intercept first, fitted on MRPC train.
 pub const WEIGHTS: [f32; FEATURES + 1] = similarity::WEIGHTS;
-/// The number of features of the alignment (same fact) model.
-pub const ALIGN_FEATURES: usize = similarity::ALIGN_FEATURES;
-/// The alignment model's weights, intercept first, fitted on the labelled clusters.
-pub const ALIGN_WEIGHTS: [f32; ALIGN_FEATURES + 1] = similarity::ALIGN_WEIGHTS;
 
 /// `sigmoid(w0 + Σ wᵢ·xᵢ)`: the score of features `x` under `weights` (`W = N + 1`).
 pub fn score_with<const N: usize, const W: usize>(weights: &[f32; W], x: &[f32; N]) -> f32 {
@@ -35,35 +31,105 @@ pub fn score_with<const N: usize, const W: usize>(weights: &[f32; W], x: &[f32; 
 }
 
 /// Fits logistic regression weights (intercept first, `W = N + 1`) to labelled features by
-/// full-batch gradient descent with a little L2 regularisation. Positive examples can be
-/// weighted up with `positive_weight` when they are rare.
+/// Newton's method (iteratively reweighted least squares) with a little L2
+/// regularisation, which converges in a few dozen passes where gradient descent needs
+/// thousands. Positive examples can be weighted up with `positive_weight` when they are
+/// rare.
 pub fn fit_logistic<const N: usize, const W: usize>(
     x: &[[f32; N]],
     y: &[bool],
     positive_weight: f32,
 ) -> [f32; W] {
-    assert_eq!(W, N + 1, "one weight per feature plus the intercept");
-    let mut w = [0.0f32; W];
-    let total: f32 = y
+    let weights: Vec<f32> = y
         .iter()
-        .map(|&p| if p { positive_weight } else { 1.0 })
-        .sum();
-    for _ in 0..20_000 {
-        let mut grad = [0.0f32; W];
-        for (xi, &yi) in x.iter().zip(y) {
-            let weight = if yi { positive_weight } else { 1.0 };
-            let err = weight * (score_with(&w, xi) - f32::from(u8::from(yi)));
-            grad[0] += err;
-            for k in 0..N {
-                grad[k + 1] += err * xi[k];
+        .map(|&l| if l { positive_weight } else { 1.0 })
+        .collect();
+    fit_logistic_weighted(x, y, &weights)
+}
+
+/// [`fit_logistic`] with a weight for every example (so that each training cluster can
+/// count as much as another, whatever its size).
+pub fn fit_logistic_weighted<const N: usize, const W: usize>(
+    x: &[[f32; N]],
+    y: &[bool],
+    weights: &[f32],
+) -> [f32; W] {
+    assert_eq!(W, N + 1, "one weight per feature plus the intercept");
+    const L2: f64 = 1.0;
+    let mut w = [0.0f64; W];
+    let row = |xi: &[f32; N]| {
+        let mut r = [1.0f64; W];
+        for k in 0..N {
+            r[k + 1] = f64::from(xi[k]);
+        }
+        r
+    };
+    for _ in 0..50 {
+        let mut grad = [0.0f64; W];
+        let mut hessian = vec![[0.0f64; W]; W];
+        for ((xi, &yi), &weight) in x.iter().zip(y).zip(weights) {
+            let weight = f64::from(weight);
+            let r = row(xi);
+            let z: f64 = w.iter().zip(&r).map(|(a, b)| a * b).sum();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let err = weight * (p - f64::from(u8::from(yi)));
+            let curvature = weight * p * (1.0 - p);
+            for a in 0..W {
+                grad[a] += err * r[a];
+                for b in 0..W {
+                    hessian[a][b] += curvature * r[a] * r[b];
+                }
             }
         }
+        for k in 1..W {
+            grad[k] += L2 * w[k];
+            hessian[k][k] += L2;
+        }
+        hessian[0][0] += 1e-9;
+        let step = solve(hessian, grad);
+        let mut largest = 0.0f64;
         for k in 0..W {
-            let l2 = if k == 0 { 0.0 } else { 1e-3 * w[k] };
-            w[k] -= grad[k] / total + l2;
+            w[k] -= step[k];
+            largest = largest.max(step[k].abs());
+        }
+        if largest < 1e-6 {
+            break;
         }
     }
-    w
+    w.map(|v| v as f32)
+}
+
+/// Solves `a · x = b` by Gaussian elimination with partial pivoting.
+fn solve<const W: usize>(mut a: Vec<[f64; W]>, mut b: [f64; W]) -> [f64; W] {
+    for col in 0..W {
+        let pivot = (col..W)
+            .max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))
+            .unwrap_or(col);
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        let d = a[col][col];
+        if d.abs() < 1e-12 {
+            continue;
+        }
+        for r in col + 1..W {
+            let f = a[r][col] / d;
+            let pivot_row = a[col];
+            for (c, value) in a[r].iter_mut().enumerate().skip(col) {
+                *value -= f * pivot_row[c];
+            }
+            b[r] -= f * b[col];
+        }
+    }
+    let mut x = [0.0f64; W];
+    for r in (0..W).rev() {
+        let rest: f64 = (r + 1..W).map(|c| a[r][c] * x[c]).sum();
+        x[r] = if a[r][r].abs() < 1e-12 {
+            0.0
+        } else {
+            (b[r] - rest) / a[r][r]
+        };
+    }
+    x
 }
 
 /// Inverse document frequencies learnt from a set of sentences, and a tokenizer.
@@ -118,12 +184,6 @@ impl Lexical {
         self.pair(a, b, false).to_array()
     }
 
-    /// The alignment model's features of a pair of units, in the order of
-    /// [`ALIGN_WEIGHTS`] after the intercept; `heading` says one of them is a heading.
-    pub fn align_features(&self, a: &str, b: &str, heading: bool) -> [f32; ALIGN_FEATURES] {
-        self.pair(a, b, heading).to_align_array()
-    }
-
     fn pair(&self, a: &str, b: &str, heading: bool) -> Features {
         // Words never seen in fitting get ids past the vocabulary, shared by the pair only,
         // and the highest weight: they are the rarest.
@@ -133,7 +193,11 @@ impl Lexical {
             let starts: Vec<bool> = (0..words.len())
                 .map(|i| {
                     i > 0
-                        && crate::align::starts_clause(&sentence[words[i - 1].end..words[i].start])
+                        && crate::align::starts_clause(
+                            &sentence[words[i - 1].end..words[i].start],
+                            &words[i - 1].norm,
+                            &words[i].norm,
+                        )
                 })
                 .collect();
             let ids: Vec<Term> = words

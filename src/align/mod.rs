@@ -14,30 +14,26 @@
 //! Algorithms see unit indices and term ids only; text comes back at the end, in
 //! in the section modules ([`crate::groups`], [`crate::reports`] and the others).
 
+pub mod background;
 pub mod calibration;
 pub mod group;
+pub mod scorer;
 pub mod similarity;
 pub mod vocabulary;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::ids::Reports;
 use crate::model::Relation;
 use crate::text::segment::SegmentKind;
 use crate::text::Prepared;
-use similarity::{lcs_and_run, Features, Term, Vector};
+use scorer::Model;
+use similarity::{lcs_and_run, score_with, Features, Term, Vector};
 use vocabulary::Vocabulary;
 
-/// Links below this probability of "same fact" are dropped. With [`MERGE_MIN`], chosen on
-/// the labelled development clusters for pair precision of about 0.85: a wrong merge
-/// reads as two newsrooms corroborating each other, so precision comes first.
-pub const LINK_MIN: f32 = 0.4;
-/// Groups merge while their average cross-report score stays at or above this.
-pub const MERGE_MIN: f32 = 0.45;
-/// A unit joins a second group when its links to that group average at least this
-/// (stricter than merging: at [`MERGE_MIN`] it cost 0.02 of pair precision for 0.01 of
-/// recall on the labelled clusters).
-pub const SECONDARY_MIN: f32 = 0.6;
+/// Groups merge while their average cross-report score stays at or above this (or the
+/// precise tier's threshold, when that is higher).
+pub const MERGE_MIN: f32 = 0.5;
 
 /// A unit that takes part in the comparison.
 #[derive(Debug, Clone)]
@@ -47,14 +43,6 @@ pub struct CorpusUnit {
     /// Index of the segment within its report.
     pub segment: usize,
     pub vector: Vector,
-}
-
-/// A scored pair of units of different reports (`a < b`, indices into `Corpus::units`).
-#[derive(Debug, Clone, Copy)]
-pub struct Link {
-    pub a: usize,
-    pub b: usize,
-    pub score: f32,
 }
 
 /// The comparable units of all reports, with the vocabulary's weights.
@@ -84,13 +72,21 @@ impl Corpus {
                         number: w.number,
                         name: w.capital && i > 0,
                         clause_start: i > 0
-                            && starts_clause(&report.text[words[i - 1].end..w.start]),
+                            && starts_clause(
+                                &report.text[words[i - 1].end..w.start],
+                                &words[i - 1].norm,
+                                &w.norm,
+                            ),
                     })
                     .collect();
                 raw.push((r, s, ids));
             }
         }
-        for (_, _, ids) in &raw {
+        let new_of = vocabulary.renumber();
+        for (_, _, ids) in &mut raw {
+            for term in ids.iter_mut() {
+                term.id = new_of[term.id as usize];
+            }
             vocabulary.count(ids.iter().filter(|t| !t.stop).map(|t| t.id));
         }
         vocabulary.finish(raw.len());
@@ -131,14 +127,15 @@ impl Corpus {
             .count()
     }
 
-    /// Scored links between units of different reports, strongest evidence first checked
-    /// through the inverted index.
-    pub fn links(&self) -> Vec<Link> {
+    /// Candidate pairs `(a, b)`, `a < b`, of units of different reports that share a content
+    /// term telling facts apart, found through the inverted index so that cost grows with
+    /// shared material rather than with all pairs of sentences.
+    pub fn candidates(&self) -> Vec<(usize, usize)> {
         let n = self.units.len();
         // Terms in more units than this cannot tell facts apart; they still count in the
         // scores, but do not make candidates on their own.
         let max_postings = (n / 5).max(12);
-        let mut links = Vec::new();
+        let mut out = Vec::new();
         let mut seen: Vec<usize> = vec![usize::MAX; n];
         for a in 0..n {
             let unit = &self.units[a];
@@ -152,19 +149,201 @@ impl Corpus {
                         continue;
                     }
                     seen[b] = a;
-                    let other = &self.units[b].vector;
-                    let cheap = Features::cheap(&unit.vector, other, self.vocabulary.max_idf());
-                    if cheap.align_upper_bound() < LINK_MIN {
-                        continue;
-                    }
-                    let score = cheap.complete(&unit.vector, other).align_score();
-                    if score >= LINK_MIN {
-                        links.push(Link { a, b, score });
-                    }
+                    out.push((a, b));
                 }
             }
         }
-        links
+        out.sort_unstable();
+        out
+    }
+}
+
+/// A pair of units of different reports (`a < b`, indices into `Corpus::units`) with its
+/// final same-fact score, at or above the looser tier's threshold.
+#[derive(Debug, Clone, Copy)]
+pub struct Link {
+    pub a: usize,
+    pub b: usize,
+    pub score: f32,
+    /// At or above the precise tier's threshold: the same fact.
+    pub same_fact: bool,
+    /// Each unit is the other's closest counterpart in the other's report.
+    pub mutual: bool,
+}
+
+/// Both stages of the scorer over the candidates, kept so that any further pair (one the
+/// grouping asks about) is scored the same way.
+pub struct Scorer<'c> {
+    corpus: &'c Corpus,
+    model: &'c Model,
+    /// Pair scores of the candidates that passed the prefilter, by `(a, b)`, `a < b`.
+    pair: HashMap<(usize, usize), f32>,
+    /// Per unit: its best pair score with each other report.
+    best: Vec<HashMap<usize, f32>>,
+    /// Per unit: its strongest candidates, by pair score, ascending unit index.
+    neighbours: Vec<Vec<(usize, f32)>>,
+    /// Final scores asked for so far.
+    cache: HashMap<(usize, usize), f32>,
+    /// The log-odds shift to this comparison's own share of same-fact candidates.
+    shift: f32,
+}
+
+/// Each unit's place when units are ordered by report id, then position: ties are broken
+/// by it, never by the order the reports were given in.
+pub fn ranks(reports: &Reports<'_>, corpus: &Corpus) -> Vec<usize> {
+    let mut by_id: Vec<usize> = (0..corpus.units.len()).collect();
+    by_id.sort_by_key(|&u| (reports.id(corpus.units[u].report), corpus.units[u].segment));
+    let mut rank = vec![0; by_id.len()];
+    for (r, &u) in by_id.iter().enumerate() {
+        rank[u] = r;
+    }
+    rank
+}
+
+/// A possible link scores at least this share of the best score either unit has with
+/// the other's report.
+const NEAR_BEST: f32 = 0.5;
+
+/// A unit keeps at most this many candidates for two-hop support: past it, it is a hub.
+const MAX_NEIGHBOURS: usize = 30;
+/// Candidates below this pair score give no two-hop support.
+const MIN_SUPPORT: f32 = 0.05;
+
+/// The key of an unordered pair.
+fn key(a: usize, b: usize) -> (usize, usize) {
+    (a.min(b), a.max(b))
+}
+
+impl<'c> Scorer<'c> {
+    /// Scores every candidate with the pair model, and gathers what the graph features
+    /// need.
+    pub fn new(corpus: &'c Corpus, model: &'c Model, rank: &[usize]) -> Self {
+        let max_idf = corpus.vocabulary.max_idf();
+        let units = &corpus.units;
+        let mut pair = HashMap::new();
+        let mut best: Vec<HashMap<usize, f32>> = vec![HashMap::new(); units.len()];
+        let mut neighbours: Vec<Vec<(usize, f32)>> = vec![Vec::new(); units.len()];
+        for (a, b) in corpus.candidates() {
+            let Some((score, _)) = model.pair_score(&units[a].vector, &units[b].vector, max_idf)
+            else {
+                continue;
+            };
+            pair.insert((a, b), score);
+            for (x, y) in [(a, b), (b, a)] {
+                let slot = best[x].entry(units[y].report).or_insert(0.0);
+                *slot = slot.max(score);
+                if score >= MIN_SUPPORT {
+                    neighbours[x].push((y, score));
+                }
+            }
+        }
+        for list in &mut neighbours {
+            list.sort_by(|x, y| y.1.total_cmp(&x.1).then(rank[x.0].cmp(&rank[y.0])));
+            list.truncate(MAX_NEIGHBOURS);
+            list.sort_unstable_by_key(|&(u, _)| u);
+        }
+        let mut scorer = Scorer {
+            corpus,
+            model,
+            pair,
+            best,
+            neighbours,
+            cache: HashMap::new(),
+            shift: 0.0,
+        };
+        let raw: Vec<f32> = scorer
+            .candidates()
+            .into_iter()
+            .map(|(a, b)| model.final_score(&scorer.graph(a, b), 0.0))
+            .collect();
+        scorer.shift = scorer::adapt_to_prior(&raw, model.prior);
+        scorer
+    }
+
+    /// The candidates that passed the prefilter, ascending.
+    pub fn candidates(&self) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = self.pair.keys().copied().collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The pair score of `a` and `b`, computed when they were no candidate.
+    fn pair_score(&self, a: usize, b: usize) -> f32 {
+        if let Some(&s) = self.pair.get(&key(a, b)) {
+            return s;
+        }
+        let (x, y) = (&self.corpus.units[a].vector, &self.corpus.units[b].vector);
+        let full = Features::between(x, y, self.corpus.vocabulary.max_idf());
+        score_with(&self.model.pair, &scorer::pair_features(&full))
+    }
+
+    /// The pair and graph features of `a` and `b` (units of different reports), for
+    /// calibration.
+    #[cfg(feature = "internals")]
+    pub fn features(
+        &self,
+        a: usize,
+        b: usize,
+    ) -> ([f32; scorer::PAIR_FEATURES], [f32; scorer::GRAPH_FEATURES]) {
+        let units = &self.corpus.units;
+        let (x, y) = (&units[a].vector, &units[b].vector);
+        let full = Features::between(x, y, self.corpus.vocabulary.max_idf());
+        (scorer::pair_features(&full), self.graph(a, b))
+    }
+
+    fn graph(&self, a: usize, b: usize) -> [f32; scorer::GRAPH_FEATURES] {
+        let units = &self.corpus.units;
+        let (ra, rb) = (units[a].report, units[b].report);
+        let score = self.pair_score(a, b);
+        let best = |u: usize, r: usize| self.best[u].get(&r).copied().unwrap_or(0.0).max(score);
+        let neighbour = |u: usize, v: usize| {
+            self.neighbours[u]
+                .binary_search_by_key(&v, |&(w, _)| w)
+                .ok()
+                .map(|i| self.neighbours[u][i].1)
+        };
+        let through_third = self.neighbours[a]
+            .iter()
+            .filter(|&&(c, _)| units[c].report != ra && units[c].report != rb)
+            .filter_map(|&(c, s_ac)| Some(s_ac.min(neighbour(b, c)?)))
+            .collect();
+        // A unit's neighbour in its own report, `step` units away, if any.
+        let next = |u: usize, step: isize| {
+            let v = u.checked_add_signed(step)?;
+            (v < units.len() && units[v].report == units[u].report).then_some(v)
+        };
+        let known = |x: Option<usize>, y: Option<usize>| {
+            x.zip(y)
+                .and_then(|(x, y)| self.pair.get(&key(x, y)).copied())
+                .unwrap_or(0.0)
+        };
+        let in_step = known(next(a, -1), next(b, -1)).max(known(next(a, 1), next(b, 1)));
+        let beside = [
+            known(Some(a), next(b, -1)),
+            known(Some(a), next(b, 1)),
+            known(next(a, -1), Some(b)),
+            known(next(a, 1), Some(b)),
+        ]
+        .into_iter()
+        .fold(0.0, f32::max);
+        scorer::graph_features(&scorer::Standing {
+            score,
+            best_of_a: best(a, rb),
+            best_of_b: best(b, ra),
+            through_third,
+            in_step,
+            beside,
+        })
+    }
+
+    /// The final same-fact score of units `a` and `b` (of different reports).
+    pub fn score(&mut self, a: usize, b: usize) -> f32 {
+        if let Some(&s) = self.cache.get(&key(a, b)) {
+            return s;
+        }
+        let s = self.model.final_score(&self.graph(a, b), self.shift);
+        self.cache.insert(key(a, b), s);
+        s
     }
 }
 
@@ -172,34 +351,89 @@ impl Corpus {
 /// facts (groups of units) the links form. Every section of the result reads it.
 pub struct Alignment {
     pub corpus: Corpus,
+    /// Links of both tiers, ascending by `(a, b)`.
     pub links: Vec<Link>,
     /// Each fact's units (indices into `corpus.units`, ascending), facts carried by more
-    /// reports first.
+    /// reports first. A unit is in every fact it states; every same-fact link's two units
+    /// share a group.
     pub groups: Vec<Vec<usize>>,
     /// For each unit, the groups it is in.
     pub in_groups: Vec<Vec<usize>>,
+    /// For each unit, its best-scoring candidate in another report, linked or not.
+    pub nearest: Vec<Option<(usize, f32)>>,
+    /// For each unit, whether it has a link of either tier.
+    pub linked: Vec<bool>,
 }
 
 impl Alignment {
-    /// Aligns the reports: units, links, then groups.
-    pub fn new(reports: &Reports<'_>) -> Alignment {
+    /// Aligns the reports: units, scored candidates, links in two tiers, then groups.
+    pub fn with_model(reports: &Reports<'_>, model: &Model) -> Alignment {
         let corpus = Corpus::new(reports.prepared);
-        let links = corpus.links();
+        let n = corpus.units.len();
+        let rank = ranks(reports, &corpus);
+        let mut scorer = Scorer::new(&corpus, model, &rank);
+        let mut links = Vec::new();
+        let mut nearest: Vec<Option<(usize, f32)>> = vec![None; n];
+        let scored: Vec<(usize, usize, f32)> = scorer
+            .candidates()
+            .into_iter()
+            .map(|(a, b)| (a, b, scorer.score(a, b)))
+            .collect();
+        // Each unit's best final score with each other report.
+        let mut best: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+        for &(a, b, score) in &scored {
+            for (x, y) in [(a, b), (b, a)] {
+                let slot = best[x].entry(corpus.units[y].report).or_insert(0.0);
+                *slot = slot.max(score);
+                let closer = nearest[x]
+                    .is_none_or(|(v, s)| score.total_cmp(&s).then(rank[v].cmp(&rank[y])).is_gt());
+                if closer {
+                    nearest[x] = Some((y, score));
+                }
+            }
+        }
+        for &(a, b, score) in &scored {
+            // Copied text is the same fact whatever the graph says (two identical reports
+            // have no third one to support their links).
+            let copied = || {
+                scorer.pair_score(a, b) >= 0.5
+                    && relation(&corpus.units[a].vector, &corpus.units[b].vector)
+                        == Relation::Verbatim
+            };
+            let same_fact = score >= model.same_fact || copied();
+            // The looser tier holds only a unit's closest counterpart in the other report:
+            // in one narrow story every passage is somewhat like many others.
+            let (best_a, best_b) = (
+                best[a][&corpus.units[b].report],
+                best[b][&corpus.units[a].report],
+            );
+            let closest = score >= NEAR_BEST * best_a || score >= NEAR_BEST * best_b;
+            if same_fact || (score >= model.possible && closest) {
+                links.push(Link {
+                    a,
+                    b,
+                    score,
+                    same_fact,
+                    mutual: score == best_a && score == best_b,
+                });
+            }
+        }
         let report_of: Vec<usize> = corpus.units.iter().map(|u| u.report).collect();
-        let triples: Vec<(usize, usize, f32)> = links.iter().map(|l| (l.a, l.b, l.score)).collect();
-        // Ties are broken by report id and position, never by input order.
-        let mut by_id: Vec<usize> = (0..corpus.units.len()).collect();
-        by_id.sort_by_key(|&u| (reports.id(corpus.units[u].report), corpus.units[u].segment));
-        let mut rank = vec![0; by_id.len()];
-        for (r, &u) in by_id.iter().enumerate() {
-            rank[u] = r;
-        }
-        let mut groups = group::cluster(&report_of, &rank, &triples, MERGE_MIN);
-        let extra = group::attach_secondary(&groups, &report_of, &triples, SECONDARY_MIN);
-        for (members, added) in groups.iter_mut().zip(extra) {
-            members.extend(added);
-            members.sort_unstable();
-        }
+        let same_fact: Vec<(usize, usize, f32)> = links
+            .iter()
+            .filter(|l| l.same_fact)
+            .map(|l| (l.a, l.b, l.score))
+            .collect();
+        let mut groups = group::groups(
+            &report_of,
+            &rank,
+            &same_fact,
+            &mut |a, b| scorer.score(a, b),
+            &group::Thresholds {
+                merge: MERGE_MIN.max(model.same_fact),
+                join: model.same_fact,
+            },
+        );
         let count_reports = |g: &Vec<usize>| {
             g.iter()
                 .map(|&u| report_of[u])
@@ -207,17 +441,25 @@ impl Alignment {
                 .len()
         };
         groups.sort_by_key(|g| (std::cmp::Reverse(count_reports(g)), g[0]));
-        let mut in_groups: Vec<Vec<usize>> = vec![Vec::new(); corpus.units.len()];
+        let mut in_groups: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (g, members) in groups.iter().enumerate() {
             for &u in members {
                 in_groups[u].push(g);
             }
         }
+        drop(scorer);
+        let mut linked = vec![false; n];
+        for l in &links {
+            linked[l.a] = true;
+            linked[l.b] = true;
+        }
         Alignment {
+            linked,
             corpus,
             links,
             groups,
             in_groups,
+            nearest,
         }
     }
 
@@ -233,6 +475,17 @@ impl Alignment {
         self.in_groups[a]
             .iter()
             .any(|g| self.in_groups[b].contains(g))
+    }
+
+    /// Whether units `a` and `b` share a group, or a link by which each is the other's
+    /// closest counterpart: whether a detail of one and a detail of the other may be
+    /// about the same thing.
+    pub fn related(&self, a: usize, b: usize) -> bool {
+        self.same_group(a, b)
+            || self
+                .links
+                .binary_search_by_key(&(a.min(b), a.max(b)), |l| (l.a, l.b))
+                .is_ok_and(|i| self.links[i].mutual)
     }
 
     /// How many reports group `g` spans.
@@ -262,8 +515,41 @@ impl Alignment {
 }
 
 /// Whether the text between two words starts a new clause.
-pub fn starts_clause(between: &str) -> bool {
-    between.contains([',', ';', ':', '—', '–', '(', ')', '“', '”', '"', '«', '»'])
+/// Whether the text `between` two words (`before` and `after`, normalised) starts a new
+/// clause: a semicolon, colon, dash, bracket or quotation mark always does; a comma only
+/// before a subordinating word or relative pronoun ("…, which was delayed") or after a
+/// reporting verb ("…, he said, …"), since most commas separate list items and
+/// appositions that belong to the clause they stand in.
+pub fn starts_clause(between: &str, before: &str, after: &str) -> bool {
+    const SUBORDINATORS: &[&str] = &[
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "while",
+        "after",
+        "before",
+        "because",
+        "although",
+        "though",
+        "as",
+        "since",
+        "until",
+        "unless",
+        "if",
+        "but",
+        "and",
+        "saying",
+        "adding",
+        "according",
+    ];
+    const REPORTING: &[&str] = &["said", "says", "added", "told", "stated", "noted"];
+    if between.contains([';', ':', '—', '–', '(', ')', '“', '”', '"', '«', '»']) {
+        return true;
+    }
+    between.contains(',') && (SUBORDINATORS.contains(&after) || REPORTING.contains(&before))
 }
 
 /// How a pair of linked units carries the shared fact, from their word sequences:

@@ -136,6 +136,9 @@ pub struct Features {
     /// The best weighted containment between a clause of one unit and a clause of the
     /// other: one fact stated in a clause of a longer sentence.
     pub clause: f32,
+    /// The best IDF-weighted cosine between a clause of one unit and a clause of the
+    /// other (containment rewards a short clause inside a long one; cosine does not).
+    pub clause_cosine: f32,
 }
 
 /// The number of features, plus one for the intercept, in [`WEIGHTS`].
@@ -183,30 +186,37 @@ impl Features {
         let shorter = a.seq.len().min(b.seq.len());
         let longer = a.seq.len().max(b.seq.len()).max(1);
         let (in_order, run) = lcs_and_run(&a.seq, &b.seq);
-        let mut clause = 0.0f32;
+        let (mut clause, mut clause_cosine) = (0.0f32, 0.0f32);
         for x in &a.clauses {
             for y in &b.clauses {
-                let (mut i, mut j, mut shared) = (0, 0, 0.0);
+                let (mut i, mut j, mut shared, mut squares) = (0, 0, 0.0, 0.0);
                 while i < x.len() && j < y.len() {
                     match x[i].0.cmp(&y[j].0) {
                         std::cmp::Ordering::Less => i += 1,
                         std::cmp::Ordering::Greater => j += 1,
                         std::cmp::Ordering::Equal => {
                             shared += x[i].1;
+                            squares += x[i].1 * x[i].1;
                             i += 1;
                             j += 1;
                         }
                     }
                 }
                 let total = |c: &[(u32, f32)]| c.iter().map(|(_, w)| w).sum::<f32>();
+                let norm = |c: &[(u32, f32)]| c.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
                 let smaller = total(x).min(total(y));
                 if smaller > 0.0 {
                     clause = clause.max(shared / smaller);
+                }
+                let norms = norm(x) * norm(y);
+                if norms > 0.0 {
+                    clause_cosine = clause_cosine.max(squares / norms);
                 }
             }
         }
         Features {
             clause: clause.min(1.0),
+            clause_cosine: clause_cosine.min(1.0),
             run: if shorter > 0 {
                 run as f32 / shorter as f32
             } else {
@@ -217,17 +227,6 @@ impl Features {
             bigrams: dice(&a.bigrams, &b.bigrams),
             ..self
         }
-    }
-
-    /// An upper bound of [`Features::align_score`] from the cheap features alone: the
-    /// alignment model weighs the paraphrase score positively, so assuming it is 1 can
-    /// only raise the result. Pairs below the link threshold even so are skipped without
-    /// computing the sequence features.
-    pub fn align_upper_bound(self) -> f32 {
-        let mut x = self.to_align_array();
-        x[0] = 1.0;
-        x[9] = 1.0; // the clause feature is a sequence feature too
-        score_with(&ALIGN_WEIGHTS, &x)
     }
 
     /// The features in the order of [`WEIGHTS`] (after the intercept).
@@ -251,38 +250,7 @@ impl Features {
     pub fn score(self) -> f32 {
         score_with(&WEIGHTS, &self.to_array())
     }
-
-    /// The alignment model's features: the MRPC score plus what marks one fact within one
-    /// story (rare shared terms, names, numbers, headings).
-    pub fn to_align_array(self) -> [f32; ALIGN_FEATURES] {
-        [
-            self.score(),
-            self.cosine,
-            self.containment,
-            self.coverage,
-            self.rare,
-            self.names,
-            self.numbers_agree,
-            self.numbers_differ,
-            self.heading,
-            self.clause,
-        ]
-    }
-
-    /// The probability that the two units state the same fact (the alignment model).
-    pub fn align_score(self) -> f32 {
-        score_with(&ALIGN_WEIGHTS, &self.to_align_array())
-    }
 }
-
-/// The number of features of the alignment model.
-pub const ALIGN_FEATURES: usize = 10;
-
-/// Logistic regression weights of the alignment model, intercept first, fitted on the
-/// labelled development clusters (`benches/quality.rs --fit`).
-pub const ALIGN_WEIGHTS: [f32; ALIGN_FEATURES + 1] = [
-    -4.5127, 0.5226, 1.1272, 1.8138, 1.1854, 1.8964, 0.6018, 1.0255, 0.2254, 0.2429, 1.6608,
-];
 
 /// `sigmoid(w0 + Σ wᵢ·xᵢ)`.
 pub fn score_with<const N: usize, const W: usize>(weights: &[f32; W], x: &[f32; N]) -> f32 {

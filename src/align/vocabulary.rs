@@ -8,6 +8,11 @@
 
 use std::collections::HashMap;
 
+use super::background;
+
+/// How many sentences of general English are blended in, per compared unit.
+const BACKGROUND_WEIGHT: f32 = 1.0;
+
 /// Stems as term ids, with their document frequencies.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
@@ -40,15 +45,48 @@ impl Vocabulary {
         }
     }
 
+    /// Renumbers the terms in the order of their stems, so that ids (and every sum taken
+    /// in id order) do not depend on the order the reports were given in; returns the new
+    /// id of each old one.
+    pub fn renumber(&mut self) -> Vec<u32> {
+        let mut stems: Vec<(&String, u32)> = self.ids.iter().map(|(s, &id)| (s, id)).collect();
+        stems.sort_unstable();
+        let mut new_of = vec![0u32; self.df.len()];
+        for (new, &(_, old)) in stems.iter().enumerate() {
+            new_of[old as usize] = new as u32;
+        }
+        let mut df = vec![0u32; self.df.len()];
+        for (old, &d) in self.df.iter().enumerate() {
+            df[new_of[old] as usize] = d;
+        }
+        self.df = df;
+        for id in self.ids.values_mut() {
+            *id = new_of[*id as usize];
+        }
+        new_of
+    }
+
     /// Fixes the weights once every unit has been counted; `units` is how many there are.
+    ///
+    /// The compared units are blended with general English ([`background`]): as if
+    /// `BACKGROUND_WEIGHT · units` sentences of general text had been compared too, each
+    /// holding a stem with its background share. So a word common everywhere ("said",
+    /// "official") weighs little even in a small set, and a weight does not swing with
+    /// which reports are in the set.
     pub fn finish(&mut self, units: usize) {
         let n = units as f32;
+        let pseudo = BACKGROUND_WEIGHT * n;
+        let mut share = vec![0.0f32; self.df.len()];
+        for (stem, &id) in &self.ids {
+            share[id as usize] = background::share(stem);
+        }
         self.idf = self
             .df
             .iter()
-            .map(|&df| ((n + 1.0) / (df as f32).max(1.0)).ln())
+            .zip(&share)
+            .map(|(&df, &p)| ((n + pseudo + 1.0) / ((df as f32).max(1.0) + pseudo * p)).ln())
             .collect();
-        self.max_idf = (n + 1.0).ln();
+        self.max_idf = (n + pseudo + 1.0).ln();
     }
 
     /// How many terms there are.

@@ -35,7 +35,7 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<crate::model
                 })
         })
         .collect();
-    let same_group = |a: usize, b: usize| alignment.same_group(a, b);
+    let same_group = |a: usize, b: usize| alignment.related(a, b);
     let shared_rare = |a: usize, b: usize| corpus.shared_rare(a, b);
     let report_of = |u: usize| corpus.units[u].report;
     let lower: Vec<String> = prepared.iter().map(|p| p.text.to_lowercase()).collect();
