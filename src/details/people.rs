@@ -1,0 +1,382 @@
+//! People: who led a side, who mediated, and people's titles; and when two names are one
+//! person, side or party.
+
+use super::{capital_run, Detail, DetailKind};
+use crate::text::tokenize::Word;
+
+/// "… led by <title> <Name Name>": the name, and the side as the nearest capitalised word
+/// before "led" in the unit ("Afghan", "Pakistani"), lower case without a possessive.
+pub(super) fn leaders(text: &str, words: &[Word]) -> Vec<Detail> {
+    let mut out = Vec::new();
+    for i in 0..words.len().saturating_sub(2) {
+        if words[i].norm != "led" || words[i + 1].norm != "by" {
+            continue;
+        }
+        // The name: the capitalised words after "by", up to the first clause break.
+        let after = &words[i + 2..];
+        let run: Vec<&Word> = after
+            .iter()
+            .enumerate()
+            .take_while(|(k, w)| {
+                w.capital && (*k == 0 || !text[after[k - 1].end..w.start].contains([',', ';', '.']))
+            })
+            .map(|(_, w)| w)
+            .collect();
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            continue;
+        };
+        let names = crate::quotes::speaker::names_in(&text[first.start..last.end]);
+        let Some(name) = names
+            .last()
+            .cloned()
+            .or_else(|| Some(text[first.start..last.end].to_string()))
+        else {
+            continue;
+        };
+        let side = words[..i]
+            .iter()
+            .rev()
+            .find(|w| w.capital)
+            .map_or_else(|| "delegation".to_string(), |w| w.norm.clone());
+        out.push(Detail {
+            kind: DetailKind::Leader,
+            slot: format!("led: {side}"),
+            value: name,
+            qualifier: None,
+            start: first.start,
+            end: last.end,
+            year: None,
+        });
+    }
+    out
+}
+
+/// Whether two sides name the same party: one is the start of the other ("afghan",
+/// "afghanistan"; "pakistani", "pakistan").
+pub fn same_side(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_start_matches("led: "), b.trim_start_matches("led: "));
+    let stem = |s: &str| s.trim_end_matches('i').to_string();
+    let (x, y) = (stem(a), stem(b));
+    x.len() >= 4 && y.len() >= 4 && (x.starts_with(&y) || y.starts_with(&x))
+}
+
+/// Words before a name that are not the name: "Mawlawi Rahmatullah Najeeb" and "Mawlawi
+/// Abdul Kabir" are two people.
+const HONORIFICS: &[&str] = &[
+    "mullah", "mawlawi", "maulvi", "maulana", "sheikh", "haji", "hafiz", "syed", "sayed", "mr",
+    "mrs", "ms", "dr", "sir", "gen", "general", "lt", "col", "maj", "capt",
+];
+
+/// Whether two names are of one person: they share a word of three letters or more that
+/// is not an honorific.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .filter(|w| !HONORIFICS.contains(&w.as_str()))
+            .collect()
+    };
+    let wb = words(b);
+    words(a).iter().any(|w| wb.contains(w))
+}
+
+/// Whether two names of parties or places name the same one, allowing for demonyms and
+/// spellings: "Qatari" and "Qatar", "Turkish", "Turkey" and "Türkiye".
+pub fn same_party(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                'ü' | 'ú' | 'ù' => 'u',
+                'é' | 'è' => 'e',
+                'ö' | 'ó' => 'o',
+                c => c,
+            })
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (fold(a), fold(b));
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 4 && common * 3 >= shorter * 2
+}
+
+/// "mediated by Qatar and Turkey", "brokered by Egypt", "hosted by Turkey".
+pub(super) fn mediators(text: &str, words: &[Word]) -> Vec<Detail> {
+    let mut out = Vec::new();
+    for i in 0..words.len().saturating_sub(2) {
+        let verb = match words[i].norm.as_str() {
+            "mediated" => "mediated",
+            "brokered" => "brokered",
+            "hosted" => "hosted",
+            "facilitated" => "facilitated",
+            _ => continue,
+        };
+        if words[i + 1].norm != "by" {
+            continue;
+        }
+        let run = capital_run(text, words, i + 2, true);
+        let mut parties: Vec<String> = run
+            .split(|w| w.norm == "and")
+            .filter_map(|part| Some(part.last()?.norm.clone()))
+            .collect();
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            continue;
+        };
+        parties.sort();
+        parties.dedup();
+        out.push(Detail {
+            kind: DetailKind::Mediator,
+            slot: verb.into(),
+            value: parties.join("+"),
+            qualifier: None,
+            start: first.start,
+            end: last.end,
+            year: None,
+        });
+    }
+    out
+}
+
+/// The last word of a title: "Defence Minister", "Army Chief", "Foreign Ministry
+/// Spokesperson".
+pub(super) const ROLE_HEADS: &[&str] = &[
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "governor",
+    "envoy",
+    "commander",
+    "chief",
+    "secretary",
+    "director",
+    "adviser",
+    "advisor",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "mayor",
+    "senator",
+    "judge",
+    "prosecutor",
+];
+
+/// Words inside a title, which go on past a head word: "Chief Executive Officer".
+const TITLE_WORDS: &[&str] = &[
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "executive",
+    "officer",
+    "operating",
+    "financial",
+    "secretary",
+    "general",
+    "director",
+    "commander",
+    "staff",
+    "affairs",
+    "adviser",
+    "advisor",
+];
+
+/// Words of a title that say a rank: "Interior Minister" and "Deputy Interior Minister"
+/// are two offices, "Defence Minister" and "Minister" one, said more or less exactly.
+pub const RANKS: &[&str] = &["deputy", "vice", "assistant", "junior", "former"];
+
+/// "Defence Minister Khawaja Asif", "Pakistani Defense Minister Khawaja Asif": the person
+/// and the title, without nationality words ("Pakistani", "Afghan") and with one spelling
+/// of "defence".
+pub(super) fn roles(text: &str, words: &[Word]) -> Vec<Detail> {
+    let mut out = Vec::new();
+    for i in 0..words.len().saturating_sub(1) {
+        if !words[i].capital || !ROLE_HEADS.contains(&words[i].norm.as_str()) {
+            continue;
+        }
+        // The title ends at its last title word: "Chief Executive Officer Hock Tan".
+        if words
+            .get(i + 1)
+            .is_some_and(|n| n.capital && TITLE_WORDS.contains(&n.norm.as_str()))
+        {
+            continue;
+        }
+        let name_run = capital_run(text, words, i + 1, false);
+        let (Some(first), Some(last)) = (name_run.first(), name_run.last()) else {
+            continue;
+        };
+        let Some(name) = crate::quotes::speaker::names_in(&text[first.start..last.end])
+            .into_iter()
+            .next()
+        else {
+            continue;
+        };
+        // The title: the capitalised words just before the head, in one run.
+        let mut from = i;
+        while from > 0
+            && words[from - 1].capital
+            && !text[words[from - 1].end..words[from].start].contains([',', ';', '.', ':'])
+        {
+            from -= 1;
+        }
+        if from > 0 && words[from - 1].norm == "former" {
+            continue; // a past office says nothing about the present one
+        }
+        let title: Vec<String> = words[from..=i]
+            .iter()
+            .flat_map(|w| match w.norm.as_str() {
+                "defense" => vec!["defence".to_string()],
+                "ceo" => vec!["chief".into(), "executive".into(), "officer".into()],
+                _ => vec![w.norm.clone()],
+            })
+            .filter(|w| !is_demonym(w) && !crate::text::tokenize::is_stop_word(w))
+            .collect();
+        out.push(Detail {
+            kind: DetailKind::Role,
+            slot: format!("role: {name}"),
+            value: title.join(" "),
+            qualifier: None,
+            start: words[from].start,
+            end: last.end,
+            year: None,
+        });
+    }
+    out
+}
+
+/// "Pakistani", "Afghan", "Qatari", "Turkish", "Chinese", "Israeli", "Palestinian":
+/// nationality words, which say where an office is, not which office it is.
+pub(super) fn is_demonym(word: &str) -> bool {
+    const NOT: &[&str] = &[
+        "foreign",
+        "acting",
+        "prime",
+        "information",
+        "finance",
+        "interior",
+    ];
+    !NOT.contains(&word)
+        && !ROLE_HEADS.contains(&word)
+        && !RANKS.contains(&word)
+        && ["an", "ani", "ese", "ish", "i", "ian"]
+            .iter()
+            .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{details, of_kind};
+
+    #[test]
+    fn who_led_a_side() {
+        let d = details("On the Afghan side, the negotiations were led by Acting Defense Minister Mullah Yaqoob, accompanied by others.");
+        assert_eq!(
+            d,
+            [(
+                'L',
+                "led: afghan".into(),
+                "Mullah Yaqoob".into(),
+                None,
+                "Acting Defense Minister Mullah Yaqoob"
+            )]
+        );
+        let d = details("while Afghanistan’s side was led by Deputy Interior Minister Mawlawi Rahmatullah Najeeb, alongside others");
+        assert_eq!(d[0].1, "led: afghanistan");
+        assert_eq!(d[0].2, "Mawlawi Rahmatullah Najeeb");
+        assert!(super::same_side("led: afghan", "led: afghanistan"));
+        assert!(!super::same_side("led: afghan", "led: pakistani"));
+        assert!(!super::same_person(
+            "Mullah Yaqoob",
+            "Mawlawi Rahmatullah Najeeb"
+        ));
+        assert!(super::same_person("Khawaja Asif", "Khawaja Muhammad Asif"));
+    }
+
+    #[test]
+    fn who_mediated() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "The negotiations – mediated by Turkey and Qatar – aim",
+                "qatar+turkey",
+                "Turkey and Qatar",
+            ),
+            (
+                "the October 19 Doha ceasefire mediated by Qatar, saw",
+                "qatar",
+                "Qatar",
+            ),
+            (
+                "talks in Istanbul, mediated by Qatari and Turkish officials, concluded",
+                "qatari+turkish",
+                "Qatari and Turkish",
+            ),
+            ("a truce brokered by Egypt", "egypt", "Egypt"),
+        ];
+        for &(text, value, span) in cases {
+            let found = of_kind(text, 'M');
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(
+                (found[0].1.as_str(), found[0].2.as_str()),
+                (value, span),
+                "{text}"
+            );
+        }
+        assert!(super::same_party("qatari", "qatar"));
+        assert!(super::same_party("turkish", "Türkiye"));
+        assert!(super::same_party("turkey", "turkiye"));
+        assert!(!super::same_party("iran", "iraq"));
+        assert!(!super::same_party("qatar", "turkey"));
+    }
+
+    #[test]
+    fn titles_of_people() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "said Pakistani Defense Minister Khawaja Asif on X",
+                "role: Khawaja Asif",
+                "defence minister",
+            ),
+            (
+                "led by Deputy Interior Minister Mawlawi Rahmatullah Najeeb, alongside",
+                "role: Mawlawi Rahmatullah Najeeb",
+                "deputy interior minister",
+            ),
+            (
+                "Information Minister Attaullah Tarar said",
+                "role: Attaullah Tarar",
+                "information minister",
+            ),
+            (
+                "Broadcom CEO Hock Tan announced",
+                "role: Hock Tan",
+                "broadcom chief executive officer",
+            ),
+        ];
+        for &(text, slot, value) in cases {
+            let found = of_kind(text, 'R');
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(
+                (found[0].0.as_str(), found[0].1.as_str()),
+                (slot, value),
+                "{text}"
+            );
+        }
+        assert!(
+            of_kind("former Prime Minister Imran Khan said", 'R').is_empty(),
+            "a past office"
+        );
+        assert!(of_kind("the minister said", 'R').is_empty(), "no name");
+        assert!(!super::same_person(
+            "Mawlawi Rahmatullah Najeeb",
+            "Mawlawi Abdul Kabir"
+        ));
+    }
+}
