@@ -2,7 +2,7 @@
 //! ("on Sunday", "yesterday") resolved against the report's date line, and the date line's
 //! own date.
 
-use super::{Anchor, Detail, DetailKind};
+use super::{Anchor, Date, Detail, Value};
 use crate::text::tokenize::Word;
 
 const MONTHS: [(&str, u8); 21] = [
@@ -120,10 +120,14 @@ pub(super) fn relative_dates(
     used: &mut [bool],
     anchor: Option<Anchor>,
 ) -> Vec<Detail> {
-    let Some((year, month, day)) = anchor else {
+    let Some(anchor) = anchor else {
         return Vec::new();
     };
-    let base = days_from_civil(i64::from(year), i64::from(month), i64::from(day));
+    let base = days_from_civil(
+        i64::from(anchor.year),
+        i64::from(anchor.month),
+        i64::from(anchor.day),
+    );
     let base_weekday = (base + 3).rem_euclid(7); // 1970-01-01 was a Thursday: Monday = 0
     let mut out = Vec::new();
     for i in 0..words.len() {
@@ -170,14 +174,17 @@ pub(super) fn relative_dates(
         };
         let (y, m, d) = civil_from_days(base + offset);
         used[from..=i].fill(true);
+        // A civil month and day always fit.
+        let (m, d) = (m as u8, d as u8);
         out.push(Detail {
-            kind: DetailKind::Date,
-            slot: "date".into(),
-            value: format!("{m:02}-{d:02}..{d:02}"),
-            qualifier: None,
+            value: Value::Date(Date {
+                month: m,
+                first: d,
+                last: d,
+                year: u16::try_from(y).ok(),
+            }),
             start: words[from].start,
             end: words[i].end,
-            year: u16::try_from(y).ok(),
         });
     }
     out
@@ -189,18 +196,19 @@ pub(super) fn month_of(word: &Word) -> Option<u8> {
 
 fn date(month: u8, first: u8, last: u8, from: &Word, to: &Word) -> Detail {
     Detail {
-        kind: DetailKind::Date,
-        slot: "date".into(),
-        value: format!("{month:02}-{first:02}..{last:02}"),
-        qualifier: None,
+        value: Value::Date(Date {
+            month,
+            first,
+            last,
+            year: None,
+        }),
         start: from.start,
         end: to.end,
-        year: None,
     }
 }
 
-/// A date line's (year, month, day): "Tuesday, 02 January 2024 12:17 GMT".
-pub fn date_line(words: &[Word]) -> Option<(u16, u8, u8)> {
+/// The day a date line gives: "Tuesday, 02 January 2024 12:17 GMT".
+pub fn date_line(words: &[Word]) -> Option<Anchor> {
     let m = words.iter().find_map(|w| month(&w.norm))?;
     let year = words.iter().find_map(|w| {
         w.norm
@@ -208,103 +216,124 @@ pub fn date_line(words: &[Word]) -> Option<(u16, u8, u8)> {
             .ok()
             .filter(|y| (1900..2200).contains(y))
     })?;
-    let d = words.iter().find_map(day)?;
-    Some((year, m, d))
-}
-
-/// A date value for people: "10-18..19" → "October 18–19".
-pub fn readable_date(value: &str) -> String {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match days(value) {
-        Some((m, first, last)) => {
-            let name = NAMES[usize::from(m.clamp(1, 12)) - 1];
-            if first == last {
-                format!("{name} {first}")
-            } else {
-                format!("{name} {first}–{last}")
-            }
-        }
-        None => value.to_string(),
-    }
-}
-
-/// The days a date value covers: (month, first, last).
-pub fn days(value: &str) -> Option<(u8, u8, u8)> {
-    let (month, range) = value.split_once('-')?;
-    let (first, last) = range.split_once("..")?;
-    Some((month.parse().ok()?, first.parse().ok()?, last.parse().ok()?))
+    let day = words.iter().find_map(day)?;
+    Some(Anchor {
+        year,
+        month: m,
+        day,
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::extract;
-    use super::super::tests::{dated, details};
+    use super::super::tests::found;
+    use super::super::{Anchor, Date, Value};
     use crate::text::tokenize::Tokenizer;
+
+    /// The dates of `text` dated by `anchor`, with the text of their spans.
+    fn dates(text: &str, anchor: Option<Anchor>) -> Vec<(Date, &str)> {
+        found(text, anchor)
+            .into_iter()
+            .filter_map(|(value, span)| match value {
+                Value::Date(date) => Some((date, span)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn date(month: u8, first: u8, last: u8, year: Option<u16>) -> Date {
+        Date {
+            month,
+            first,
+            last,
+            year,
+        }
+    }
+
+    /// Tuesday 2 January 2024: the date line of sample report 000.
+    const TUESDAY: Anchor = Anchor {
+        year: 2024,
+        month: 1,
+        day: 2,
+    };
 
     #[test]
     fn dates_and_ranges() {
-        assert_eq!(details("the October 19 Doha ceasefire")[0].2, "10-19..19");
-        assert_eq!(
-            details("held in Doha, Qatar, on October 18–19, mediated")[0].2,
-            "10-18..19"
-        );
-        assert_eq!(
-            details("began at 2:30 p.m. on Oct. 25 and")[0].2,
-            "10-25..25"
-        );
-        assert_eq!(details("on 25 October the talks")[0].2, "10-25..25");
+        let cases: &[(&str, (u8, u8, u8), &str)] = &[
+            ("the October 19 Doha ceasefire", (10, 19, 19), "October 19"),
+            (
+                "held in Doha, Qatar, on October 18–19, mediated",
+                (10, 18, 19),
+                "October 18–19",
+            ),
+            ("began at 2:30 p.m. on Oct. 25 and", (10, 25, 25), "Oct. 25"),
+            ("on 25 October the talks", (10, 25, 25), "25 October"),
+            // A weekday that names an absolute date is that date, not a relative one.
+            ("Tuesday, 02 January 2024", (1, 2, 2), "02 January"),
+        ];
+        for &(text, (month, first, last), span) in cases {
+            assert_eq!(
+                dates(text, Some(TUESDAY)),
+                [(date(month, first, last, None), span)],
+                "{text}"
+            );
+        }
     }
 
     #[test]
     fn relative_dates_resolve_against_the_date_line() {
-        // Tuesday 2 January 2024: the date line of sample report 000.
-        let tuesday = Some((2024, 1, 2));
-        let cases: &[(&str, &str, &str)] = &[
-            ("reports on Sunday said", "12-31..31", "on Sunday"),
-            ("met last Tuesday in", "12-26..26", "last Tuesday"),
-            ("met on Tuesday in", "01-02..02", "on Tuesday"),
-            ("will meet on Thursday", "01-04..04", "on Thursday"),
-            ("meets next Tuesday", "01-09..09", "next Tuesday"),
-            ("said yesterday that", "01-01..01", "yesterday"),
-            ("resumes tomorrow", "01-03..03", "tomorrow"),
+        /// (text, date line, the day as (year, month, day), text of the span)
+        type Case<'a> = (&'a str, Anchor, (u16, u8, u8), &'a str);
+        let cases: &[Case<'_>] = &[
+            (
+                "reports on Sunday said",
+                TUESDAY,
+                (2023, 12, 31),
+                "on Sunday",
+            ),
+            (
+                "met last Tuesday in",
+                TUESDAY,
+                (2023, 12, 26),
+                "last Tuesday",
+            ),
+            ("met on Tuesday in", TUESDAY, (2024, 1, 2), "on Tuesday"),
+            (
+                "will meet on Thursday",
+                TUESDAY,
+                (2024, 1, 4),
+                "on Thursday",
+            ),
+            ("meets next Tuesday", TUESDAY, (2024, 1, 9), "next Tuesday"),
+            ("said yesterday that", TUESDAY, (2024, 1, 1), "yesterday"),
+            ("resumes tomorrow", TUESDAY, (2024, 1, 3), "tomorrow"),
+            // Back across a leap day.
+            (
+                "on Wednesday",
+                Anchor {
+                    year: 2024,
+                    month: 3,
+                    day: 1,
+                },
+                (2024, 2, 28),
+                "on Wednesday",
+            ),
         ];
-        for &(text, value, span) in cases {
-            let found = dated(text, tuesday);
-            assert_eq!(found.len(), 1, "{text}: {found:?}");
-            assert_eq!((found[0].2.as_str(), found[0].4), (value, span), "{text}");
+        for &(text, anchor, (year, month, day), span) in cases {
+            assert_eq!(
+                dates(text, Some(anchor)),
+                [(date(month, day, day, Some(year)), span)],
+                "{text}"
+            );
         }
-        // Across a leap day, and the year is kept.
-        let words = Tokenizer::default().words("on Wednesday", 0, 12);
-        let d = &extract("on Wednesday", &words, Some((2024, 3, 1)))[0];
-        assert_eq!((d.value.as_str(), d.year), ("02-28..28", Some(2024)));
-        let d = &extract(
-            "on Sunday",
-            &Tokenizer::default().words("on Sunday", 0, 9),
-            Some((2024, 1, 2)),
-        )[0];
-        assert_eq!(d.year, Some(2023));
         // No date line: nothing to resolve against.
-        assert!(details("reports on Sunday said").is_empty());
-        // A weekday that names an absolute date is that date.
-        assert_eq!(
-            dated("Tuesday, 02 January 2024", tuesday)
-                .iter()
-                .map(|d| d.2.as_str())
-                .collect::<Vec<_>>(),
-            ["01-02..02"]
-        );
+        assert!(dates("reports on Sunday said", None).is_empty());
+    }
+
+    #[test]
+    fn the_date_line_gives_its_day() {
+        let line = "Tuesday, 02 January 2024 12:17 GMT";
+        let words = Tokenizer::default().words(line, 0, line.len());
+        assert_eq!(super::date_line(&words), Some(TUESDAY));
     }
 }

@@ -10,46 +10,161 @@
 
 use crate::text::tokenize::Word;
 
-/// What a detail is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DetailKind {
-    /// A count or measure: "nine hours", "2,600-kilometer", "51 people".
-    Number,
-    /// A calendar date or range: "October 19", "October 18–19", "25 October".
-    Date,
-    /// Who led something: "the Afghan side was led by Deputy Interior Minister Mawlawi
-    /// Rahmatullah Najeeb". The slot names the side ("led: afghan").
-    Leader,
-    /// Who mediated, brokered, hosted or facilitated: "mediated by Qatar and Turkey". The
-    /// slot is the verb ("mediated"), the value the parties, folded ("qatar+turkey").
-    Mediator,
-    /// A person's title: "Defence Minister Khawaja Asif". The slot names the person
-    /// ("role: Khawaja Asif"), the value is the title ("defence minister").
-    Role,
-    /// A place something happened in: "in Istanbul", "in Doha, Qatar".
-    Place,
-    /// An organisation named: "TTP", "the Rail Accident Investigation Branch".
-    Organisation,
-}
-
-/// A report's date line as (year, month, day): relative dates resolve against it.
-pub type Anchor = (u16, u8, u8);
-
-/// One detail of a unit.
+/// One detail of a unit: what it says, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detail {
-    pub kind: DetailKind,
-    /// What is counted (the unit word's stem, "hour") or "date".
-    pub slot: String,
-    /// The value: "9"; for dates "10-18..19" (month-first day..last day).
-    pub value: String,
-    /// "nearly", "more than", "at least", … when the number is qualified.
-    pub qualifier: Option<&'static str>,
+    pub value: Value,
     /// Byte span of the words, qualifier included.
     pub start: usize,
     pub end: usize,
-    /// For a relative date ("on Sunday") resolved against the date line: the year.
+}
+
+/// What a detail says. Each kind carries what it is about (its [`Slot`]) and its value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Value {
+    /// A count or measure: "nine hours", "2,600-kilometer", "51 people".
+    Number(Number),
+    /// A calendar date or range: "October 19", "October 18–19", "25 October", "on Sunday".
+    Date(Date),
+    /// Who led a side: "the Afghan side was led by Deputy Interior Minister Mawlawi
+    /// Rahmatullah Najeeb".
+    Leader {
+        /// The side, as the nearest capitalised word before "led", in lower case
+        /// ("afghan"), or "delegation" when there is none.
+        side: String,
+        /// The leader's name without the title ("Mawlawi Rahmatullah Najeeb").
+        name: String,
+    },
+    /// Who mediated, brokered, hosted or facilitated: "mediated by Qatar and Turkey".
+    Mediators {
+        verb: Mediation,
+        /// The parties in lower case, sorted, each once: `["qatar", "turkey"]`.
+        parties: Vec<String>,
+    },
+    /// A person's title: "Defence Minister Khawaja Asif".
+    Role {
+        /// The person's name ("Khawaja Asif").
+        person: String,
+        /// The title's words in lower case, without nationality words and with one
+        /// spelling: `["defence", "minister"]`.
+        title: Vec<String>,
+    },
+    /// A place something happened in, its words in lower case: "istanbul" ("in Istanbul").
+    Place(String),
+    /// An organisation named, its words in lower case: "ttp", "rail accident
+    /// investigation branch".
+    Organisation(String),
+}
+
+/// A number, what it counts and how exactly it is given.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Number {
+    /// The number as the tokenizer normalises it: "9" for "nine", "2600" for "2,600".
+    pub value: String,
+    /// What is counted: the stem of the unit word ("hour").
+    pub unit: String,
+    /// "nearly", "more than", … when the number is qualified.
+    pub qualifier: Option<Qualifier>,
+    /// An earlier figure than the one the report is about ("the initial $103 billion
+    /// offer"): compared only with earlier figures, never with the new one.
+    pub earlier: bool,
+}
+
+/// How a number is qualified: "nearly nine hours", "more than nine hours".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    /// "more than", "over"
+    MoreThan,
+    LessThan,
+    FewerThan,
+    AtLeast,
+    AtMost,
+    UpTo,
+    Nearly,
+    Almost,
+    /// "about", "some"
+    About,
+    Around,
+    Roughly,
+    Approximately,
+}
+
+/// The days of one month a date covers: "October 19" is 10, 19..=19; "October 18–19" is
+/// 10, 18..=19.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Date {
+    pub month: u8,
+    pub first: u8,
+    pub last: u8,
+    /// The year, known only for a relative date ("on Sunday") resolved against the
+    /// report's date line.
     pub year: Option<u16>,
+}
+
+impl Date {
+    /// Whether this date's days hold all of `other`'s.
+    pub fn contains(&self, other: &Date) -> bool {
+        self.month == other.month && self.first <= other.first && other.last <= self.last
+    }
+}
+
+/// How parties took part in talks or a deal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mediation {
+    Mediated,
+    Brokered,
+    Hosted,
+    Facilitated,
+}
+
+/// What a detail is about: details are compared only with details of the same slot
+/// (sides and people match loosely: [`same_side`], [`same_person`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Slot<'a> {
+    /// What a number counts (the unit's stem) and whether it is an earlier figure.
+    Count {
+        unit: &'a str,
+        earlier: bool,
+    },
+    Date,
+    /// Who led the side.
+    Leader {
+        side: &'a str,
+    },
+    /// Who took part in this way.
+    Mediators(Mediation),
+    /// The title of the person.
+    Role {
+        person: &'a str,
+    },
+    Place,
+    Organisation,
+}
+
+impl Value {
+    /// What the detail is about.
+    pub fn slot(&self) -> Slot<'_> {
+        match self {
+            Value::Number(n) => Slot::Count {
+                unit: &n.unit,
+                earlier: n.earlier,
+            },
+            Value::Date(_) => Slot::Date,
+            Value::Leader { side, .. } => Slot::Leader { side },
+            Value::Mediators { verb, .. } => Slot::Mediators(*verb),
+            Value::Role { person, .. } => Slot::Role { person },
+            Value::Place(_) => Slot::Place,
+            Value::Organisation(_) => Slot::Organisation,
+        }
+    }
+}
+
+/// The day a report's date line gives: relative dates resolve against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
 }
 
 mod dates;
@@ -57,8 +172,7 @@ mod numbers;
 mod people;
 mod places;
 
-pub use dates::{date_line, days, readable_date};
-pub use numbers::EARLIER_SLOT;
+pub use dates::date_line;
 pub use people::{same_party, same_person, same_side, RANKS};
 
 /// The details of one unit's words (`text` is the report's text their spans point into);
@@ -111,50 +225,16 @@ pub(super) fn capital_run<'w>(
 
 #[cfg(test)]
 pub(super) mod tests {
-    use super::{extract, DetailKind};
+    use super::{extract, Anchor, Value};
     use crate::text::tokenize::Tokenizer;
 
-    /// (kind initial, slot, value, qualifier, text of the span)
-    /// Numbers, dates and leaders.
-    pub(super) fn details(text: &str) -> Vec<(char, String, String, Option<&'static str>, &str)> {
-        dated(text, None)
-            .into_iter()
-            .filter(|d| matches!(d.0, 'N' | 'D' | 'L'))
-            .collect()
-    }
-
-    fn all_details(text: &str) -> Vec<(char, String, String, Option<&'static str>, &str)> {
-        dated(text, None)
-    }
-
-    pub(super) fn dated(
-        text: &str,
-        anchor: Option<super::Anchor>,
-    ) -> Vec<(char, String, String, Option<&'static str>, &str)> {
+    /// The details of `text` read as one unit dated by `anchor`: each value with the text
+    /// of its span.
+    pub(in crate::details) fn found(text: &str, anchor: Option<Anchor>) -> Vec<(Value, &str)> {
         let words = Tokenizer::default().words(text, 0, text.len());
         extract(text, &words, anchor)
             .into_iter()
-            .map(|d| {
-                let kind = match d.kind {
-                    DetailKind::Date => 'D',
-                    DetailKind::Number => 'N',
-                    DetailKind::Leader => 'L',
-                    DetailKind::Mediator => 'M',
-                    DetailKind::Role => 'R',
-                    DetailKind::Place => 'P',
-                    DetailKind::Organisation => 'O',
-                };
-                (kind, d.slot, d.value, d.qualifier, &text[d.start..d.end])
-            })
-            .collect()
-    }
-
-    /// (kind, slot, value, text) of the details of one kind.
-    pub(super) fn of_kind(text: &str, kind: char) -> Vec<(String, String, String)> {
-        all_details(text)
-            .into_iter()
-            .filter(|d| d.0 == kind)
-            .map(|d| (d.1, d.2, d.4.to_string()))
+            .map(|d| (d.value, &text[d.start..d.end]))
             .collect()
     }
 }

@@ -1,34 +1,31 @@
 //! Numbers: counts and measures with their unit and qualifier ("nearly nine hours",
 //! "2,600-kilometer", "the initial $103 billion offer").
 
-use super::{Detail, DetailKind};
+use super::{Detail, Number, Qualifier, Value};
 use crate::text::tokenize::Word;
 
-/// Qualifiers before a number, longest first: (words, name).
-const QUALIFIERS: [(&[&str], &str); 14] = [
-    (&["more", "than"], "more than"),
-    (&["less", "than"], "less than"),
-    (&["fewer", "than"], "fewer than"),
-    (&["at", "least"], "at least"),
-    (&["at", "most"], "at most"),
-    (&["up", "to"], "up to"),
-    (&["nearly"], "nearly"),
-    (&["almost"], "almost"),
-    (&["about"], "about"),
-    (&["around"], "around"),
-    (&["roughly"], "roughly"),
-    (&["approximately"], "approximately"),
-    (&["over"], "more than"),
-    (&["some"], "about"),
+/// Qualifiers before a number, longest first.
+const QUALIFIERS: [(&[&str], Qualifier); 14] = [
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["fewer", "than"], Qualifier::FewerThan),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["at", "most"], Qualifier::AtMost),
+    (&["up", "to"], Qualifier::UpTo),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Almost),
+    (&["about"], Qualifier::About),
+    (&["around"], Qualifier::Around),
+    (&["roughly"], Qualifier::Roughly),
+    (&["approximately"], Qualifier::Approximately),
+    (&["over"], Qualifier::MoreThan),
+    (&["some"], Qualifier::About),
 ];
 
 /// Words before a number that make it an earlier figure than the one the report is about.
 const EARLIER: &[&str] = &[
     "initial", "original", "first", "previous", "earlier", "prior", "old",
 ];
-
-/// The mark an earlier figure's slot carries: "share (earlier)".
-pub const EARLIER_SLOT: &str = "(earlier)";
 
 /// The numbers of a unit's words that are not part of a date (`used`).
 pub(super) fn numbers(text: &str, words: &[Word], used: &[bool]) -> Vec<Detail> {
@@ -85,17 +82,14 @@ pub(super) fn numbers(text: &str, words: &[Word], used: &[bool]) -> Vec<Detail> 
                 .windows(2)
                 .any(|p| matches!(p[0].norm.as_str(), "up" | "down") && p[1].norm == "from");
         out.push(Detail {
-            kind: DetailKind::Number,
-            slot: if earlier {
-                format!("{} {EARLIER_SLOT}", unit.stem)
-            } else {
-                unit.stem.clone()
-            },
-            value: words[i].norm.clone(),
-            qualifier,
+            value: Value::Number(Number {
+                value: words[i].norm.clone(),
+                unit: unit.stem.clone(),
+                qualifier,
+                earlier,
+            }),
             start,
             end: unit.end,
-            year: None,
         });
     }
     out
@@ -103,57 +97,77 @@ pub(super) fn numbers(text: &str, words: &[Word], used: &[bool]) -> Vec<Detail> 
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::details;
+    use super::super::tests::found;
+    use super::super::{Number, Qualifier, Value};
+    use Qualifier::*;
+
+    /// (value, unit stem, qualifier, earlier, text of the span) of each number of `text`.
+    type Case<'a> = (&'a str, &'a str, Option<Qualifier>, bool, &'a str);
 
     #[test]
-    fn qualified_durations() {
-        assert_eq!(
-            details("Following nearly nine hours of talks."),
-            [(
-                'N',
-                "hour".into(),
-                "9".into(),
-                Some("nearly"),
-                "nearly nine hours"
-            )]
-        );
-        assert_eq!(
-            details("It continued for more than nine hours."),
-            [(
-                'N',
-                "hour".into(),
-                "9".into(),
-                Some("more than"),
-                "more than nine hours"
-            )]
-        );
-        assert_eq!(details("At least 7 killed.")[0].3, Some("at least"));
-    }
-
-    #[test]
-    fn earlier_figures_are_their_own_slot() {
-        assert_eq!(
-            details("raised its offer to $82 a share, up from its initial offer of $70 a share")
+    fn numbers_with_their_unit_qualifier_and_span() {
+        let cases: &[(&str, &[Case<'_>])] = &[
+            (
+                "Following nearly nine hours of talks.",
+                &[("9", "hour", Some(Nearly), false, "nearly nine hours")],
+            ),
+            (
+                "It continued for more than nine hours.",
+                &[("9", "hour", Some(MoreThan), false, "more than nine hours")],
+            ),
+            (
+                "At least 7 killed.",
+                &[("7", "kill", Some(AtLeast), false, "At least 7 killed")],
+            ),
+            // Earlier figures are their own slot.
+            (
+                "raised its offer to $82 a share, up from its initial offer of $70 a share",
+                &[
+                    ("82", "share", None, false, "82 a share"),
+                    ("70", "share", None, true, "70 a share"),
+                ],
+            ),
+            (
+                "the original $105 billion approach",
+                &[("105", "billion", None, true, "105 billion")],
+            ),
+            (
+                "a new $121 billion offer",
+                &[("121", "billion", None, false, "121 billion")],
+            ),
+            // Hyphenated measures.
+            (
+                "a temporary 48-hour truce",
+                &[("48", "hour", None, false, "48-hour")],
+            ),
+            (
+                "the 2,600-kilometer-long border",
+                &[("2600", "kilomet", None, false, "2,600-kilometer")],
+            ),
+            // Clock times and years are not counts.
+            ("began at 2:30 p.m. in 2021", &[]),
+        ];
+        for &(text, expected) in cases {
+            let numbers: Vec<(Number, &str)> = found(text, None)
+                .into_iter()
+                .filter_map(|(value, span)| match value {
+                    Value::Number(n) => Some((n, span)),
+                    _ => None,
+                })
+                .collect();
+            let expected: Vec<(Number, &str)> = expected
                 .iter()
-                .map(|d| (d.1.as_str(), d.2.as_str()))
-                .collect::<Vec<_>>(),
-            [("share", "82"), ("share (earlier)", "70")]
-        );
-        assert_eq!(
-            details("the original $105 billion approach")[0].1,
-            "billion (earlier)"
-        );
-        assert_eq!(details("a new $121 billion offer")[0].1, "billion");
-    }
-
-    #[test]
-    fn hyphenated_measures() {
-        assert_eq!(details("a temporary 48-hour truce")[0].1, "hour");
-        assert_eq!(details("the 2,600-kilometer-long border")[0].2, "2600");
-    }
-
-    #[test]
-    fn times_and_years_are_not_counts() {
-        assert!(details("began at 2:30 p.m. in 2021").is_empty());
+                .map(|&(value, unit, qualifier, earlier, span)| {
+                    let number = Number {
+                        value: value.into(),
+                        unit: unit.into(),
+                        qualifier,
+                        earlier,
+                    };
+                    (number, span)
+                })
+                .collect();
+            assert_eq!(numbers, expected, "{text}");
+        }
     }
 }

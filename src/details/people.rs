@@ -1,7 +1,7 @@
 //! People: who led a side, who mediated, and people's titles; and when two names are one
 //! person, side or party.
 
-use super::{capital_run, Detail, DetailKind};
+use super::{capital_run, Detail, Mediation, Value};
 use crate::text::tokenize::Word;
 
 /// "… led by <title> <Name Name>": the name, and the side as the nearest capitalised word
@@ -39,13 +39,9 @@ pub(super) fn leaders(text: &str, words: &[Word]) -> Vec<Detail> {
             .find(|w| w.capital)
             .map_or_else(|| "delegation".to_string(), |w| w.norm.clone());
         out.push(Detail {
-            kind: DetailKind::Leader,
-            slot: format!("led: {side}"),
-            value: name,
-            qualifier: None,
+            value: Value::Leader { side, name },
             start: first.start,
             end: last.end,
-            year: None,
         });
     }
     out
@@ -54,7 +50,6 @@ pub(super) fn leaders(text: &str, words: &[Word]) -> Vec<Detail> {
 /// Whether two sides name the same party: one is the start of the other ("afghan",
 /// "afghanistan"; "pakistani", "pakistan").
 pub fn same_side(a: &str, b: &str) -> bool {
-    let (a, b) = (a.trim_start_matches("led: "), b.trim_start_matches("led: "));
     let stem = |s: &str| s.trim_end_matches('i').to_string();
     let (x, y) = (stem(a), stem(b));
     x.len() >= 4 && y.len() >= 4 && (x.starts_with(&y) || y.starts_with(&x))
@@ -109,10 +104,10 @@ pub(super) fn mediators(text: &str, words: &[Word]) -> Vec<Detail> {
     let mut out = Vec::new();
     for i in 0..words.len().saturating_sub(2) {
         let verb = match words[i].norm.as_str() {
-            "mediated" => "mediated",
-            "brokered" => "brokered",
-            "hosted" => "hosted",
-            "facilitated" => "facilitated",
+            "mediated" => Mediation::Mediated,
+            "brokered" => Mediation::Brokered,
+            "hosted" => Mediation::Hosted,
+            "facilitated" => Mediation::Facilitated,
             _ => continue,
         };
         if words[i + 1].norm != "by" {
@@ -129,13 +124,9 @@ pub(super) fn mediators(text: &str, words: &[Word]) -> Vec<Detail> {
         parties.sort();
         parties.dedup();
         out.push(Detail {
-            kind: DetailKind::Mediator,
-            slot: verb.into(),
-            value: parties.join("+"),
-            qualifier: None,
+            value: Value::Mediators { verb, parties },
             start: first.start,
             end: last.end,
-            year: None,
         });
     }
     out
@@ -240,13 +231,12 @@ pub(super) fn roles(text: &str, words: &[Word]) -> Vec<Detail> {
             .filter(|w| !is_demonym(w) && !crate::text::tokenize::is_stop_word(w))
             .collect();
         out.push(Detail {
-            kind: DetailKind::Role,
-            slot: format!("role: {name}"),
-            value: title.join(" "),
-            qualifier: None,
+            value: Value::Role {
+                person: name,
+                title,
+            },
             start: words[from].start,
             end: last.end,
-            year: None,
         });
     }
     out
@@ -273,26 +263,43 @@ pub(super) fn is_demonym(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{details, of_kind};
+    use super::super::tests::found;
+    use super::super::{Mediation, Value};
+
+    /// The details of `text` that `keep` picks, with the text of their spans.
+    fn picked<T>(text: &str, keep: impl Fn(Value) -> Option<T>) -> Vec<(T, &str)> {
+        found(text, None)
+            .into_iter()
+            .filter_map(|(value, span)| Some((keep(value)?, span)))
+            .collect()
+    }
 
     #[test]
     fn who_led_a_side() {
-        let d = details("On the Afghan side, the negotiations were led by Acting Defense Minister Mullah Yaqoob, accompanied by others.");
-        assert_eq!(
-            d,
-            [(
-                'L',
-                "led: afghan".into(),
-                "Mullah Yaqoob".into(),
-                None,
-                "Acting Defense Minister Mullah Yaqoob"
-            )]
-        );
-        let d = details("while Afghanistan’s side was led by Deputy Interior Minister Mawlawi Rahmatullah Najeeb, alongside others");
-        assert_eq!(d[0].1, "led: afghanistan");
-        assert_eq!(d[0].2, "Mawlawi Rahmatullah Najeeb");
-        assert!(super::same_side("led: afghan", "led: afghanistan"));
-        assert!(!super::same_side("led: afghan", "led: pakistani"));
+        // (text, side, name, text of the span)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "On the Afghan side, the negotiations were led by Acting Defense Minister Mullah Yaqoob, accompanied by others.",
+                "afghan",
+                "Mullah Yaqoob",
+                "Acting Defense Minister Mullah Yaqoob",
+            ),
+            (
+                "while Afghanistan’s side was led by Deputy Interior Minister Mawlawi Rahmatullah Najeeb, alongside others",
+                "afghanistan",
+                "Mawlawi Rahmatullah Najeeb",
+                "Deputy Interior Minister Mawlawi Rahmatullah Najeeb",
+            ),
+        ];
+        for &(text, side, name, span) in cases {
+            let leaders = picked(text, |value| match value {
+                Value::Leader { side, name } => Some((side, name)),
+                _ => None,
+            });
+            assert_eq!(leaders, [((side.into(), name.into()), span)], "{text}");
+        }
+        assert!(super::same_side("afghan", "afghanistan"));
+        assert!(!super::same_side("afghan", "pakistani"));
         assert!(!super::same_person(
             "Mullah Yaqoob",
             "Mawlawi Rahmatullah Najeeb"
@@ -302,32 +309,40 @@ mod tests {
 
     #[test]
     fn who_mediated() {
-        let cases: &[(&str, &str, &str)] = &[
+        // (text, verb, parties, text of the span)
+        let cases: &[(&str, Mediation, &[&str], &str)] = &[
             (
                 "The negotiations – mediated by Turkey and Qatar – aim",
-                "qatar+turkey",
+                Mediation::Mediated,
+                &["qatar", "turkey"],
                 "Turkey and Qatar",
             ),
             (
                 "the October 19 Doha ceasefire mediated by Qatar, saw",
-                "qatar",
+                Mediation::Mediated,
+                &["qatar"],
                 "Qatar",
             ),
             (
                 "talks in Istanbul, mediated by Qatari and Turkish officials, concluded",
-                "qatari+turkish",
+                Mediation::Mediated,
+                &["qatari", "turkish"],
                 "Qatari and Turkish",
             ),
-            ("a truce brokered by Egypt", "egypt", "Egypt"),
+            (
+                "a truce brokered by Egypt",
+                Mediation::Brokered,
+                &["egypt"],
+                "Egypt",
+            ),
         ];
-        for &(text, value, span) in cases {
-            let found = of_kind(text, 'M');
-            assert_eq!(found.len(), 1, "{text}");
-            assert_eq!(
-                (found[0].1.as_str(), found[0].2.as_str()),
-                (value, span),
-                "{text}"
-            );
+        for &(text, verb, parties, span) in cases {
+            let mediators = picked(text, |value| match value {
+                Value::Mediators { verb, parties } => Some((verb, parties)),
+                _ => None,
+            });
+            let parties: Vec<String> = parties.iter().map(|p| p.to_string()).collect();
+            assert_eq!(mediators, [((verb, parties), span)], "{text}");
         }
         assert!(super::same_party("qatari", "qatar"));
         assert!(super::same_party("turkish", "Türkiye"));
@@ -336,44 +351,50 @@ mod tests {
         assert!(!super::same_party("qatar", "turkey"));
     }
 
+    /// (person, title) of each role in `text`.
+    fn roles(text: &str) -> Vec<(String, String)> {
+        picked(text, |value| match value {
+            Value::Role { person, title } => Some((person, title.join(" "))),
+            _ => None,
+        })
+        .into_iter()
+        .map(|(role, _)| role)
+        .collect()
+    }
+
     #[test]
     fn titles_of_people() {
+        // (text, person, title)
         let cases: &[(&str, &str, &str)] = &[
             (
                 "said Pakistani Defense Minister Khawaja Asif on X",
-                "role: Khawaja Asif",
+                "Khawaja Asif",
                 "defence minister",
             ),
             (
                 "led by Deputy Interior Minister Mawlawi Rahmatullah Najeeb, alongside",
-                "role: Mawlawi Rahmatullah Najeeb",
+                "Mawlawi Rahmatullah Najeeb",
                 "deputy interior minister",
             ),
             (
                 "Information Minister Attaullah Tarar said",
-                "role: Attaullah Tarar",
+                "Attaullah Tarar",
                 "information minister",
             ),
             (
                 "Broadcom CEO Hock Tan announced",
-                "role: Hock Tan",
+                "Hock Tan",
                 "broadcom chief executive officer",
             ),
         ];
-        for &(text, slot, value) in cases {
-            let found = of_kind(text, 'R');
-            assert_eq!(found.len(), 1, "{text}: {found:?}");
-            assert_eq!(
-                (found[0].0.as_str(), found[0].1.as_str()),
-                (slot, value),
-                "{text}"
-            );
+        for &(text, person, title) in cases {
+            assert_eq!(roles(text), [(person.into(), title.into())], "{text}");
         }
         assert!(
-            of_kind("former Prime Minister Imran Khan said", 'R').is_empty(),
+            roles("former Prime Minister Imran Khan said").is_empty(),
             "a past office"
         );
-        assert!(of_kind("the minister said", 'R').is_empty(), "no name");
+        assert!(roles("the minister said").is_empty(), "no name");
         assert!(!super::same_person(
             "Mawlawi Rahmatullah Najeeb",
             "Mawlawi Abdul Kabir"

@@ -3,7 +3,7 @@
 
 use super::dates::{month_of, WEEKDAYS};
 use super::people::{is_demonym, ROLE_HEADS};
-use super::{capital_run, Detail, DetailKind};
+use super::{capital_run, Detail, Value};
 use crate::text::tokenize::Word;
 
 /// "in Istanbul", "in Doha, Qatar", "at Dolmabahçe Palace": a capitalised run after "in" or
@@ -33,18 +33,11 @@ pub(super) fn places(text: &str, words: &[Word]) -> Vec<Detail> {
         {
             continue;
         }
+        let name: Vec<&str> = run.iter().map(|w| w.norm.as_str()).collect();
         out.push(Detail {
-            kind: DetailKind::Place,
-            slot: "place".into(),
-            value: run
-                .iter()
-                .map(|w| w.norm.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-            qualifier: None,
+            value: Value::Place(name.join(" ")),
             start: first.start,
             end: last.end,
-            year: None,
         });
     }
     out
@@ -113,7 +106,7 @@ pub(super) fn organisations(text: &str, words: &[Word]) -> Vec<Detail> {
             && written.chars().all(|c| c.is_ascii_uppercase())
             && !NOT_ORGANISATIONS.contains(&written);
         if acronym {
-            out.push(organisation(&written.to_lowercase(), w, w));
+            out.push(organisation(written.to_lowercase(), w, w));
             i += 1;
             continue;
         }
@@ -139,7 +132,7 @@ pub(super) fn organisations(text: &str, words: &[Word]) -> Vec<Detail> {
             }
             if from < i {
                 let name: Vec<&str> = words[from..=i].iter().map(|w| w.norm.as_str()).collect();
-                out.push(organisation(&name.join(" "), &words[from], w));
+                out.push(organisation(name.join(" "), &words[from], w));
             }
         }
         i += 1;
@@ -147,49 +140,60 @@ pub(super) fn organisations(text: &str, words: &[Word]) -> Vec<Detail> {
     out
 }
 
-fn organisation(value: &str, from: &Word, to: &Word) -> Detail {
+fn organisation(name: String, from: &Word, to: &Word) -> Detail {
     Detail {
-        kind: DetailKind::Organisation,
-        slot: "organisation".into(),
-        value: value.to_string(),
-        qualifier: None,
+        value: Value::Organisation(name),
         start: from.start,
         end: to.end,
-        year: None,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::of_kind;
+    use super::super::tests::found;
+    use super::super::Value;
+
+    /// The places and organisations of `text`, with the text of their spans.
+    fn names(text: &str) -> Vec<(Value, &str)> {
+        found(text, None)
+            .into_iter()
+            .filter(|(value, _)| matches!(value, Value::Place(_) | Value::Organisation(_)))
+            .collect()
+    }
+
+    fn place(name: &str) -> Value {
+        Value::Place(name.into())
+    }
+
+    fn organisation(name: &str) -> Value {
+        Value::Organisation(name.into())
+    }
 
     #[test]
     fn places_and_organisations() {
-        assert_eq!(
-            of_kind("talks held in Istanbul ended", 'P'),
-            [("place".into(), "istanbul".into(), "Istanbul".into())]
-        );
-        assert_eq!(
-            of_kind("held in Doha, Qatar, on October 18", 'P')[0].1,
-            "doha"
-        );
-        assert!(
-            of_kind("sanctuaries in Afghan territory", 'P').is_empty(),
-            "an adjective"
-        );
-        assert!(of_kind("met in October", 'P').is_empty(), "a month");
-        assert_eq!(
-            of_kind("attacks by the TTP rose", 'O'),
-            [("organisation".into(), "ttp".into(), "TTP".into())]
-        );
-        assert_eq!(
-            of_kind("The crash is being investigated by the Rail Accident Investigation Branch, which said the tram was travelling too fast.", 'O')[0].1,
-            "rail accident investigation branch"
-        );
-        assert!(of_kind("began at 12:17 GMT", 'O').is_empty());
-        assert!(
-            of_kind("PAKISTAN WARNS THE TTP", 'O').is_empty(),
-            "a unit in capitals"
-        );
+        let cases: &[(&str, &[(Value, &str)])] = &[
+            ("talks held in Istanbul ended", &[(place("istanbul"), "Istanbul")]),
+            (
+                "held in Doha, Qatar, on October 18",
+                &[(place("doha"), "Doha")],
+            ),
+            // An adjective, a month.
+            ("sanctuaries in Afghan territory", &[]),
+            ("met in October", &[]),
+            ("attacks by the TTP rose", &[(organisation("ttp"), "TTP")]),
+            (
+                "The crash is being investigated by the Rail Accident Investigation Branch, which said the tram was travelling too fast.",
+                &[(
+                    organisation("rail accident investigation branch"),
+                    "Rail Accident Investigation Branch",
+                )],
+            ),
+            ("began at 12:17 GMT", &[]),
+            // A unit in capitals names no organisation.
+            ("PAKISTAN WARNS THE TTP", &[]),
+        ];
+        for &(text, expected) in cases {
+            assert_eq!(names(text), expected, "{text}");
+        }
     }
 }

@@ -6,6 +6,7 @@ pub mod findings;
 use std::collections::HashMap;
 
 use crate::align::Alignment;
+use crate::details::{Anchor, Date, Mediation, Qualifier, Slot, Value};
 use crate::ids::{numbered, round3, Reports};
 use crate::text::date_line;
 
@@ -13,7 +14,6 @@ use crate::text::date_line;
 pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<crate::model::Discrepancy> {
     let prepared = reports.prepared;
     let (corpus, groups) = (&alignment.corpus, &alignment.groups);
-    use crate::details::DetailKind;
     use crate::discrepancies::findings::{self, FindingKind, Placed};
     use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue};
     // Each report's date line, which its relative dates ("on Sunday") resolve against.
@@ -59,38 +59,9 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<crate::model
     };
     let value_of = |p: &Placed| {
         let unit = &corpus.units[p.unit];
-        let prep = &prepared[unit.report];
         let d = &p.detail;
-        let text = prep.text[d.start..d.end].to_string();
-        let value = match d.kind {
-            DetailKind::Date => match d.year {
-                Some(year) => format!(
-                    "{}, {year}, by the date line",
-                    crate::details::readable_date(&d.value)
-                ),
-                None => crate::details::readable_date(&d.value),
-            },
-            DetailKind::Leader => d.value.clone(),
-            DetailKind::Mediator
-            | DetailKind::Role
-            | DetailKind::Place
-            | DetailKind::Organisation => text.clone(),
-            DetailKind::Number => {
-                let unit_word = text
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .find(|w| !w.is_empty())
-                    .unwrap_or("");
-                let earlier = if d.slot.ends_with(crate::details::EARLIER_SLOT) {
-                    " (an earlier figure)"
-                } else {
-                    ""
-                };
-                match d.qualifier {
-                    Some(q) => format!("{q} {} {unit_word}{earlier}", d.value),
-                    None => format!("{} {unit_word}{earlier}", d.value),
-                }
-            }
-        };
+        let written = &prepared[unit.report].text[d.start..d.end];
+        let value = value_text(&d.value, written);
         value_at(reports, unit.report, unit.segment, d.start, d.end, value)
     };
     let mut out: Vec<Discrepancy> = findings::findings(&placed, &cx)
@@ -98,32 +69,6 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<crate::model
         .map(|f| {
             let values: Vec<DiscrepancyValue> =
                 f.details.iter().map(|&i| value_of(&placed[i])).collect();
-            let first = &placed[f.details[0]].detail;
-            let slot = match first.kind {
-                DetailKind::Date => "date".to_string(),
-                DetailKind::Leader => {
-                    format!("who led the {} side", f.slot.trim_start_matches("led: "))
-                }
-                DetailKind::Mediator => format!("who {} it", f.slot),
-                DetailKind::Role => {
-                    format!("title of {}", f.slot.trim_start_matches("role: "))
-                }
-                DetailKind::Place => "place".to_string(),
-                DetailKind::Organisation => "organisation named".to_string(),
-                DetailKind::Number => {
-                    let unit_word = values[0]
-                        .text
-                        .rsplit(|c: char| !c.is_alphanumeric())
-                        .find(|w| !w.is_empty())
-                        .unwrap_or(&f.slot)
-                        .to_lowercase();
-                    if f.slot.ends_with(crate::details::EARLIER_SLOT) {
-                        format!("{unit_word}, an earlier figure")
-                    } else {
-                        unit_word
-                    }
-                }
-            };
             Discrepancy {
                 id: String::new(),
                 kind: match f.kind {
@@ -131,31 +76,30 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<crate::model
                     FindingKind::Precision => DiscrepancyKind::Precision,
                     FindingKind::OnlyInSome => DiscrepancyKind::OnlyInSome,
                 },
-                slot,
+                slot: slot_text(f.slot, &values[0].text),
                 values,
                 confidence: round3(f64::from(f.confidence)),
             }
         })
         .collect();
     // A date line earlier than the month the reports date the events in.
+    let date = |p: &Placed| match p.detail.value {
+        Value::Date(date) => Some(date),
+        _ => None,
+    };
     let mut months: HashMap<u8, usize> = HashMap::new();
-    for p in placed
-        .iter()
-        .filter(|p| p.detail.kind == DetailKind::Date && p.detail.year.is_none())
-    {
-        if let Some((m, _, _)) = crate::details::days(&p.detail.value) {
-            *months.entry(m).or_default() += 1;
-        }
+    for date in placed.iter().filter_map(date).filter(|d| d.year.is_none()) {
+        *months.entry(date.month).or_default() += 1;
     }
     if let Some((&event_month, _)) = months
         .iter()
         .max_by_key(|&(m, n)| (*n, std::cmp::Reverse(*m)))
     {
         for (r, prep) in prepared.iter().enumerate() {
-            let Some((s, (year, month, day))) = date_lines[r] else {
+            let Some((s, anchor)) = date_lines[r] else {
                 continue;
             };
-            if month >= event_month {
+            if anchor.month >= event_month {
                 continue;
             }
             let seg = &prep.segments[s];
@@ -165,28 +109,21 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<crate::model
                 s,
                 seg.start,
                 seg.end,
-                format!(
-                    "dated {} {year}",
-                    crate::details::readable_date(&format!("{month:02}-{day:02}..{day:02}"))
-                ),
+                date_line_text(anchor),
             )];
             // The report's own relative dates, resolved against its date line, then what
             // the other reports date the events.
             values.extend(
                 placed
                     .iter()
-                    .filter(|p| p.report == r && p.detail.year.is_some())
+                    .filter(|p| p.report == r && date(p).is_some_and(|d| d.year.is_some()))
                     .take(3)
                     .map(value_of),
             );
             values.extend(
                 placed
                     .iter()
-                    .filter(|p| p.detail.kind == DetailKind::Date && p.report != r)
-                    .filter(|p| {
-                        crate::details::days(&p.detail.value)
-                            .is_some_and(|(m, _, _)| m == event_month)
-                    })
+                    .filter(|p| p.report != r && date(p).is_some_and(|d| d.month == event_month))
                     .take(3)
                     .map(value_of),
             );
@@ -224,4 +161,123 @@ fn value_at(
         text: span.text,
         value,
     }
+}
+
+// --- What the result says -------------------------------------------------------------
+// The one place where details become text for people: the slot of a discrepancy and each
+// of its values.
+
+/// What a discrepancy is about: "hours", "date", "who led the afghan side". A number's
+/// slot is its unit word as the first value writes it (`written`).
+fn slot_text(slot: Slot<'_>, written: &str) -> String {
+    match slot {
+        Slot::Count { unit, earlier } => {
+            let word = last_word(written).unwrap_or(unit).to_lowercase();
+            if earlier {
+                format!("{word}, an earlier figure")
+            } else {
+                word
+            }
+        }
+        Slot::Date => "date".into(),
+        Slot::Leader { side } => format!("who led the {side} side"),
+        Slot::Mediators(verb) => format!("who {} it", mediation_text(verb)),
+        Slot::Role { person } => format!("title of {person}"),
+        Slot::Place => "place".into(),
+        Slot::Organisation => "organisation named".into(),
+    }
+}
+
+/// What one report says, for people: "nearly 9 hours", "October 18–19", "December 31,
+/// 2023, by the date line", a leader's name; names and titles as `written`.
+fn value_text(value: &Value, written: &str) -> String {
+    match value {
+        Value::Number(n) => {
+            let unit = last_word(written).unwrap_or("");
+            let earlier = if n.earlier {
+                " (an earlier figure)"
+            } else {
+                ""
+            };
+            match n.qualifier {
+                Some(q) => format!("{} {} {unit}{earlier}", qualifier_text(q), n.value),
+                None => format!("{} {unit}{earlier}", n.value),
+            }
+        }
+        Value::Date(date) => match date.year {
+            Some(year) => format!("{}, {year}, by the date line", date_text(date)),
+            None => date_text(date),
+        },
+        Value::Leader { name, .. } => name.clone(),
+        Value::Mediators { .. } | Value::Role { .. } | Value::Place(_) | Value::Organisation(_) => {
+            written.to_string()
+        }
+    }
+}
+
+/// A date line's date: "dated January 2 2024".
+fn date_line_text(anchor: Anchor) -> String {
+    let day = Date {
+        month: anchor.month,
+        first: anchor.day,
+        last: anchor.day,
+        year: None,
+    };
+    format!("dated {} {}", date_text(&day), anchor.year)
+}
+
+/// "October 19", "October 18–19".
+fn date_text(date: &Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let name = MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
+    if date.first == date.last {
+        format!("{name} {}", date.first)
+    } else {
+        format!("{name} {}–{}", date.first, date.last)
+    }
+}
+
+fn qualifier_text(qualifier: Qualifier) -> &'static str {
+    match qualifier {
+        Qualifier::MoreThan => "more than",
+        Qualifier::LessThan => "less than",
+        Qualifier::FewerThan => "fewer than",
+        Qualifier::AtLeast => "at least",
+        Qualifier::AtMost => "at most",
+        Qualifier::UpTo => "up to",
+        Qualifier::Nearly => "nearly",
+        Qualifier::Almost => "almost",
+        Qualifier::About => "about",
+        Qualifier::Around => "around",
+        Qualifier::Roughly => "roughly",
+        Qualifier::Approximately => "approximately",
+    }
+}
+
+fn mediation_text(verb: Mediation) -> &'static str {
+    match verb {
+        Mediation::Mediated => "mediated",
+        Mediation::Brokered => "brokered",
+        Mediation::Hosted => "hosted",
+        Mediation::Facilitated => "facilitated",
+    }
+}
+
+/// The last run of letters and digits in `text`: a number's unit word as written.
+fn last_word(text: &str) -> Option<&str> {
+    text.rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
 }
