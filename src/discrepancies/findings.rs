@@ -17,15 +17,17 @@
 //! - places of one fact: units of one group that name only places the other report never
 //!   mentions are a conflict;
 //! - in groups carried by three reports or more, a place or organisation only one
-//!   report's unit names is **onlyInSome**;
-//! - a report whose date line is earlier than the month the reports date the events in is
-//!   flagged: a report cannot tell what has not happened yet.
+//!   report's unit names is **onlyInSome**.
 //!
-//! Linked details form findings (union-find), one per slot and thing.
+//! Linked details form findings (union-find), one per slot and thing. Which units are
+//! about one fact comes from the [`Alignment`]; whether a text mentions a name from
+//! [`Mentions`]. Date lines are checked apart ([`super::date_line`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use crate::align::Alignment;
 use crate::details::{self, Date, Detail, Slot, Value};
+use crate::ids::Reports;
 
 /// A detail placed in the comparison: unit index (in the caller's numbering), report.
 #[derive(Debug, Clone)]
@@ -53,20 +55,46 @@ pub struct Finding<'a> {
     pub confidence: f32,
 }
 
-/// What [`findings`] needs to know about the comparison, by unit and report index.
-pub struct Context<'a> {
-    /// Whether two units share a group.
-    pub same_group: &'a dyn Fn(usize, usize) -> bool,
-    /// How many rare content words two units share.
-    pub shared_rare: &'a dyn Fn(usize, usize) -> usize,
-    /// The groups, as unit lists.
-    pub groups: &'a [Vec<usize>],
-    /// The report of a unit.
-    pub report_of_unit: &'a dyn Fn(usize) -> usize,
-    /// Whether a unit's text mentions a name (any case).
-    pub unit_mentions: &'a dyn Fn(usize, &str) -> bool,
-    /// Whether a report's text mentions a name (any case).
-    pub report_mentions: &'a dyn Fn(usize, &str) -> bool,
+/// The texts names are looked for in, in lower case, by report and by unit (indices of
+/// the alignment's corpus): computed once per comparison.
+pub struct Mentions {
+    reports: Vec<String>,
+    units: Vec<String>,
+}
+
+impl Mentions {
+    /// Lower-cases the text of every report and of every compared unit.
+    pub fn new(reports: &Reports<'_>, alignment: &Alignment) -> Mentions {
+        let prepared = reports.prepared;
+        let units = alignment
+            .corpus
+            .units
+            .iter()
+            .map(|unit| {
+                let seg = &prepared[unit.report].segments[unit.segment];
+                prepared[unit.report].text[seg.start..seg.end].to_lowercase()
+            })
+            .collect();
+        Mentions {
+            reports: prepared.iter().map(|p| p.text.to_lowercase()).collect(),
+            units,
+        }
+    }
+
+    /// Whether report `r` mentions `name` (lower case).
+    fn in_report(&self, r: usize, name: &str) -> bool {
+        self.reports[r].contains(name)
+    }
+
+    /// Whether unit `u` mentions `name` (lower case).
+    fn in_unit(&self, u: usize, name: &str) -> bool {
+        self.units[u].contains(name)
+    }
+}
+
+/// The report of unit `u`.
+fn report_of(alignment: &Alignment, u: usize) -> usize {
+    alignment.corpus.units[u].report
 }
 
 /// At most this many distinct details of one kind and slot are compared pair by pair, in
@@ -79,9 +107,11 @@ const MAX_UNITS_CHECKED: usize = 8;
 const MAX_MEMBERS: usize = 200;
 
 /// Finds the disagreements among `placed` details.
-pub fn findings<'a>(placed: &'a [Placed], cx: &Context<'_>) -> Vec<Finding<'a>> {
-    let same_group = cx.same_group;
-    let shared_rare = cx.shared_rare;
+pub fn findings<'a>(
+    placed: &'a [Placed],
+    alignment: &Alignment,
+    mentions: &Mentions,
+) -> Vec<Finding<'a>> {
     let n = placed.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut kind: Vec<Option<FindingKind>> = vec![None; n];
@@ -160,8 +190,12 @@ pub fn findings<'a>(placed: &'a [Placed], cx: &Context<'_>) -> Vec<Finding<'a>> 
                 // Different values are only compared within one fact (one group), or
                 // between units that share many rare words: "48-hour truce" and "nine
                 // hours of talks" count hours of different things.
-                let related = || pair_where(&|u, v| same_group(u, v) || shared_rare(u, v) >= 4);
-                let grouped = || pair_where(&|u, v| same_group(u, v));
+                let related = || {
+                    pair_where(&|u, v| {
+                        alignment.same_group(u, v) || alignment.corpus.shared_rare(u, v) >= 4
+                    })
+                };
+                let grouped = || pair_where(&|u, v| alignment.same_group(u, v));
                 let (relation, pair) = match (&x.detail.value, &y.detail.value) {
                     (Value::Number(a), Value::Number(b)) if a.value == b.value => (
                         (a.qualifier != b.qualifier).then_some(FindingKind::Precision),
@@ -191,7 +225,7 @@ pub fn findings<'a>(placed: &'a [Placed], cx: &Context<'_>) -> Vec<Finding<'a>> 
             }
         }
     }
-    let places = place_conflicts(placed, cx);
+    let places = place_conflicts(placed, alignment, mentions);
     for &(i, j) in &places {
         link(&mut parent, &mut kind, i, j, FindingKind::Conflict);
     }
@@ -228,8 +262,13 @@ pub fn findings<'a>(placed: &'a [Placed], cx: &Context<'_>) -> Vec<Finding<'a>> 
             details: details.into_iter().collect(),
         })
         .collect();
-    out.extend(only_in_some(placed, cx.groups, cx.report_of_unit));
-    out.extend(names_only_in_some(placed, cx, &in_conflict));
+    out.extend(only_in_some(placed, alignment));
+    out.extend(names_only_in_some(
+        placed,
+        alignment,
+        mentions,
+        &in_conflict,
+    ));
     out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.details[0].cmp(&b.details[0])));
     out
 }
@@ -283,14 +322,18 @@ fn role_relation(a: &[String], b: &[String]) -> Option<FindingKind> {
 /// Pairs of place details of units in one group, from different reports, that name only
 /// places the other never mentions: each unit's places, against the other's. Units of a
 /// report naming the same places are compared once.
-fn place_conflicts(placed: &[Placed], cx: &Context<'_>) -> Vec<(usize, usize)> {
+fn place_conflicts(
+    placed: &[Placed],
+    alignment: &Alignment,
+    mentions: &Mentions,
+) -> Vec<(usize, usize)> {
     let by_unit = by_unit(placed, |v| matches!(v, Value::Place(_)));
     let value = |i: usize| match &placed[i].detail.value {
         Value::Place(name) => name.as_str(),
         _ => unreachable!("only places are kept"),
     };
     let mut out = BTreeSet::new();
-    for members in cx.groups {
+    for members in &alignment.groups {
         let mut seen: BTreeSet<(usize, Vec<&str>)> = BTreeSet::new();
         let units: Vec<usize> = members
             .iter()
@@ -298,14 +341,14 @@ fn place_conflicts(placed: &[Placed], cx: &Context<'_>) -> Vec<(usize, usize)> {
             .filter(|&&u| {
                 let mut set: Vec<&str> = by_unit[&u].iter().map(|&i| value(i)).collect();
                 set.sort_unstable();
-                seen.insert(((cx.report_of_unit)(u), set))
+                seen.insert((report_of(alignment, u), set))
             })
             .take(MAX_MEMBERS)
             .copied()
             .collect();
         for (k, &u) in units.iter().enumerate() {
             for &v in &units[k + 1..] {
-                let (ru, rv) = ((cx.report_of_unit)(u), (cx.report_of_unit)(v));
+                let (ru, rv) = (report_of(alignment, u), report_of(alignment, v));
                 if ru == rv {
                     continue;
                 }
@@ -313,8 +356,8 @@ fn place_conflicts(placed: &[Placed], cx: &Context<'_>) -> Vec<(usize, usize)> {
                 let agree = pu
                     .iter()
                     .any(|&i| pv.iter().any(|&j| details::same_party(value(i), value(j))));
-                let known = pu.iter().any(|&i| (cx.report_mentions)(rv, value(i)))
-                    || pv.iter().any(|&j| (cx.report_mentions)(ru, value(j)));
+                let known = pu.iter().any(|&i| mentions.in_report(rv, value(i)))
+                    || pv.iter().any(|&j| mentions.in_report(ru, value(j)));
                 if !agree && !known {
                     out.extend(pu.iter().flat_map(|&i| pv.iter().map(move |&j| (i, j))));
                 }
@@ -329,13 +372,14 @@ fn place_conflicts(placed: &[Placed], cx: &Context<'_>) -> Vec<(usize, usize)> {
 /// reported again.
 fn names_only_in_some<'a>(
     placed: &'a [Placed],
-    cx: &Context<'_>,
+    alignment: &Alignment,
+    mentions: &Mentions,
     in_conflict: &BTreeSet<usize>,
 ) -> Vec<Finding<'a>> {
     let by_unit = by_unit(placed, |v| name_of(v).is_some());
     let mut out = Vec::new();
-    for members in cx.groups {
-        let reports: BTreeSet<usize> = members.iter().map(|&u| (cx.report_of_unit)(u)).collect();
+    for members in &alignment.groups {
+        let reports: BTreeSet<usize> = members.iter().map(|&u| report_of(alignment, u)).collect();
         if reports.len() < 3 {
             continue;
         }
@@ -351,8 +395,8 @@ fn names_only_in_some<'a>(
                 let name = name_of(&d.value).expect("only names are kept");
                 let slot = d.value.slot();
                 let elsewhere = members.iter().any(|&u| {
-                    (cx.report_of_unit)(u) != p.report
-                        && ((cx.unit_mentions)(u, name)
+                    report_of(alignment, u) != p.report
+                        && (mentions.in_unit(u, name)
                             || by_unit.get(&u).into_iter().flatten().any(|&q| {
                                 let other = &placed[q].detail.value;
                                 other.slot() == slot
@@ -394,15 +438,11 @@ fn date_relation(x: &Date, y: &Date) -> Option<FindingKind> {
 }
 
 /// In groups of three reports or more: a number only one report gives.
-fn only_in_some<'a>(
-    placed: &'a [Placed],
-    groups: &[Vec<usize>],
-    report_of_unit: &dyn Fn(usize) -> usize,
-) -> Vec<Finding<'a>> {
+fn only_in_some<'a>(placed: &'a [Placed], alignment: &Alignment) -> Vec<Finding<'a>> {
     let by_unit = by_unit(placed, |v| matches!(v, Value::Number(_)));
     let mut out = Vec::new();
-    for members in groups {
-        let reports: BTreeSet<usize> = members.iter().map(|&u| report_of_unit(u)).collect();
+    for members in &alignment.groups {
+        let reports: BTreeSet<usize> = members.iter().map(|&u| report_of(alignment, u)).collect();
         if reports.len() < 3 {
             continue;
         }
@@ -433,6 +473,9 @@ fn only_in_some<'a>(
 mod tests {
     use super::*;
     use crate::details::{Number, Qualifier};
+    use crate::model::ReportInput;
+    use crate::text::tokenize::Tokenizer;
+    use crate::text::Prepared;
 
     fn placed(unit: usize, report: usize, value: Value) -> Placed {
         Placed {
@@ -472,17 +515,35 @@ mod tests {
         placed(unit, report, Value::Date(date))
     }
 
+    /// The findings among `placed`, where unit `u` is the one unit of report `u` and the
+    /// `grouped` pairs of units are groups.
     fn run(placed: &[Placed], grouped: &[(usize, usize)]) -> Vec<(FindingKind, Vec<usize>)> {
-        let same = |a: usize, b: usize| grouped.contains(&(a.min(b), a.max(b)));
-        let cx = Context {
-            same_group: &same,
-            shared_rare: &|_, _| 0,
-            groups: &[],
-            report_of_unit: &|u| u,
-            unit_mentions: &|_, _| false,
-            report_mentions: &|_, _| false,
-        };
-        findings(placed, &cx)
+        let units = placed.iter().map(|p| p.unit + 1).max().unwrap_or(0);
+        // One short unit per report, no two sharing a word.
+        let inputs: Vec<ReportInput> = (0..units)
+            .map(|u| ReportInput {
+                id: format!("{u:03}"),
+                title: String::new(),
+                text: format!("Unit{u}."),
+            })
+            .collect();
+        let tokenizer = Tokenizer::default();
+        let prepared: Vec<Prepared<'_>> = inputs
+            .iter()
+            .map(|r| Prepared::new(&r.text, &tokenizer))
+            .collect();
+        let reports = Reports::new(&inputs, &prepared);
+        let mut alignment = Alignment::new(&reports);
+        assert_eq!(alignment.corpus.units.len(), units);
+        alignment.groups = grouped.iter().map(|&(a, b)| vec![a, b]).collect();
+        alignment.in_groups = vec![Vec::new(); units];
+        for (g, members) in alignment.groups.iter().enumerate() {
+            for &u in members {
+                alignment.in_groups[u].push(g);
+            }
+        }
+        let mentions = Mentions::new(&reports, &alignment);
+        findings(placed, &alignment, &mentions)
             .into_iter()
             .map(|f| (f.kind, f.details))
             .collect()

@@ -1,70 +1,37 @@
 //! The discrepancies section of the result: details on which reports disagree, and date
 //! lines earlier than the events they report.
 
+mod date_line;
 pub mod findings;
 
-use std::collections::HashMap;
-
 use crate::align::Alignment;
-use crate::details::{Anchor, Date, Mediation, Qualifier, Slot, Value};
+use crate::details::{self, Anchor, Date, Mediation, Qualifier, Slot, Value};
 use crate::ids::{numbered, round3, Reports};
-use crate::text::date_line;
+use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue};
+use crate::text;
+use findings::{FindingKind, Mentions, Placed};
 
 /// Disagreements on details between reports, and date lines earlier than the events.
-pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<crate::model::Discrepancy> {
-    let prepared = reports.prepared;
-    let (corpus, groups) = (&alignment.corpus, &alignment.groups);
-    use crate::discrepancies::findings::{self, FindingKind, Placed};
-    use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue};
+pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Discrepancy> {
     // Each report's date line, which its relative dates ("on Sunday") resolve against.
-    let date_lines: Vec<Option<(usize, crate::details::Anchor)>> =
-        prepared.iter().map(date_line::find).collect();
-    let placed: Vec<Placed> = corpus
-        .units
-        .iter()
-        .enumerate()
-        .flat_map(|(u, unit)| {
-            let prep = &prepared[unit.report];
-            let anchor = date_lines[unit.report].map(|(_, anchor)| anchor);
-            crate::details::extract(prep.text, &prep.words[unit.segment], anchor)
-                .into_iter()
-                .map(move |detail| Placed {
-                    unit: u,
-                    report: unit.report,
-                    detail,
-                })
-        })
-        .collect();
-    let same_group = |a: usize, b: usize| alignment.same_group(a, b);
-    let shared_rare = |a: usize, b: usize| corpus.shared_rare(a, b);
-    let report_of = |u: usize| corpus.units[u].report;
-    let lower: Vec<String> = prepared.iter().map(|p| p.text.to_lowercase()).collect();
-    let unit_lower: Vec<String> = corpus
-        .units
-        .iter()
-        .map(|unit| {
-            let seg = &prepared[unit.report].segments[unit.segment];
-            prepared[unit.report].text[seg.start..seg.end].to_lowercase()
-        })
-        .collect();
-    let report_mentions = |r: usize, name: &str| lower[r].contains(name);
-    let unit_mentions = |u: usize, name: &str| unit_lower[u].contains(name);
-    let cx = findings::Context {
-        same_group: &same_group,
-        shared_rare: &shared_rare,
-        groups,
-        report_of_unit: &report_of,
-        unit_mentions: &unit_mentions,
-        report_mentions: &report_mentions,
-    };
+    let date_lines: Vec<Option<(usize, Anchor)>> =
+        reports.prepared.iter().map(text::date_line::find).collect();
+    let placed = placed(reports, alignment, &date_lines);
     let value_of = |p: &Placed| {
-        let unit = &corpus.units[p.unit];
+        let unit = &alignment.corpus.units[p.unit];
         let d = &p.detail;
-        let written = &prepared[unit.report].text[d.start..d.end];
-        let value = value_text(&d.value, written);
-        value_at(reports, unit.report, unit.segment, d.start, d.end, value)
+        let written = &reports.prepared[unit.report].text[d.start..d.end];
+        value_at(
+            reports,
+            unit.report,
+            unit.segment,
+            d.start,
+            d.end,
+            value_text(&d.value, written),
+        )
     };
-    let mut out: Vec<Discrepancy> = findings::findings(&placed, &cx)
+    let mentions = Mentions::new(reports, alignment);
+    let mut out: Vec<Discrepancy> = findings::findings(&placed, alignment, &mentions)
         .into_iter()
         .map(|f| {
             let values: Vec<DiscrepancyValue> =
@@ -82,63 +49,58 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<crate::model
             }
         })
         .collect();
-    // A date line earlier than the month the reports date the events in.
-    let date = |p: &Placed| match p.detail.value {
-        Value::Date(date) => Some(date),
-        _ => None,
-    };
-    let mut months: HashMap<u8, usize> = HashMap::new();
-    for date in placed.iter().filter_map(date).filter(|d| d.year.is_none()) {
-        *months.entry(date.month).or_default() += 1;
-    }
-    if let Some((&event_month, _)) = months
-        .iter()
-        .max_by_key(|&(m, n)| (*n, std::cmp::Reverse(*m)))
-    {
-        for (r, prep) in prepared.iter().enumerate() {
-            let Some((s, anchor)) = date_lines[r] else {
-                continue;
-            };
-            if anchor.month >= event_month {
-                continue;
-            }
-            let seg = &prep.segments[s];
-            let mut values = vec![value_at(
-                reports,
-                r,
-                s,
-                seg.start,
-                seg.end,
-                date_line_text(anchor),
-            )];
-            // The report's own relative dates, resolved against its date line, then what
-            // the other reports date the events.
-            values.extend(
-                placed
-                    .iter()
-                    .filter(|p| p.report == r && date(p).is_some_and(|d| d.year.is_some()))
-                    .take(3)
-                    .map(value_of),
-            );
-            values.extend(
-                placed
-                    .iter()
-                    .filter(|p| p.report != r && date(p).is_some_and(|d| d.month == event_month))
-                    .take(3)
-                    .map(value_of),
-            );
-            out.push(Discrepancy {
-                id: String::new(),
-                kind: DiscrepancyKind::Conflict,
-                slot: "date line".into(),
-                values,
-                confidence: 0.6,
-            });
-        }
-    }
+    out.extend(
+        date_line::too_early(&placed, &date_lines)
+            .into_iter()
+            .map(|early| {
+                let (r, s) = (early.report, early.segment);
+                let seg = &reports.prepared[r].segments[s];
+                let line = value_at(
+                    reports,
+                    r,
+                    s,
+                    seg.start,
+                    seg.end,
+                    date_line_text(early.anchor),
+                );
+                let mut values = vec![line];
+                values.extend(early.dates.iter().map(|&i| value_of(&placed[i])));
+                Discrepancy {
+                    id: String::new(),
+                    kind: DiscrepancyKind::Conflict,
+                    slot: "date line".into(),
+                    values,
+                    confidence: 0.6,
+                }
+            }),
+    );
     out.sort_by_key(|d| d.kind as u8);
     for (i, d) in out.iter_mut().enumerate() {
         d.id = numbered('d', i);
+    }
+    out
+}
+
+/// The details of every compared unit, with relative dates resolved against the date
+/// line of their report.
+fn placed(
+    reports: &Reports<'_>,
+    alignment: &Alignment,
+    date_lines: &[Option<(usize, Anchor)>],
+) -> Vec<Placed> {
+    let mut out = Vec::new();
+    for (u, unit) in alignment.corpus.units.iter().enumerate() {
+        let prep = &reports.prepared[unit.report];
+        let anchor = date_lines[unit.report].map(|(_, anchor)| anchor);
+        out.extend(
+            details::extract(prep.text, &prep.words[unit.segment], anchor)
+                .into_iter()
+                .map(|detail| Placed {
+                    unit: u,
+                    report: unit.report,
+                    detail,
+                }),
+        );
     }
     out
 }
@@ -151,9 +113,9 @@ fn value_at(
     start: usize,
     end: usize,
     value: String,
-) -> crate::model::DiscrepancyValue {
+) -> DiscrepancyValue {
     let span = reports.span(r, segment, start, end);
-    crate::model::DiscrepancyValue {
+    DiscrepancyValue {
         report: reports.id(r).to_string(),
         unit: span.unit,
         start: span.start,
