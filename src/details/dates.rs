@@ -5,7 +5,9 @@
 use super::{Anchor, Date, Detail, Value};
 use crate::text::tokenize::Word;
 
-const MONTHS: [(&str, u8); 21] = [
+/// Month names and abbreviations. "mar" is left out: it is a verb too ("could mar 10
+/// years of work"), and a day number next to it would make that a date.
+const MONTHS: [(&str, u8); 23] = [
     ("january", 1),
     ("jan", 1),
     ("february", 2),
@@ -15,7 +17,9 @@ const MONTHS: [(&str, u8); 21] = [
     ("apr", 4),
     ("may", 5),
     ("june", 6),
+    ("jun", 6),
     ("july", 7),
+    ("jul", 7),
     ("august", 8),
     ("aug", 8),
     ("september", 9),
@@ -268,6 +272,8 @@ mod tests {
             ),
             ("began at 2:30 p.m. on Oct. 25 and", (10, 25, 25), "Oct. 25"),
             ("on 25 October the talks", (10, 25, 25), "25 October"),
+            ("from Jun. 5 on", (6, 5, 5), "Jun. 5"),
+            ("since Jul 4 the", (7, 4, 4), "Jul 4"),
             // A weekday that names an absolute date is that date, not a relative one.
             ("Tuesday, 02 January 2024", (1, 2, 2), "02 January"),
         ];
