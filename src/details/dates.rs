@@ -3,40 +3,8 @@
 //! own date.
 
 use super::{Anchor, Date, Detail, Value};
+use crate::text::lexicon;
 use crate::text::tokenize::Word;
-
-/// Month names and abbreviations. "mar" is left out: it is a verb too ("could mar 10
-/// years of work"), and a day number next to it would make that a date.
-const MONTHS: [(&str, u8); 23] = [
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
-/// The month number of a month name or abbreviation.
-pub fn month(norm: &str) -> Option<u8> {
-    MONTHS.iter().find(|(m, _)| *m == norm).map(|&(_, n)| n)
-}
 
 fn day(word: &Word) -> Option<u8> {
     word.number
@@ -49,7 +17,7 @@ fn day(word: &Word) -> Option<u8> {
 pub(super) fn absolute_dates(words: &[Word], used: &mut [bool]) -> Vec<Detail> {
     let mut out = Vec::new();
     for i in 0..words.len() {
-        let Some(m) = month(&words[i].norm) else {
+        let Some(m) = lexicon::month(&words[i].norm) else {
             continue;
         };
         // "October 18–19", "October 19", "Oct. 25"
@@ -72,16 +40,6 @@ pub(super) fn absolute_dates(words: &[Word], used: &mut [bool]) -> Vec<Detail> {
     }
     out
 }
-
-pub(super) const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
@@ -139,9 +97,13 @@ pub(super) fn relative_dates(
             continue;
         }
         let before = i.checked_sub(1).map(|k| words[k].norm.as_str());
-        let (offset, from) = if let Some(w) = WEEKDAYS.iter().position(|d| *d == words[i].norm) {
+        let (offset, from) = if let Some(w) = lexicon::weekday(&words[i].norm) {
             // "Tuesday, 02 January 2024" is an absolute date, not a relative one.
-            if words[i + 1..].iter().take(3).any(|w| month_of(w).is_some()) {
+            if words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|w| lexicon::month(&w.norm).is_some())
+            {
                 continue;
             }
             let w = w as i64;
@@ -194,10 +156,6 @@ pub(super) fn relative_dates(
     out
 }
 
-pub(super) fn month_of(word: &Word) -> Option<u8> {
-    month(&word.norm)
-}
-
 fn date(month: u8, first: u8, last: u8, from: &Word, to: &Word) -> Detail {
     Detail {
         value: Value::Date(Date {
@@ -213,7 +171,7 @@ fn date(month: u8, first: u8, last: u8, from: &Word, to: &Word) -> Detail {
 
 /// The day a date line gives: "Tuesday, 02 January 2024 12:17 GMT".
 pub fn date_line(words: &[Word]) -> Option<Anchor> {
-    let m = words.iter().find_map(|w| month(&w.norm))?;
+    let m = words.iter().find_map(|w| lexicon::month(&w.norm))?;
     let year = words.iter().find_map(|w| {
         w.norm
             .parse::<u16>()

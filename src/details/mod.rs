@@ -173,7 +173,7 @@ mod people;
 mod places;
 
 pub use dates::date_line;
-pub use people::{same_party, same_person, same_side, RANKS};
+pub use people::{same_party, same_person, same_side};
 
 /// The details of one unit's words (`text` is the report's text their spans point into);
 /// `anchor` is the report's date line, when it has one.

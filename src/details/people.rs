@@ -2,6 +2,7 @@
 //! person, side or party.
 
 use super::{capital_run, Detail, Mediation, Value};
+use crate::text::lexicon;
 use crate::text::tokenize::Word;
 
 /// "… led by <title> <Name Name>": the name, and the side as the nearest capitalised word
@@ -55,13 +56,6 @@ pub fn same_side(a: &str, b: &str) -> bool {
     x.len() >= 4 && y.len() >= 4 && (x.starts_with(&y) || y.starts_with(&x))
 }
 
-/// Words before a name that are not the name: "Mawlawi Rahmatullah Najeeb" and "Mawlawi
-/// Abdul Kabir" are two people.
-const HONORIFICS: &[&str] = &[
-    "mullah", "mawlawi", "maulvi", "maulana", "sheikh", "haji", "hafiz", "syed", "sayed", "mr",
-    "mrs", "ms", "dr", "sir", "gen", "general", "lt", "col", "maj", "capt",
-];
-
 /// Whether two names are of one person: they share a word of three letters or more that
 /// is not an honorific.
 pub fn same_person(a: &str, b: &str) -> bool {
@@ -69,7 +63,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 3)
             .map(str::to_lowercase)
-            .filter(|w| !HONORIFICS.contains(&w.as_str()))
+            .filter(|w| !lexicon::HONORIFICS.contains(&w.as_str()))
             .collect()
     };
     let wb = words(b);
@@ -132,71 +126,19 @@ pub(super) fn mediators(text: &str, words: &[Word]) -> Vec<Detail> {
     out
 }
 
-/// The last word of a title: "Defence Minister", "Army Chief", "Foreign Ministry
-/// Spokesperson".
-pub(super) const ROLE_HEADS: &[&str] = &[
-    "minister",
-    "president",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "governor",
-    "envoy",
-    "commander",
-    "chief",
-    "secretary",
-    "director",
-    "adviser",
-    "advisor",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "mayor",
-    "senator",
-    "judge",
-    "prosecutor",
-];
-
-/// Words inside a title, which go on past a head word: "Chief Executive Officer".
-const TITLE_WORDS: &[&str] = &[
-    "minister",
-    "president",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chief",
-    "executive",
-    "officer",
-    "operating",
-    "financial",
-    "secretary",
-    "general",
-    "director",
-    "commander",
-    "staff",
-    "affairs",
-    "adviser",
-    "advisor",
-];
-
-/// Words of a title that say a rank: "Interior Minister" and "Deputy Interior Minister"
-/// are two offices, "Defence Minister" and "Minister" one, said more or less exactly.
-pub const RANKS: &[&str] = &["deputy", "vice", "assistant", "junior", "former"];
-
 /// "Defence Minister Khawaja Asif", "Pakistani Defense Minister Khawaja Asif": the person
 /// and the title, without nationality words ("Pakistani", "Afghan") and with one spelling
 /// of "defence".
 pub(super) fn roles(text: &str, words: &[Word]) -> Vec<Detail> {
     let mut out = Vec::new();
     for i in 0..words.len().saturating_sub(1) {
-        if !words[i].capital || !ROLE_HEADS.contains(&words[i].norm.as_str()) {
+        if !words[i].capital || !lexicon::OFFICES.contains(&words[i].norm.as_str()) {
             continue;
         }
         // The title ends at its last title word: "Chief Executive Officer Hock Tan".
         if words
             .get(i + 1)
-            .is_some_and(|n| n.capital && TITLE_WORDS.contains(&n.norm.as_str()))
+            .is_some_and(|n| n.capital && lexicon::TITLE_WORDS.contains(&n.norm.as_str()))
         {
             continue;
         }
@@ -228,7 +170,7 @@ pub(super) fn roles(text: &str, words: &[Word]) -> Vec<Detail> {
                 "ceo" => vec!["chief".into(), "executive".into(), "officer".into()],
                 _ => vec![w.norm.clone()],
             })
-            .filter(|w| !is_demonym(w) && !crate::text::tokenize::is_stop_word(w))
+            .filter(|w| !lexicon::is_demonym(w) && !crate::text::tokenize::is_stop_word(w))
             .collect();
         out.push(Detail {
             value: Value::Role {
@@ -240,25 +182,6 @@ pub(super) fn roles(text: &str, words: &[Word]) -> Vec<Detail> {
         });
     }
     out
-}
-
-/// "Pakistani", "Afghan", "Qatari", "Turkish", "Chinese", "Israeli", "Palestinian":
-/// nationality words, which say where an office is, not which office it is.
-pub(super) fn is_demonym(word: &str) -> bool {
-    const NOT: &[&str] = &[
-        "foreign",
-        "acting",
-        "prime",
-        "information",
-        "finance",
-        "interior",
-    ];
-    !NOT.contains(&word)
-        && !ROLE_HEADS.contains(&word)
-        && !RANKS.contains(&word)
-        && ["an", "ani", "ese", "ish", "i", "ian"]
-            .iter()
-            .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix))
 }
 
 #[cfg(test)]

@@ -1,9 +1,8 @@
 //! Places and organisations: "in Istanbul", "in Doha, Qatar"; "TTP", "the Rail Accident
 //! Investigation Branch".
 
-use super::dates::{month_of, WEEKDAYS};
-use super::people::{is_demonym, ROLE_HEADS};
 use super::{capital_run, Detail, Value};
+use crate::text::lexicon;
 use crate::text::tokenize::Word;
 
 /// "in Istanbul", "in Doha, Qatar", "at Dolmabahçe Palace": a capitalised run after "in" or
@@ -20,15 +19,15 @@ pub(super) fn places(text: &str, words: &[Word]) -> Vec<Detail> {
         };
         let next = words.get(i + 1 + run.len());
         // "in Afghan territory": a nationality word before a noun.
-        let adjective = is_demonym(&last.norm)
+        let adjective = lexicon::is_demonym(&last.norm)
             && next.is_some_and(|n| {
                 !n.stop && !n.number && !n.capital && text[last.end..n.start].trim().is_empty()
             });
         if adjective
             || run.iter().any(|w| {
-                month_of(w).is_some()
-                    || WEEKDAYS.contains(&w.norm.as_str())
-                    || ROLE_HEADS.contains(&w.norm.as_str())
+                lexicon::month(&w.norm).is_some()
+                    || lexicon::weekday(&w.norm).is_some()
+                    || lexicon::OFFICES.contains(&w.norm.as_str())
             })
         {
             continue;

@@ -28,6 +28,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use crate::align::Alignment;
 use crate::details::{self, Date, Detail, Slot, Value};
 use crate::ids::Reports;
+use crate::text::lexicon;
 
 /// A detail placed in the comparison: unit index (in the caller's numbering), report.
 #[derive(Debug, Clone)]
@@ -310,7 +311,7 @@ fn role_relation(a: &[String], b: &[String]) -> Option<FindingKind> {
         b.iter().map(String::as_str).collect(),
     );
     let vaguer = |p: &BTreeSet<&str>, q: &BTreeSet<&str>| {
-        p.is_subset(q) && !q.difference(p).any(|w| details::RANKS.contains(w))
+        p.is_subset(q) && !q.difference(p).any(|w| lexicon::RANKS.contains(w))
     };
     if vaguer(&x, &y) || vaguer(&y, &x) {
         None

@@ -8,7 +8,7 @@ use crate::align::Alignment;
 use crate::details::{self, Anchor, Date, Mediation, Qualifier, Slot, Value};
 use crate::ids::{numbered, round3, Reports};
 use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue};
-use crate::text;
+use crate::text::{self, lexicon};
 use findings::{FindingKind, Mentions, Placed};
 
 /// Disagreements on details between reports, and date lines earlier than the events.
@@ -190,21 +190,14 @@ fn date_line_text(anchor: Anchor) -> String {
 
 /// "October 19", "October 18–19".
 fn date_text(date: &Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let name = MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
+    let month = lexicon::MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
+    let mut letters = month.chars();
+    let name: String = letters
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(letters)
+        .collect();
     if date.first == date.last {
         format!("{name} {}", date.first)
     } else {

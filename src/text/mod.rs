@@ -7,6 +7,7 @@
 
 pub mod boilerplate;
 pub mod date_line;
+pub mod lexicon;
 pub mod offsets;
 pub mod segment;
 pub mod tokenize;
