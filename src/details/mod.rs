@@ -118,7 +118,10 @@ pub enum Mediation {
 }
 
 /// What a detail is about: details are compared only with details of the same slot
-/// (sides and people match loosely: [`same_side`], [`same_person`]).
+/// (sides and people match loosely: [`names::same_side`], [`names::same_person`]).
+///
+/// [`names::same_side`]: crate::text::names::same_side
+/// [`names::same_person`]: crate::text::names::same_person
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Slot<'a> {
     /// What a number counts (the unit's stem) and whether it is an earlier figure.
@@ -173,7 +176,6 @@ mod people;
 mod places;
 
 pub use dates::date_line;
-pub use people::{same_party, same_person, same_side};
 
 /// The details of one unit's words (`text` is the report's text their spans point into);
 /// `anchor` is the report's date line, when it has one.

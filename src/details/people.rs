@@ -1,5 +1,5 @@
-//! People: who led a side, who mediated, and people's titles; and when two names are one
-//! person, side or party.
+//! People: who led a side, who mediated, and people's titles. When two names are one
+//! person, side or party is for [`crate::text::names`] to say.
 
 use super::{capital_run, Detail, Mediation, Value};
 use crate::text::lexicon;
@@ -46,51 +46,6 @@ pub(super) fn leaders(text: &str, words: &[Word]) -> Vec<Detail> {
         });
     }
     out
-}
-
-/// Whether two sides name the same party: one is the start of the other ("afghan",
-/// "afghanistan"; "pakistani", "pakistan").
-pub fn same_side(a: &str, b: &str) -> bool {
-    let stem = |s: &str| s.trim_end_matches('i').to_string();
-    let (x, y) = (stem(a), stem(b));
-    x.len() >= 4 && y.len() >= 4 && (x.starts_with(&y) || y.starts_with(&x))
-}
-
-/// Whether two names are of one person: they share a word of three letters or more that
-/// is not an honorific.
-pub fn same_person(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3)
-            .map(str::to_lowercase)
-            .filter(|w| !lexicon::HONORIFICS.contains(&w.as_str()))
-            .collect()
-    };
-    let wb = words(b);
-    words(a).iter().any(|w| wb.contains(w))
-}
-
-/// Whether two names of parties or places name the same one, allowing for demonyms and
-/// spellings: "Qatari" and "Qatar", "Turkish", "Turkey" and "Türkiye".
-pub fn same_party(a: &str, b: &str) -> bool {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .map(|c| match c {
-                'ü' | 'ú' | 'ù' => 'u',
-                'é' | 'è' => 'e',
-                'ö' | 'ó' => 'o',
-                c => c,
-            })
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (fold(a), fold(b));
-    if a == b {
-        return true;
-    }
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let shorter = a.chars().count().min(b.chars().count());
-    common >= 4 && common * 3 >= shorter * 2
 }
 
 /// "mediated by Qatar and Turkey", "brokered by Egypt", "hosted by Turkey".
@@ -221,13 +176,6 @@ mod tests {
             });
             assert_eq!(leaders, [((side.into(), name.into()), span)], "{text}");
         }
-        assert!(super::same_side("afghan", "afghanistan"));
-        assert!(!super::same_side("afghan", "pakistani"));
-        assert!(!super::same_person(
-            "Mullah Yaqoob",
-            "Mawlawi Rahmatullah Najeeb"
-        ));
-        assert!(super::same_person("Khawaja Asif", "Khawaja Muhammad Asif"));
     }
 
     #[test]
@@ -267,11 +215,6 @@ mod tests {
             let parties: Vec<String> = parties.iter().map(|p| p.to_string()).collect();
             assert_eq!(mediators, [((verb, parties), span)], "{text}");
         }
-        assert!(super::same_party("qatari", "qatar"));
-        assert!(super::same_party("turkish", "Türkiye"));
-        assert!(super::same_party("turkey", "turkiye"));
-        assert!(!super::same_party("iran", "iraq"));
-        assert!(!super::same_party("qatar", "turkey"));
     }
 
     /// (person, title) of each role in `text`.
@@ -318,9 +261,5 @@ mod tests {
             "a past office"
         );
         assert!(roles("the minister said").is_empty(), "no name");
-        assert!(!super::same_person(
-            "Mawlawi Rahmatullah Najeeb",
-            "Mawlawi Abdul Kabir"
-        ));
     }
 }

@@ -26,9 +26,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::align::Alignment;
-use crate::details::{self, Date, Detail, Slot, Value};
+use crate::details::{Date, Detail, Slot, Value};
 use crate::ids::Reports;
-use crate::text::lexicon;
+use crate::text::{lexicon, names};
 
 /// A detail placed in the comparison: unit index (in the caller's numbering), report.
 #[derive(Debug, Clone)]
@@ -166,11 +166,9 @@ pub fn findings<'a>(
                 let (i, j) = (classes[ca][0], classes[cb][0]);
                 let (x, y) = (&placed[i], &placed[j]);
                 let same_slot = match (x.detail.value.slot(), y.detail.value.slot()) {
-                    (Slot::Leader { side: a }, Slot::Leader { side: b }) => {
-                        details::same_side(a, b)
-                    }
+                    (Slot::Leader { side: a }, Slot::Leader { side: b }) => names::same_side(a, b),
                     (Slot::Role { person: a }, Slot::Role { person: b }) => {
-                        details::same_person(a, b)
+                        names::same_person(a, b)
                     }
                     _ => true,
                 };
@@ -207,7 +205,7 @@ pub fn findings<'a>(
                     }
                     // Who led a side is one slot across the whole story.
                     (Value::Leader { name: a, .. }, Value::Leader { name: b, .. }) => (
-                        (!details::same_person(a, b)).then_some(FindingKind::Conflict),
+                        (!names::same_person(a, b)).then_some(FindingKind::Conflict),
                         Some((i, j)),
                     ),
                     (Value::Date(a), Value::Date(b)) => (date_relation(a, b), grouped()),
@@ -290,10 +288,8 @@ fn by_unit(placed: &[Placed], wanted: impl Fn(&Value) -> bool) -> HashMap<usize,
 /// Parties ("qatar", "turkey"): the same ones agree; fewer of them is a precision
 /// difference; others conflict.
 fn party_relation(x: &[String], y: &[String]) -> Option<FindingKind> {
-    let within = |p: &[String], q: &[String]| {
-        p.iter()
-            .all(|s| q.iter().any(|t| details::same_party(s, t)))
-    };
+    let within =
+        |p: &[String], q: &[String]| p.iter().all(|s| q.iter().any(|t| names::same_party(s, t)));
     match (within(x, y), within(y, x)) {
         (true, true) => None,
         (true, false) | (false, true) => Some(FindingKind::Precision),
@@ -356,7 +352,7 @@ fn place_conflicts(
                 let (pu, pv) = (&by_unit[&u], &by_unit[&v]);
                 let agree = pu
                     .iter()
-                    .any(|&i| pv.iter().any(|&j| details::same_party(value(i), value(j))));
+                    .any(|&i| pv.iter().any(|&j| names::same_party(value(i), value(j))));
                 let known = pu.iter().any(|&i| mentions.in_report(rv, value(i)))
                     || pv.iter().any(|&j| mentions.in_report(ru, value(j)));
                 if !agree && !known {
@@ -401,7 +397,7 @@ fn names_only_in_some<'a>(
                             || by_unit.get(&u).into_iter().flatten().any(|&q| {
                                 let other = &placed[q].detail.value;
                                 other.slot() == slot
-                                    && name_of(other).is_some_and(|o| details::same_party(o, name))
+                                    && name_of(other).is_some_and(|o| names::same_party(o, name))
                             }))
                 });
                 if !elsewhere {

@@ -8,6 +8,7 @@
 pub mod boilerplate;
 pub mod date_line;
 pub mod lexicon;
+pub mod names;
 pub mod offsets;
 pub mod segment;
 pub mod tokenize;
