@@ -142,31 +142,25 @@ pub(super) fn relative_dates(
         used[from..=i].fill(true);
         // A civil month and day always fit.
         let (m, d) = (m as u8, d as u8);
-        out.push(Detail {
-            value: Value::Date(Date {
-                month: m,
-                first: d,
-                last: d,
-                year: u16::try_from(y).ok(),
-            }),
-            start: words[from].start,
-            end: words[i].end,
-        });
+        let date = Date {
+            month: m,
+            first: d,
+            last: d,
+            year: u16::try_from(y).ok(),
+        };
+        out.push(Detail::spanning(Value::Date(date), &words[from], &words[i]));
     }
     out
 }
 
 fn date(month: u8, first: u8, last: u8, from: &Word, to: &Word) -> Detail {
-    Detail {
-        value: Value::Date(Date {
-            month,
-            first,
-            last,
-            year: None,
-        }),
-        start: from.start,
-        end: to.end,
-    }
+    let date = Date {
+        month,
+        first,
+        last,
+        year: None,
+    };
+    Detail::spanning(Value::Date(date), from, to)
 }
 
 /// The day a date line gives: "Tuesday, 02 January 2024 12:17 GMT".

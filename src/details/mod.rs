@@ -19,6 +19,17 @@ pub struct Detail {
     pub end: usize,
 }
 
+impl Detail {
+    /// The detail `value` said by the words `from` to `to`, both included.
+    fn spanning(value: Value, from: &Word, to: &Word) -> Detail {
+        Detail {
+            value,
+            start: from.start,
+            end: to.end,
+        }
+    }
+}
+
 /// What a detail says. Each kind carries what it is about (its [`Slot`]) and its value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Value {

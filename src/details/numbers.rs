@@ -64,13 +64,13 @@ pub(super) fn numbers(text: &str, words: &[Word], used: &[bool]) -> Vec<Detail> 
         else {
             continue;
         };
-        let mut start = words[i].start;
+        let mut from = &words[i];
         let mut qualifier = None;
         for (phrase, name) in QUALIFIERS {
             let n = phrase.len();
             if i >= n && (0..n).all(|k| words[i - n + k].norm == phrase[k]) {
                 qualifier = Some(name);
-                start = words[i - n].start;
+                from = &words[i - n];
                 break;
             }
         }
@@ -81,16 +81,13 @@ pub(super) fn numbers(text: &str, words: &[Word], used: &[bool]) -> Vec<Detail> 
             || window
                 .windows(2)
                 .any(|p| matches!(p[0].norm.as_str(), "up" | "down") && p[1].norm == "from");
-        out.push(Detail {
-            value: Value::Number(Number {
-                value: words[i].norm.clone(),
-                unit: unit.stem.clone(),
-                qualifier,
-                earlier,
-            }),
-            start,
-            end: unit.end,
-        });
+        let number = Number {
+            value: words[i].norm.clone(),
+            unit: unit.stem.clone(),
+            qualifier,
+            earlier,
+        };
+        out.push(Detail::spanning(Value::Number(number), from, unit));
     }
     out
 }

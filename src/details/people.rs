@@ -39,11 +39,7 @@ pub(super) fn leaders(text: &str, words: &[Word]) -> Vec<Detail> {
             .rev()
             .find(|w| w.capital)
             .map_or_else(|| "delegation".to_string(), |w| w.norm.clone());
-        out.push(Detail {
-            value: Value::Leader { side, name },
-            start: first.start,
-            end: last.end,
-        });
+        out.push(Detail::spanning(Value::Leader { side, name }, first, last));
     }
     out
 }
@@ -72,11 +68,11 @@ pub(super) fn mediators(text: &str, words: &[Word]) -> Vec<Detail> {
         };
         parties.sort();
         parties.dedup();
-        out.push(Detail {
-            value: Value::Mediators { verb, parties },
-            start: first.start,
-            end: last.end,
-        });
+        out.push(Detail::spanning(
+            Value::Mediators { verb, parties },
+            first,
+            last,
+        ));
     }
     out
 }
@@ -127,14 +123,11 @@ pub(super) fn roles(text: &str, words: &[Word]) -> Vec<Detail> {
             })
             .filter(|w| !lexicon::is_demonym(w) && !crate::text::tokenize::is_stop_word(w))
             .collect();
-        out.push(Detail {
-            value: Value::Role {
-                person: name,
-                title,
-            },
-            start: words[from].start,
-            end: last.end,
-        });
+        let role = Value::Role {
+            person: name,
+            title,
+        };
+        out.push(Detail::spanning(role, &words[from], last));
     }
     out
 }

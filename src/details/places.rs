@@ -33,11 +33,7 @@ pub(super) fn places(text: &str, words: &[Word]) -> Vec<Detail> {
             continue;
         }
         let name: Vec<&str> = run.iter().map(|w| w.norm.as_str()).collect();
-        out.push(Detail {
-            value: Value::Place(name.join(" ")),
-            start: first.start,
-            end: last.end,
-        });
+        out.push(Detail::spanning(Value::Place(name.join(" ")), first, last));
     }
     out
 }
@@ -105,7 +101,11 @@ pub(super) fn organisations(text: &str, words: &[Word]) -> Vec<Detail> {
             && written.chars().all(|c| c.is_ascii_uppercase())
             && !NOT_ORGANISATIONS.contains(&written);
         if acronym {
-            out.push(organisation(written.to_lowercase(), w, w));
+            out.push(Detail::spanning(
+                Value::Organisation(written.to_lowercase()),
+                w,
+                w,
+            ));
             i += 1;
             continue;
         }
@@ -131,20 +131,16 @@ pub(super) fn organisations(text: &str, words: &[Word]) -> Vec<Detail> {
             }
             if from < i {
                 let name: Vec<&str> = words[from..=i].iter().map(|w| w.norm.as_str()).collect();
-                out.push(organisation(name.join(" "), &words[from], w));
+                out.push(Detail::spanning(
+                    Value::Organisation(name.join(" ")),
+                    &words[from],
+                    w,
+                ));
             }
         }
         i += 1;
     }
     out
-}
-
-fn organisation(name: String, from: &Word, to: &Word) -> Detail {
-    Detail {
-        value: Value::Organisation(name),
-        start: from.start,
-        end: to.end,
-    }
 }
 
 #[cfg(test)]
