@@ -185,6 +185,40 @@ pub fn is_demonym(word: &str) -> bool {
             .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix))
 }
 
+/// Words of a title written before a name, which are not the name: "Defense Minister
+/// Khawaja Asif" is Khawaja Asif, "Police Constable Andrew Smith" Andrew Smith. Wider than
+/// the offices a detail records as a role: it holds the words of the portfolio
+/// ("defence", "interior") and the article a heading puts before a title.
+pub const NAME_TITLES: [&str; 28] = join(
+    COURTESY_TITLES,
+    [
+        "minister",
+        "defense",
+        "defence",
+        "foreign",
+        "interior",
+        "prime",
+        "president",
+        "deputy",
+        "acting",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary",
+        "general",
+        "chief",
+        "the",
+        "senior",
+        "commissioner",
+        "mayor",
+        "police",
+        "assistant",
+        "constable",
+        "inspector",
+        "officer",
+    ],
+);
+
 /// `a`, then `b`: a list built from others names each word once.
 const fn join<const A: usize, const B: usize, const C: usize>(
     a: [&'static str; A],

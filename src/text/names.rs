@@ -59,6 +59,19 @@ pub fn same_party(a: &str, b: &str) -> bool {
     common >= 4 && common * 3 >= shorter * 2
 }
 
+/// Whether the capitalised words of `run` (a name as written) start with a title rather
+/// than the name: a title word ("Minister", "Mr", "The"), or nationality words before one
+/// ("Pakistani Defence Minister Khawaja Asif", "Afghan Taliban Spokesman …").
+pub fn starts_with_title(run: &[&str]) -> bool {
+    let Some(first) = run.first() else {
+        return false;
+    };
+    let first = first.to_lowercase();
+    let first = first.trim_end_matches("’s").trim_end_matches("'s");
+    lexicon::NAME_TITLES.contains(&first)
+        || lexicon::is_demonym(first) && starts_with_title(&run[1..])
+}
+
 /// Whether two speakers as written name the same source: equal ignoring case and
 /// articles, or sharing the head noun ("a security source", "security sources") or a
 /// capitalised name ("Khawaja Asif", "Defence Minister Khawaja Asif").
@@ -90,11 +103,10 @@ pub fn same_speaker(a: &str, b: &str) -> bool {
             .filter(|w| w.len() > 2)
             .collect()
     };
+    // Nationality words and these title words describe a source rather than name one.
     names(a).intersection(&names(b)).any(|n| {
-        !matches!(
-            n.as_str(),
-            "pakistani" | "afghan" | "defence" | "defense" | "minister" | "security"
-        )
+        !lexicon::is_demonym(n)
+            && !matches!(n.as_str(), "defence" | "defense" | "minister" | "security")
     })
 }
 
@@ -143,10 +155,37 @@ mod tests {
             ),
             (same_speaker, "Khawaja Asif", "Zabihullah Mujahid", false),
             (same_speaker, "a security source", "Khawaja Asif", false),
+            // A nationality says where a source is, not who.
+            (
+                same_speaker,
+                "Pakistani officials",
+                "Pakistani Defense Minister Khawaja Asif",
+                false,
+            ),
         ];
         for &(same, a, b, expected) in cases {
             assert_eq!(same(a, b), expected, "{a} / {b}");
             assert_eq!(same(b, a), expected, "{b} / {a}");
+        }
+    }
+
+    #[test]
+    fn titles_before_names() {
+        let cases: &[(&str, bool)] = &[
+            ("Defense Minister Khawaja Asif", true),
+            ("Mr Smith", true),
+            ("The Israeli army", true),
+            // Nationality words before a title are the title's.
+            ("Pakistani Defense Minister Khawaja Asif", true),
+            ("Afghan Taliban Spokesman Zabihullah Mujahid", true),
+            // Not before one: a name ("Imran Khan"), or no title at all.
+            ("Imran Khan", false),
+            ("Rizwan Abbasi", false),
+            ("Khawaja Asif", false),
+        ];
+        for &(run, expected) in cases {
+            let words: Vec<&str> = run.split(' ').collect();
+            assert_eq!(starts_with_title(&words), expected, "{run}");
         }
     }
 }
