@@ -8,6 +8,7 @@
 //! Najeeb" gives Najeeb the role "deputy interior minister". Algorithms see words (with
 //! their byte spans); the detail keeps the span of its words so findings can point at them.
 
+use crate::text::lexicon;
 use crate::text::tokenize::Word;
 
 /// One detail of a unit: what it says, and where.
@@ -205,7 +206,7 @@ pub fn extract(text: &str, words: &[Word], anchor: Option<Anchor>) -> Vec<Detail
     out
 }
 
-/// The capitalised words from `words[from]` on, up to a clause break (`,;.:` or a dash)
+/// The capitalised words from `words[from]` on, up to a break ([`lexicon::NAME_BREAKS`])
 /// or a word in lower case; "and" between capitalised words is kept when `and` is set.
 pub(super) fn capital_run<'w>(
     text: &str,
@@ -217,10 +218,7 @@ pub(super) fn capital_run<'w>(
     let mut k = from;
     while k < words.len() {
         let w = &words[k];
-        if k > from
-            && text[words[k - 1].end..w.start]
-                .contains([',', ';', '.', ':', '–', '—', '(', ')', '“', '”', '"'])
-        {
+        if k > from && text[words[k - 1].end..w.start].contains(lexicon::NAME_BREAKS) {
             break;
         }
         let joins = and && w.norm == "and" && words.get(k + 1).is_some_and(|n| n.capital);

@@ -19,7 +19,8 @@ pub(super) fn leaders(text: &str, words: &[Word]) -> Vec<Detail> {
             .iter()
             .enumerate()
             .take_while(|(k, w)| {
-                w.capital && (*k == 0 || !text[after[k - 1].end..w.start].contains([',', ';', '.']))
+                w.capital
+                    && (*k == 0 || !text[after[k - 1].end..w.start].contains(lexicon::NAME_BREAKS))
             })
             .map(|(_, w)| w)
             .collect();
@@ -107,7 +108,7 @@ pub(super) fn roles(text: &str, words: &[Word]) -> Vec<Detail> {
         let mut from = i;
         while from > 0
             && words[from - 1].capital
-            && !text[words[from - 1].end..words[from].start].contains([',', ';', '.', ':'])
+            && !text[words[from - 1].end..words[from].start].contains(lexicon::NAME_BREAKS)
         {
             from -= 1;
         }
@@ -160,6 +161,13 @@ mod tests {
                 "afghanistan",
                 "Mawlawi Rahmatullah Najeeb",
                 "Deputy Interior Minister Mawlawi Rahmatullah Najeeb",
+            ),
+            // The name stops at a colon as at any clause break.
+            (
+                "The Afghan side was led by Mawlawi Rahmatullah Najeeb: Pakistan Wants Guarantees",
+                "afghan",
+                "Mawlawi Rahmatullah Najeeb",
+                "Mawlawi Rahmatullah Najeeb",
             ),
         ];
         for &(text, side, name, span) in cases {
@@ -244,6 +252,12 @@ mod tests {
                 "Broadcom CEO Hock Tan announced",
                 "Hock Tan",
                 "broadcom chief executive officer",
+            ),
+            // A title starts after a dash.
+            (
+                "Islamabad — Foreign Ministry Spokesperson Mumtaz Zahra Baloch said",
+                "Mumtaz Zahra Baloch",
+                "foreign ministry spokesperson",
             ),
         ];
         for &(text, person, title) in cases {

@@ -122,7 +122,7 @@ pub(super) fn organisations(text: &str, words: &[Word]) -> Vec<Detail> {
             let mut from = i;
             while from > 0
                 && (words[from - 1].capital || words[from - 1].norm == "of")
-                && !text[words[from - 1].end..words[from].start].contains([',', ';', '.', ':'])
+                && !text[words[from - 1].end..words[from].start].contains(lexicon::NAME_BREAKS)
             {
                 from -= 1;
             }

@@ -79,6 +79,20 @@ pub fn weekday(word: &str) -> Option<usize> {
     WEEKDAYS.iter().position(|d| *d == word)
 }
 
+// --- Clause breaks ----------------------------------------------------------------------
+
+/// Marks that end a clause inside a sentence: a phrase read word by word stops at them.
+pub const CLAUSE_BREAKS: [char; 5] = [',', ';', ':', '—', '–'];
+
+/// Clause breaks, and the brackets and quotation marks that set a phrase apart: where a
+/// new phrase starts even inside a clause.
+pub const PHRASE_BREAKS: [char; 12] = join(CLAUSE_BREAKS, ['(', ')', '“', '”', '"', '«', '»']);
+
+/// Where a name or a title read word by word stops: at a phrase break, and at a period
+/// (a sentence has none inside but after an abbreviation, and "Lt. Gen." is read as two
+/// words rather than risk running a name into the next sentence).
+pub const NAME_BREAKS: [char; 13] = join(PHRASE_BREAKS, ['.']);
+
 // --- Abbreviations -----------------------------------------------------------------------
 
 /// Abbreviations after which a period and a capitalised word do not start a sentence:
@@ -219,13 +233,16 @@ pub const NAME_TITLES: [&str; 28] = join(
     ],
 );
 
-/// `a`, then `b`: a list built from others names each word once.
-const fn join<const A: usize, const B: usize, const C: usize>(
-    a: [&'static str; A],
-    b: [&'static str; B],
-) -> [&'static str; C] {
-    assert!(A + B == C, "the joined list has the length of both");
-    let mut out = [""; C];
+/// `a`, then `b`: a list built from others names each entry once.
+const fn join<T: Copy, const A: usize, const B: usize, const C: usize>(
+    a: [T; A],
+    b: [T; B],
+) -> [T; C] {
+    assert!(
+        A + B == C && A > 0,
+        "the joined list has the length of both"
+    );
+    let mut out = [a[0]; C];
     let mut i = 0;
     while i < A {
         out[i] = a[i];
