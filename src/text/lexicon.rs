@@ -199,39 +199,34 @@ pub fn is_demonym(word: &str) -> bool {
             .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix))
 }
 
-/// Words of a title written before a name, which are not the name: "Defense Minister
-/// Khawaja Asif" is Khawaja Asif, "Police Constable Andrew Smith" Andrew Smith. Wider than
-/// the offices a detail records as a role: it holds the words of the portfolio
-/// ("defence", "interior") and the article a heading puts before a title.
-pub const NAME_TITLES: [&str; 28] = join(
+/// Words of a title before a name besides the title words ([`is_title_word`]): courtesy
+/// titles, the portfolio or standing of an office ("Defense Minister", "Acting", "Senior"),
+/// police ranks, and the article a heading puts before a title. Police ranks are not
+/// [`OFFICES`]: as offices they would start a new kind of role finding, which is a change
+/// to the result of its own.
+pub const NAME_TITLES: [&str; 16] = join(
     COURTESY_TITLES,
     [
-        "minister",
         "defense",
         "defence",
         "foreign",
         "interior",
         "prime",
-        "president",
-        "deputy",
         "acting",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "secretary",
-        "general",
-        "chief",
-        "the",
         "senior",
-        "commissioner",
-        "mayor",
         "police",
-        "assistant",
+        "commissioner",
         "constable",
         "inspector",
-        "officer",
+        "the",
     ],
 );
+
+/// Whether `word` is part of a title written before a name, not of the name: "Defense
+/// Minister Khawaja Asif" is Khawaja Asif, "Governor Kathy Hochul" Kathy Hochul.
+pub fn is_name_title(word: &str) -> bool {
+    NAME_TITLES.contains(&word) || is_title_word(word)
+}
 
 /// `a`, then `b`: a list built from others names each entry once.
 const fn join<T: Copy, const A: usize, const B: usize, const C: usize>(

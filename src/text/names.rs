@@ -68,8 +68,7 @@ pub fn starts_with_title(run: &[&str]) -> bool {
     };
     let first = first.to_lowercase();
     let first = first.trim_end_matches("’s").trim_end_matches("'s");
-    lexicon::NAME_TITLES.contains(&first)
-        || lexicon::is_demonym(first) && starts_with_title(&run[1..])
+    lexicon::is_name_title(first) || lexicon::is_demonym(first) && starts_with_title(&run[1..])
 }
 
 /// Whether two speakers as written name the same source: equal ignoring case and
@@ -174,6 +173,10 @@ mod tests {
         let cases: &[(&str, bool)] = &[
             ("Defense Minister Khawaja Asif", true),
             ("Mr Smith", true),
+            // Every title word, not only some: offices, ranks, words inside titles.
+            ("Governor Kathy Hochul", true),
+            ("Ambassador Mohammad Sadiq", true),
+            ("Vice Chairman Li Keqiang", true),
             ("The Israeli army", true),
             // Nationality words before a title are the title's.
             ("Pakistani Defense Minister Khawaja Asif", true),
