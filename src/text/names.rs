@@ -102,11 +102,30 @@ pub fn same_speaker(a: &str, b: &str) -> bool {
             .filter(|w| w.len() > 2)
             .collect()
     };
-    // Nationality words and these title words describe a source rather than name one.
-    names(a).intersection(&names(b)).any(|n| {
-        !lexicon::is_demonym(n)
-            && !matches!(n.as_str(), "defence" | "defense" | "minister" | "security")
-    })
+    if stands_for(a, b) || stands_for(b, a) {
+        return true;
+    }
+    // Titles, articles and nationality words describe a source rather than name one, and
+    // so does the kind of source ("Security Sources", "Security Officials").
+    names(a)
+        .intersection(&names(b))
+        .any(|n| !lexicon::is_name_title(n) && !lexicon::is_demonym(n) && n != "security")
+}
+
+/// Whether a word in capitals in `short` is the initials of the capitalised words of
+/// `long`, articles aside: "the RAIB" stands for "The Rail Accident Investigation Branch".
+fn stands_for(short: &str, long: &str) -> bool {
+    let initials: String = long
+        .split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    initials.chars().count() >= 2
+        && short
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .any(|w| w == initials)
 }
 
 #[cfg(test)]
@@ -154,6 +173,16 @@ mod tests {
             ),
             (same_speaker, "Khawaja Asif", "Zabihullah Mujahid", false),
             (same_speaker, "a security source", "Khawaja Asif", false),
+            // An article or a title is no name.
+            (same_speaker, "The Israeli army", "The Guardian", false),
+            (same_speaker, "President Trump", "President Xi", false),
+            // An acronym stands for the words it is made of.
+            (
+                same_speaker,
+                "The RAIB",
+                "The Rail Accident Investigation Branch",
+                true,
+            ),
             // A nationality says where a source is, not who.
             (
                 same_speaker,
