@@ -7,6 +7,25 @@
 //! 2 January 2024 is 31 December 2023; "Deputy Interior Minister Mawlawi Rahmatullah
 //! Najeeb" gives Najeeb the role "deputy interior minister". Algorithms see words (with
 //! their byte spans); the detail keeps the span of its words so findings can point at them.
+//!
+//! A detail's [`Value`] is typed: what it is about ([`Value::slot`]) and what it says, so
+//! that [`crate::discrepancies`] compares values and never reads a string again. The text
+//! people see is written there, from these values. By kind:
+//!
+//! - [`numbers`]: counts and measures, with qualifier and earlier figures;
+//! - [`dates`]: calendar dates and ranges, relative dates, and a date line's day;
+//! - [`people`]: who led a side, who mediated, people's titles;
+//! - [`places`]: places and organisations.
+//!
+//! Whether two names are one person, side or party is for [`crate::text::names`]; the
+//! words read (months, titles, clause breaks) are in [`crate::text::lexicon`].
+
+mod dates;
+mod numbers;
+mod people;
+mod places;
+
+pub use dates::date_line;
 
 use crate::text::lexicon;
 use crate::text::tokenize::Word;
@@ -181,13 +200,6 @@ pub struct Anchor {
     pub month: u8,
     pub day: u8,
 }
-
-mod dates;
-mod numbers;
-mod people;
-mod places;
-
-pub use dates::date_line;
 
 /// The details of one unit's words (`text` is the report's text their spans point into);
 /// `anchor` is the report's date line, when it has one.

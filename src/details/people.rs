@@ -5,7 +5,7 @@ use super::{capital_run, Detail, Mediation, Value};
 use crate::text::lexicon;
 use crate::text::tokenize::Word;
 
-/// "… led by <title> <Name Name>": the name, and the side as the nearest capitalised word
+/// "… led by `<title> <Name Name>`": the name, and the side as the nearest capitalised word
 /// before "led" in the unit ("Afghan", "Pakistani"), lower case without a possessive.
 pub(super) fn leaders(text: &str, words: &[Word]) -> Vec<Detail> {
     let mut out = Vec::new();

@@ -1,8 +1,15 @@
 //! The discrepancies section of the result: details on which reports disagree, and date
 //! lines earlier than the events they report.
+//!
+//! The details of every compared unit ([`crate::details`]) are placed by unit and report;
+//! [`findings`] links those that disagree, using the [`Alignment`] to tell which units
+//! state one fact; [`date_line`] checks each report's date line against the month of the
+//! events. This module then writes the result, and is the one place where typed details
+//! become the text people read: a discrepancy's slot ("who led the afghan side") and each
+//! value ("nearly 9 hours", "December 31, 2023, by the date line").
 
 mod date_line;
-pub mod findings;
+mod findings;
 
 use crate::align::Alignment;
 use crate::details::{self, Anchor, Date, Mediation, Qualifier, Slot, Value};
@@ -235,4 +242,122 @@ fn mediation_text(verb: Mediation) -> &'static str {
 fn last_word(text: &str) -> Option<&str> {
     text.rsplit(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::details::Number;
+
+    fn number(value: &str, qualifier: Option<Qualifier>, earlier: bool) -> Value {
+        Value::Number(Number {
+            value: value.into(),
+            unit: "hour".into(),
+            qualifier,
+            earlier,
+        })
+    }
+
+    fn date(first: u8, last: u8, year: Option<u16>) -> Value {
+        Value::Date(Date {
+            month: 10,
+            first,
+            last,
+            year,
+        })
+    }
+
+    #[test]
+    fn values_as_people_read_them() {
+        // (value, the words as written, the text)
+        let cases: &[(Value, &str, &str)] = &[
+            (
+                number("9", Some(Qualifier::Nearly), false),
+                "nearly nine hours",
+                "nearly 9 hours",
+            ),
+            (
+                number("70", None, true),
+                "$70 a share",
+                "70 share (an earlier figure)",
+            ),
+            (date(18, 19, None), "October 18–19", "October 18–19"),
+            (
+                date(19, 19, Some(2025)),
+                "on Sunday",
+                "October 19, 2025, by the date line",
+            ),
+            (
+                Value::Leader {
+                    side: "afghan".into(),
+                    name: "Mullah Yaqoob".into(),
+                },
+                "Acting Defense Minister Mullah Yaqoob",
+                "Mullah Yaqoob",
+            ),
+            (
+                Value::Mediators {
+                    verb: Mediation::Mediated,
+                    parties: vec!["qatar".into(), "turkey".into()],
+                },
+                "Qatar and Turkey",
+                "Qatar and Turkey",
+            ),
+        ];
+        for (value, written, expected) in cases {
+            assert_eq!(value_text(value, written), *expected, "{value:?}");
+        }
+        let line = Anchor {
+            year: 2024,
+            month: 1,
+            day: 2,
+        };
+        assert_eq!(date_line_text(line), "dated January 2 2024");
+    }
+
+    #[test]
+    fn slots_as_people_read_them() {
+        // (slot, the first value as written, the text)
+        let cases: &[(Slot<'_>, &str, &str)] = &[
+            (
+                Slot::Count {
+                    unit: "hour",
+                    earlier: false,
+                },
+                "more than nine Hours",
+                "hours",
+            ),
+            (
+                Slot::Count {
+                    unit: "share",
+                    earlier: true,
+                },
+                "$70 a share",
+                "share, an earlier figure",
+            ),
+            (Slot::Date, "October 19", "date"),
+            (
+                Slot::Leader { side: "afghan" },
+                "Mullah Yaqoob",
+                "who led the afghan side",
+            ),
+            (
+                Slot::Mediators(Mediation::Brokered),
+                "Egypt",
+                "who brokered it",
+            ),
+            (
+                Slot::Role {
+                    person: "Mohsin Naqvi",
+                },
+                "Interior Minister Mohsin Naqvi",
+                "title of Mohsin Naqvi",
+            ),
+            (Slot::Place, "Istanbul", "place"),
+            (Slot::Organisation, "TTP", "organisation named"),
+        ];
+        for &(slot, written, expected) in cases {
+            assert_eq!(slot_text(slot, written), expected, "{slot:?}");
+        }
+    }
 }
