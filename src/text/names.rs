@@ -77,10 +77,7 @@ pub fn starts_with_title(run: &[&str]) -> bool {
 pub fn same_speaker(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+            .map(|w| bare(w).to_lowercase())
             .filter(|w| !matches!(w.as_str(), "a" | "an" | "the" | "one" | ""))
             .collect()
     };
@@ -92,19 +89,16 @@ pub fn same_speaker(a: &str, b: &str) -> bool {
     if head(&wa).is_some() && head(&wa) == head(&wb) {
         return true;
     }
-    let names = |s: &str| -> BTreeSet<String> {
-        s.split_whitespace()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|w| w.len() > 2)
-            .collect()
-    };
     if stands_for(a, b) || stands_for(b, a) {
         return true;
     }
+    let names = |s: &str| -> BTreeSet<String> {
+        s.split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| bare(w).to_lowercase())
+            .filter(|w| w.len() > 2)
+            .collect()
+    };
     // Titles, articles and nationality words describe a source rather than name one, and
     // so does the kind of source ("Security Sources", "Security Officials").
     names(a)
@@ -121,11 +115,12 @@ fn stands_for(short: &str, long: &str) -> bool {
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect();
-    initials.chars().count() >= 2
-        && short
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .any(|w| w == initials)
+    initials.chars().count() >= 2 && short.split_whitespace().any(|w| bare(w) == initials)
+}
+
+/// A word as written without the punctuation around it: "Asif," is "Asif".
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 #[cfg(test)]
