@@ -30,7 +30,8 @@ use crate::details::{Date, Detail, Slot, Value};
 use crate::ids::Reports;
 use crate::text::{lexicon, names};
 
-/// A detail placed in the comparison: unit index (in the caller's numbering), report.
+/// A detail placed in the comparison: its unit (an index into the alignment's corpus) and
+/// report.
 #[derive(Debug, Clone)]
 pub struct Placed {
     pub unit: usize,
@@ -50,7 +51,8 @@ pub enum FindingKind {
 #[derive(Debug, Clone)]
 pub struct Finding<'a> {
     pub kind: FindingKind,
-    /// What the details are about (the first linked detail's slot).
+    /// What the details are about: the slot of the earliest linked detail (sides and
+    /// people are matched loosely, so linked details may name them in other words).
     pub slot: Slot<'a>,
     pub details: Vec<usize>,
     pub confidence: f32,
@@ -325,10 +327,7 @@ fn place_conflicts(
     mentions: &Mentions,
 ) -> Vec<(usize, usize)> {
     let by_unit = by_unit(placed, |v| matches!(v, Value::Place(_)));
-    let value = |i: usize| match &placed[i].detail.value {
-        Value::Place(name) => name.as_str(),
-        _ => unreachable!("only places are kept"),
-    };
+    let value = |i: usize| name_of(&placed[i].detail.value).expect("only places are kept");
     let mut out = BTreeSet::new();
     for members in &alignment.groups {
         let mut seen: BTreeSet<(usize, Vec<&str>)> = BTreeSet::new();
