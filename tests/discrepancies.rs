@@ -196,3 +196,31 @@ fn places_titles_organisations_and_relative_dates_across_reports() {
         .unwrap();
     assert_eq!(saturday.value, "October 25, 2025, by the date line");
 }
+
+#[test]
+fn abbreviated_months_and_names_that_stop_at_a_colon() {
+    // "Jun. 5" is a date like "June 6" (the month list once lacked "jun"), and a leader's
+    // name ends at a colon rather than running into the next words.
+    let inputs = [
+        report("a", "The Afghan delegation was led by Deputy Minister Ahmad Karimi: Geneva talks on the border crossing resumed on Jun. 5 after a long pause, officials said."),
+        report("b", "The Afghan delegation was led by Deputy Minister Hamid Noori: Geneva talks on the border crossing resumed on June 6 after a long pause, officials said."),
+    ];
+    let result = compare(&inputs, &Options::default()).unwrap();
+    assert_eq!(
+        found(&result, "date"),
+        [(
+            DiscrepancyKind::Conflict,
+            vec!["Jun. 5".to_string(), "June 6".to_string()]
+        )]
+    );
+    assert_eq!(
+        found(&result, "who led the afghan side"),
+        [(
+            DiscrepancyKind::Conflict,
+            vec![
+                "Deputy Minister Ahmad Karimi".to_string(),
+                "Deputy Minister Hamid Noori".to_string()
+            ]
+        )]
+    );
+}

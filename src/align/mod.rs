@@ -25,6 +25,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::ids::Reports;
 use crate::model::Relation;
+use crate::text::lexicon::PHRASE_BREAKS;
 use crate::text::segment::SegmentKind;
 use crate::text::Prepared;
 use scorer::Model;
@@ -546,7 +547,8 @@ pub fn starts_clause(between: &str, before: &str, after: &str) -> bool {
         "according",
     ];
     const REPORTING: &[&str] = &["said", "says", "added", "told", "stated", "noted"];
-    if between.contains([';', ':', '—', '–', '(', ')', '“', '”', '"', '«', '»']) {
+    let strong = PHRASE_BREAKS.iter().filter(|&&c| c != ',');
+    if strong.into_iter().any(|&c| between.contains(c)) {
         return true;
     }
     between.contains(',') && (SUBORDINATORS.contains(&after) || REPORTING.contains(&before))

@@ -17,17 +17,22 @@
 //! - places of one fact: units of one group that name only places the other report never
 //!   mentions are a conflict;
 //! - in groups carried by three reports or more, a place or organisation only one
-//!   report's unit names is **onlyInSome**;
-//! - a report whose date line is earlier than the month the reports date the events in is
-//!   flagged: a report cannot tell what has not happened yet.
+//!   report's unit names is **onlyInSome**.
 //!
-//! Linked details form findings (union-find), one per slot and thing.
+//! Linked details form findings (union-find), one per slot and thing. Which units are
+//! about one fact comes from the [`Alignment`]; whether a text mentions a name from
+//! [`Mentions`]. Date lines are checked apart ([`super::date_line`]).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::details::{self, Detail, DetailKind};
+use crate::align::Alignment;
+use crate::details::{Date, Detail, Slot, Value};
+use crate::ids::Reports;
+use crate::text::{lexicon, names};
+use crate::union_find::UnionFind;
 
-/// A detail placed in the comparison: unit index (in the caller's numbering), report.
+/// A detail placed in the comparison: its unit (an index into the alignment's corpus) and
+/// report.
 #[derive(Debug, Clone)]
 pub struct Placed {
     pub unit: usize,
@@ -45,27 +50,55 @@ pub enum FindingKind {
 
 /// Details that disagree, by index into the placed list.
 #[derive(Debug, Clone)]
-pub struct Finding {
+pub struct Finding<'a> {
     pub kind: FindingKind,
-    pub slot: String,
+    /// What the details are about: the slot of the earliest linked detail (sides and
+    /// people are matched loosely, so linked details may name them in other words).
+    pub slot: Slot<'a>,
     pub details: Vec<usize>,
     pub confidence: f32,
 }
 
-/// What [`findings`] needs to know about the comparison, by unit and report index.
-pub struct Context<'a> {
-    /// Whether two units share a group.
-    pub same_group: &'a dyn Fn(usize, usize) -> bool,
-    /// How many rare content words two units share.
-    pub shared_rare: &'a dyn Fn(usize, usize) -> usize,
-    /// The groups, as unit lists.
-    pub groups: &'a [Vec<usize>],
-    /// The report of a unit.
-    pub report_of_unit: &'a dyn Fn(usize) -> usize,
-    /// Whether a unit's text mentions a name (any case).
-    pub unit_mentions: &'a dyn Fn(usize, &str) -> bool,
-    /// Whether a report's text mentions a name (any case).
-    pub report_mentions: &'a dyn Fn(usize, &str) -> bool,
+/// The texts names are looked for in, in lower case, by report and by unit (indices of
+/// the alignment's corpus): computed once per comparison.
+pub struct Mentions {
+    reports: Vec<String>,
+    units: Vec<String>,
+}
+
+impl Mentions {
+    /// Lower-cases the text of every report and of every compared unit.
+    pub fn new(reports: &Reports<'_>, alignment: &Alignment) -> Mentions {
+        let prepared = reports.prepared;
+        let units = alignment
+            .corpus
+            .units
+            .iter()
+            .map(|unit| {
+                let seg = &prepared[unit.report].segments[unit.segment];
+                prepared[unit.report].text[seg.start..seg.end].to_lowercase()
+            })
+            .collect();
+        Mentions {
+            reports: prepared.iter().map(|p| p.text.to_lowercase()).collect(),
+            units,
+        }
+    }
+
+    /// Whether report `r` mentions `name` (lower case).
+    fn in_report(&self, r: usize, name: &str) -> bool {
+        self.reports[r].contains(name)
+    }
+
+    /// Whether unit `u` mentions `name` (lower case).
+    fn in_unit(&self, u: usize, name: &str) -> bool {
+        self.units[u].contains(name)
+    }
+}
+
+/// The report of unit `u`.
+fn report_of(alignment: &Alignment, u: usize) -> usize {
+    alignment.corpus.units[u].report
 }
 
 /// At most this many distinct details of one kind and slot are compared pair by pair, in
@@ -77,70 +110,49 @@ const MAX_UNITS_CHECKED: usize = 8;
 /// Units of one group compared for places and names only some give.
 const MAX_MEMBERS: usize = 200;
 
-/// (report, kind, slot, value, qualifier, year)
-type ClassKey<'a> = (
-    usize,
-    DetailKind,
-    &'a str,
-    &'a str,
-    Option<&'static str>,
-    Option<u16>,
-);
-
 /// Finds the disagreements among `placed` details.
-pub fn findings(placed: &[Placed], cx: &Context<'_>) -> Vec<Finding> {
-    let same_group = cx.same_group;
-    let shared_rare = cx.shared_rare;
+pub fn findings<'a>(
+    placed: &'a [Placed],
+    alignment: &Alignment,
+    mentions: &Mentions,
+) -> Vec<Finding<'a>> {
     let n = placed.len();
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = UnionFind::new(n);
     let mut kind: Vec<Option<FindingKind>> = vec![None; n];
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    let link = |parent: &mut Vec<usize>,
+    // Links two details; the finding takes the strongest kind of its links.
+    let link = |sets: &mut UnionFind,
                 kind: &mut Vec<Option<FindingKind>>,
                 a: usize,
                 b: usize,
                 k: FindingKind| {
-        let (ra, rb) = (root(parent, a), root(parent, b));
+        let (ra, rb) = (sets.find(a), sets.find(b));
         let merged = kind[ra].into_iter().chain(kind[rb]).chain([k]).min();
-        parent[ra.max(rb)] = ra.min(rb);
-        kind[ra.min(rb)] = merged;
+        let root = sets.union(a, b);
+        kind[root] = merged;
     };
-    // Details with the same report, kind, slot, value, qualifier and year say the same
-    // thing: one class, compared once.
+    // Details of one report with the same value say the same thing: one class, compared
+    // once.
     let mut classes: Vec<Vec<usize>> = Vec::new();
-    let mut class_of: HashMap<ClassKey<'_>, usize> = HashMap::new();
+    let mut class_of: HashMap<(usize, &Value), usize> = HashMap::new();
     for (i, p) in placed.iter().enumerate() {
-        let d = &p.detail;
-        let key = (
-            p.report,
-            d.kind,
-            d.slot.as_str(),
-            d.value.as_str(),
-            d.qualifier,
-            d.year,
-        );
-        let c = *class_of.entry(key).or_insert_with(|| {
-            classes.push(Vec::new());
-            classes.len() - 1
-        });
+        let c = *class_of
+            .entry((p.report, &p.detail.value))
+            .or_insert_with(|| {
+                classes.push(Vec::new());
+                classes.len() - 1
+            });
         classes[c].push(i);
     }
-    // Classes that may relate: one kind, and one slot where slots must match exactly
-    // (sides and people match loosely, so their slots are compared below).
-    let mut buckets: HashMap<(DetailKind, &str), Vec<usize>> = HashMap::new();
+    // Classes that may relate: one slot, where slots must match exactly (sides and
+    // people match loosely, so their slots are compared below).
+    let mut buckets: HashMap<Slot<'_>, Vec<usize>> = HashMap::new();
     for (c, members) in classes.iter().enumerate() {
-        let d = &placed[members[0]].detail;
-        let slot = match d.kind {
-            DetailKind::Leader | DetailKind::Role => "",
-            _ => d.slot.as_str(),
+        let slot = match placed[members[0]].detail.value.slot() {
+            Slot::Leader { .. } => Slot::Leader { side: "" },
+            Slot::Role { .. } => Slot::Role { person: "" },
+            slot => slot,
         };
-        buckets.entry((d.kind, slot)).or_default().push(c);
+        buckets.entry(slot).or_default().push(c);
     }
     let mut buckets: Vec<Vec<usize>> = buckets.into_values().collect();
     buckets.sort_unstable();
@@ -150,12 +162,11 @@ pub fn findings(placed: &[Placed], cx: &Context<'_>) -> Vec<Finding> {
             for &cb in &bucket[k + 1..] {
                 let (i, j) = (classes[ca][0], classes[cb][0]);
                 let (x, y) = (&placed[i], &placed[j]);
-                let same_slot = match x.detail.kind {
-                    DetailKind::Leader => details::same_side(&x.detail.slot, &y.detail.slot),
-                    DetailKind::Role => details::same_person(
-                        x.detail.slot.trim_start_matches("role: "),
-                        y.detail.slot.trim_start_matches("role: "),
-                    ),
+                let same_slot = match (x.detail.value.slot(), y.detail.value.slot()) {
+                    (Slot::Leader { side: a }, Slot::Leader { side: b }) => names::same_side(a, b),
+                    (Slot::Role { person: a }, Slot::Role { person: b }) => {
+                        names::same_person(a, b)
+                    }
                     _ => true,
                 };
                 if x.report == y.report || !same_slot {
@@ -175,36 +186,44 @@ pub fn findings(placed: &[Placed], cx: &Context<'_>) -> Vec<Finding> {
                 // Different values are only compared within one fact (one group), or
                 // between units that share many rare words: "48-hour truce" and "nine
                 // hours of talks" count hours of different things.
-                let related = || pair_where(&|u, v| same_group(u, v) || shared_rare(u, v) >= 4);
-                let grouped = || pair_where(&|u, v| same_group(u, v));
-                let (vx, vy) = (x.detail.value.as_str(), y.detail.value.as_str());
-                let (relation, pair) = match x.detail.kind {
-                    DetailKind::Number if vx == vy => (
-                        (x.detail.qualifier != y.detail.qualifier)
-                            .then_some(FindingKind::Precision),
+                let related = || {
+                    pair_where(&|u, v| {
+                        alignment.related(u, v) || alignment.corpus.shared_rare(u, v) >= 4
+                    })
+                };
+                let grouped = || pair_where(&|u, v| alignment.related(u, v));
+                let (relation, pair) = match (&x.detail.value, &y.detail.value) {
+                    (Value::Number(a), Value::Number(b)) if a.value == b.value => (
+                        (a.qualifier != b.qualifier).then_some(FindingKind::Precision),
                         Some((i, j)),
                     ),
-                    DetailKind::Number => (Some(FindingKind::Conflict), related()),
+                    (Value::Number(_), Value::Number(_)) => {
+                        (Some(FindingKind::Conflict), related())
+                    }
                     // Who led a side is one slot across the whole story.
-                    DetailKind::Leader => (
-                        (!details::same_person(vx, vy)).then_some(FindingKind::Conflict),
+                    (Value::Leader { name: a, .. }, Value::Leader { name: b, .. }) => (
+                        (!names::same_person(a, b)).then_some(FindingKind::Conflict),
                         Some((i, j)),
                     ),
-                    DetailKind::Date => (date_relation(vx, vy), grouped()),
-                    DetailKind::Mediator => (party_relation(vx, vy), related()),
-                    DetailKind::Role => (role_relation(vx, vy), Some((i, j))),
+                    (Value::Date(a), Value::Date(b)) => (date_relation(a, b), grouped()),
+                    (Value::Mediators { parties: a, .. }, Value::Mediators { parties: b, .. }) => {
+                        (party_relation(a, b), related())
+                    }
+                    (Value::Role { title: a, .. }, Value::Role { title: b, .. }) => {
+                        (role_relation(a, b), Some((i, j)))
+                    }
                     // Places and organisations are compared unit by unit below.
-                    DetailKind::Place | DetailKind::Organisation => (None, None),
+                    _ => (None, None),
                 };
                 if let (Some(k), Some((a, b))) = (relation, pair) {
-                    link(&mut parent, &mut kind, a, b, k);
+                    link(&mut sets, &mut kind, a, b, k);
                 }
             }
         }
     }
-    let places = place_conflicts(placed, cx);
+    let places = place_conflicts(placed, alignment, mentions);
     for &(i, j) in &places {
-        link(&mut parent, &mut kind, i, j, FindingKind::Conflict);
+        link(&mut sets, &mut kind, i, j, FindingKind::Conflict);
     }
     let in_conflict: BTreeSet<usize> = places.iter().flat_map(|&(i, j)| [i, j]).collect();
     // Each linked detail brings the other occurrences of its class (the same value said
@@ -217,7 +236,7 @@ pub fn findings(placed: &[Placed], cx: &Context<'_>) -> Vec<Finding> {
     }
     let mut components: HashMap<usize, BTreeSet<usize>> = HashMap::new();
     for i in 0..n {
-        let r = root(&mut parent, i);
+        let r = sets.find(i);
         if kind[r].is_some() {
             let occurrences = classes[class_of_detail[i]].iter().take(MAX_UNITS_CHECKED);
             components
@@ -230,43 +249,45 @@ pub fn findings(placed: &[Placed], cx: &Context<'_>) -> Vec<Finding> {
         .into_iter()
         .map(|(r, details)| Finding {
             kind: kind[r].expect("linked"),
-            slot: placed[r].detail.slot.clone(),
-            confidence: match (kind[r], placed[r].detail.kind) {
-                (_, DetailKind::Place) => 0.5,
+            slot: placed[r].detail.value.slot(),
+            confidence: match (kind[r], &placed[r].detail.value) {
+                (_, Value::Place(_)) => 0.5,
                 (Some(FindingKind::Conflict), _) => 0.7,
                 _ => 0.8,
             },
             details: details.into_iter().collect(),
         })
         .collect();
-    out.extend(only_in_some(placed, cx.groups, cx.report_of_unit));
-    out.extend(names_only_in_some(placed, cx, &in_conflict));
+    out.extend(only_in_some(placed, alignment));
+    out.extend(names_only_in_some(
+        placed,
+        alignment,
+        mentions,
+        &in_conflict,
+    ));
     out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.details[0].cmp(&b.details[0])));
     out
 }
 
 /// The details of the kinds `wanted`, by unit: unit -> indices into `placed`.
-fn by_unit(placed: &[Placed], wanted: impl Fn(DetailKind) -> bool) -> HashMap<usize, Vec<usize>> {
+fn by_unit(placed: &[Placed], wanted: impl Fn(&Value) -> bool) -> HashMap<usize, Vec<usize>> {
     let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, p) in placed
         .iter()
         .enumerate()
-        .filter(|(_, p)| wanted(p.detail.kind))
+        .filter(|(_, p)| wanted(&p.detail.value))
     {
         out.entry(p.unit).or_default().push(i);
     }
     out
 }
 
-/// Parties ("qatar+turkey"): the same ones agree; fewer of them is a precision
+/// Parties ("qatar", "turkey"): the same ones agree; fewer of them is a precision
 /// difference; others conflict.
-fn party_relation(a: &str, b: &str) -> Option<FindingKind> {
-    let (x, y): (Vec<&str>, Vec<&str>) = (a.split('+').collect(), b.split('+').collect());
-    let within = |p: &[&str], q: &[&str]| {
-        p.iter()
-            .all(|s| q.iter().any(|t| details::same_party(s, t)))
-    };
-    match (within(&x, &y), within(&y, &x)) {
+fn party_relation(x: &[String], y: &[String]) -> Option<FindingKind> {
+    let within =
+        |p: &[String], q: &[String]| p.iter().all(|s| q.iter().any(|t| names::same_party(s, t)));
+    match (within(x, y), within(y, x)) {
         (true, true) => None,
         (true, false) | (false, true) => Some(FindingKind::Precision),
         (false, false) => Some(FindingKind::Conflict),
@@ -277,10 +298,13 @@ fn party_relation(a: &str, b: &str) -> Option<FindingKind> {
 /// Interior Minister"). A title said with fewer words ("Minister", "Defence Minister";
 /// "CEO", "Broadcom CEO") is the same office, and no finding: titles are shortened too
 /// often for that to tell a reader anything.
-fn role_relation(a: &str, b: &str) -> Option<FindingKind> {
-    let (x, y): (BTreeSet<&str>, BTreeSet<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+fn role_relation(a: &[String], b: &[String]) -> Option<FindingKind> {
+    let (x, y): (BTreeSet<&str>, BTreeSet<&str>) = (
+        a.iter().map(String::as_str).collect(),
+        b.iter().map(String::as_str).collect(),
+    );
     let vaguer = |p: &BTreeSet<&str>, q: &BTreeSet<&str>| {
-        p.is_subset(q) && !q.difference(p).any(|w| details::RANKS.contains(w))
+        p.is_subset(q) && !q.difference(p).any(|w| lexicon::RANKS.contains(w))
     };
     if vaguer(&x, &y) || vaguer(&y, &x) {
         None
@@ -292,11 +316,15 @@ fn role_relation(a: &str, b: &str) -> Option<FindingKind> {
 /// Pairs of place details of units in one group, from different reports, that name only
 /// places the other never mentions: each unit's places, against the other's. Units of a
 /// report naming the same places are compared once.
-fn place_conflicts(placed: &[Placed], cx: &Context<'_>) -> Vec<(usize, usize)> {
-    let by_unit = by_unit(placed, |k| k == DetailKind::Place);
-    let value = |i: usize| placed[i].detail.value.as_str();
+fn place_conflicts(
+    placed: &[Placed],
+    alignment: &Alignment,
+    mentions: &Mentions,
+) -> Vec<(usize, usize)> {
+    let by_unit = by_unit(placed, |v| matches!(v, Value::Place(_)));
+    let value = |i: usize| name_of(&placed[i].detail.value).expect("only places are kept");
     let mut out = BTreeSet::new();
-    for members in cx.groups {
+    for members in &alignment.groups {
         let mut seen: BTreeSet<(usize, Vec<&str>)> = BTreeSet::new();
         let units: Vec<usize> = members
             .iter()
@@ -304,23 +332,23 @@ fn place_conflicts(placed: &[Placed], cx: &Context<'_>) -> Vec<(usize, usize)> {
             .filter(|&&u| {
                 let mut set: Vec<&str> = by_unit[&u].iter().map(|&i| value(i)).collect();
                 set.sort_unstable();
-                seen.insert(((cx.report_of_unit)(u), set))
+                seen.insert((report_of(alignment, u), set))
             })
             .take(MAX_MEMBERS)
             .copied()
             .collect();
         for (k, &u) in units.iter().enumerate() {
             for &v in &units[k + 1..] {
-                let (ru, rv) = ((cx.report_of_unit)(u), (cx.report_of_unit)(v));
+                let (ru, rv) = (report_of(alignment, u), report_of(alignment, v));
                 if ru == rv {
                     continue;
                 }
                 let (pu, pv) = (&by_unit[&u], &by_unit[&v]);
                 let agree = pu
                     .iter()
-                    .any(|&i| pv.iter().any(|&j| details::same_party(value(i), value(j))));
-                let known = pu.iter().any(|&i| (cx.report_mentions)(rv, value(i)))
-                    || pv.iter().any(|&j| (cx.report_mentions)(ru, value(j)));
+                    .any(|&i| pv.iter().any(|&j| names::same_party(value(i), value(j))));
+                let known = pu.iter().any(|&i| mentions.in_report(rv, value(i)))
+                    || pv.iter().any(|&j| mentions.in_report(ru, value(j)));
                 if !agree && !known {
                     out.extend(pu.iter().flat_map(|&i| pv.iter().map(move |&j| (i, j))));
                 }
@@ -333,41 +361,43 @@ fn place_conflicts(placed: &[Placed], cx: &Context<'_>) -> Vec<(usize, usize)> {
 /// In groups of three reports or more: a place or organisation only one report's unit
 /// names, which no other member's text mentions. A place already in a conflict is not
 /// reported again.
-fn names_only_in_some(
-    placed: &[Placed],
-    cx: &Context<'_>,
+fn names_only_in_some<'a>(
+    placed: &'a [Placed],
+    alignment: &Alignment,
+    mentions: &Mentions,
     in_conflict: &BTreeSet<usize>,
-) -> Vec<Finding> {
-    let by_unit = by_unit(placed, |k| {
-        matches!(k, DetailKind::Place | DetailKind::Organisation)
-    });
+) -> Vec<Finding<'a>> {
+    let by_unit = by_unit(placed, |v| name_of(v).is_some());
     let mut out = Vec::new();
-    for members in cx.groups {
-        let reports: BTreeSet<usize> = members.iter().map(|&u| (cx.report_of_unit)(u)).collect();
+    for members in &alignment.groups {
+        let reports: BTreeSet<usize> = members.iter().map(|&u| report_of(alignment, u)).collect();
         if reports.len() < 3 {
             continue;
         }
         let members = &members[..members.len().min(MAX_MEMBERS)];
-        let mut seen: BTreeSet<(DetailKind, &str)> = BTreeSet::new();
+        let mut seen: HashSet<&Value> = HashSet::new();
         for &unit in members {
             for &i in by_unit.get(&unit).into_iter().flatten() {
                 let p = &placed[i];
                 let d = &p.detail;
-                if in_conflict.contains(&i) || !seen.insert((d.kind, d.value.as_str())) {
+                if in_conflict.contains(&i) || !seen.insert(&d.value) {
                     continue;
                 }
+                let name = name_of(&d.value).expect("only names are kept");
+                let slot = d.value.slot();
                 let elsewhere = members.iter().any(|&u| {
-                    (cx.report_of_unit)(u) != p.report
-                        && ((cx.unit_mentions)(u, &d.value)
+                    report_of(alignment, u) != p.report
+                        && (mentions.in_unit(u, name)
                             || by_unit.get(&u).into_iter().flatten().any(|&q| {
-                                placed[q].detail.kind == d.kind
-                                    && details::same_party(&placed[q].detail.value, &d.value)
+                                let other = &placed[q].detail.value;
+                                other.slot() == slot
+                                    && name_of(other).is_some_and(|o| names::same_party(o, name))
                             }))
                 });
                 if !elsewhere {
                     out.push(Finding {
                         kind: FindingKind::OnlyInSome,
-                        slot: d.slot.clone(),
+                        slot,
                         details: vec![i],
                         confidence: 0.4,
                     });
@@ -378,14 +408,20 @@ fn names_only_in_some(
     out
 }
 
-/// Dates of one fact: a range holding the other's days is a precision difference.
-fn date_relation(a: &str, b: &str) -> Option<FindingKind> {
-    let (x, y) = (details::days(a)?, details::days(b)?);
-    if x == y {
-        return None;
+/// The name a place or organisation detail gives.
+fn name_of(value: &Value) -> Option<&str> {
+    match value {
+        Value::Place(name) | Value::Organisation(name) => Some(name),
+        _ => None,
     }
-    let contains = |p: (u8, u8, u8), q: (u8, u8, u8)| p.0 == q.0 && p.1 <= q.1 && q.2 <= p.2;
-    Some(if contains(x, y) || contains(y, x) {
+}
+
+/// Dates of one fact: a range holding the other's days is a precision difference.
+fn date_relation(x: &Date, y: &Date) -> Option<FindingKind> {
+    if x.contains(y) && y.contains(x) {
+        return None; // the same days
+    }
+    Some(if x.contains(y) || y.contains(x) {
         FindingKind::Precision
     } else {
         FindingKind::Conflict
@@ -393,22 +429,18 @@ fn date_relation(a: &str, b: &str) -> Option<FindingKind> {
 }
 
 /// In groups of three reports or more: a number only one report gives.
-fn only_in_some(
-    placed: &[Placed],
-    groups: &[Vec<usize>],
-    report_of_unit: &dyn Fn(usize) -> usize,
-) -> Vec<Finding> {
-    let by_unit = by_unit(placed, |k| k == DetailKind::Number);
+fn only_in_some<'a>(placed: &'a [Placed], alignment: &Alignment) -> Vec<Finding<'a>> {
+    let by_unit = by_unit(placed, |v| matches!(v, Value::Number(_)));
     let mut out = Vec::new();
-    for members in groups {
-        let reports: BTreeSet<usize> = members.iter().map(|&u| report_of_unit(u)).collect();
+    for members in &alignment.groups {
+        let reports: BTreeSet<usize> = members.iter().map(|&u| report_of(alignment, u)).collect();
         if reports.len() < 3 {
             continue;
         }
-        let mut by_slot: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut by_slot: BTreeMap<Slot<'_>, Vec<usize>> = BTreeMap::new();
         for &i in members.iter().flat_map(|u| by_unit.get(u)).flatten() {
             by_slot
-                .entry(placed[i].detail.slot.as_str())
+                .entry(placed[i].detail.value.slot())
                 .or_default()
                 .push(i);
         }
@@ -418,7 +450,7 @@ fn only_in_some(
             if giving.len() == 1 {
                 out.push(Finding {
                     kind: FindingKind::OnlyInSome,
-                    slot: slot.to_string(),
+                    slot,
                     details,
                     confidence: 0.5,
                 });
@@ -431,56 +463,78 @@ fn only_in_some(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::details::{Number, Qualifier};
+    use crate::model::ReportInput;
+    use crate::text::tokenize::Tokenizer;
+    use crate::text::Prepared;
+
+    fn placed(unit: usize, report: usize, value: Value) -> Placed {
+        Placed {
+            unit,
+            report,
+            detail: Detail {
+                value,
+                start: 0,
+                end: 0,
+            },
+        }
+    }
 
     fn number(
         unit: usize,
         report: usize,
         value: &str,
-        slot: &str,
-        qualifier: Option<&'static str>,
+        counted: &str,
+        qualifier: Option<Qualifier>,
     ) -> Placed {
-        Placed {
-            unit,
-            report,
-            detail: Detail {
-                kind: DetailKind::Number,
-                slot: slot.into(),
-                value: value.into(),
-                qualifier,
-                start: 0,
-                end: 0,
-                year: None,
-            },
-        }
-    }
-
-    fn date(unit: usize, report: usize, value: &str) -> Placed {
-        Placed {
-            unit,
-            report,
-            detail: Detail {
-                kind: DetailKind::Date,
-                slot: "date".into(),
-                value: value.into(),
-                qualifier: None,
-                start: 0,
-                end: 0,
-                year: None,
-            },
-        }
-    }
-
-    fn run(placed: &[Placed], grouped: &[(usize, usize)]) -> Vec<(FindingKind, Vec<usize>)> {
-        let same = |a: usize, b: usize| grouped.contains(&(a.min(b), a.max(b)));
-        let cx = Context {
-            same_group: &same,
-            shared_rare: &|_, _| 0,
-            groups: &[],
-            report_of_unit: &|u| u,
-            unit_mentions: &|_, _| false,
-            report_mentions: &|_, _| false,
+        let number = Number {
+            value: value.into(),
+            unit: counted.into(),
+            qualifier,
+            earlier: false,
         };
-        findings(placed, &cx)
+        placed(unit, report, Value::Number(number))
+    }
+
+    fn date(unit: usize, report: usize, month: u8, first: u8, last: u8) -> Placed {
+        let date = Date {
+            month,
+            first,
+            last,
+            year: None,
+        };
+        placed(unit, report, Value::Date(date))
+    }
+
+    /// The findings among `placed`, where unit `u` is the one unit of report `u` and the
+    /// `grouped` pairs of units are groups.
+    fn run(placed: &[Placed], grouped: &[(usize, usize)]) -> Vec<(FindingKind, Vec<usize>)> {
+        let units = placed.iter().map(|p| p.unit + 1).max().unwrap_or(0);
+        // One short unit per report, no two sharing a word.
+        let inputs: Vec<ReportInput> = (0..units)
+            .map(|u| ReportInput {
+                id: format!("{u:03}"),
+                title: String::new(),
+                text: format!("Unit{u}."),
+            })
+            .collect();
+        let tokenizer = Tokenizer::default();
+        let prepared: Vec<Prepared<'_>> = inputs
+            .iter()
+            .map(|r| Prepared::new(&r.text, &tokenizer))
+            .collect();
+        let reports = Reports::new(&inputs, &prepared);
+        let mut alignment = Alignment::with_model(&reports, &Default::default());
+        assert_eq!(alignment.corpus.units.len(), units);
+        alignment.groups = grouped.iter().map(|&(a, b)| vec![a, b]).collect();
+        alignment.in_groups = vec![Vec::new(); units];
+        for (g, members) in alignment.groups.iter().enumerate() {
+            for &u in members {
+                alignment.in_groups[u].push(g);
+            }
+        }
+        let mentions = Mentions::new(&reports, &alignment);
+        findings(placed, &alignment, &mentions)
             .into_iter()
             .map(|f| (f.kind, f.details))
             .collect()
@@ -489,8 +543,8 @@ mod tests {
     #[test]
     fn same_number_qualified_differently_is_a_precision_difference() {
         let placed = [
-            number(0, 0, "9", "hour", Some("nearly")),
-            number(1, 1, "9", "hour", Some("more than")),
+            number(0, 0, "9", "hour", Some(Qualifier::Nearly)),
+            number(1, 1, "9", "hour", Some(Qualifier::MoreThan)),
         ];
         assert_eq!(run(&placed, &[]), [(FindingKind::Precision, vec![0, 1])]);
     }
@@ -514,9 +568,9 @@ mod tests {
     #[test]
     fn a_date_range_holding_the_other_date_is_a_precision_difference() {
         let placed = [
-            date(0, 0, "10-19..19"),
-            date(1, 1, "10-18..19"),
-            date(2, 2, "10-25..25"),
+            date(0, 0, 10, 19, 19),
+            date(1, 1, 10, 18, 19),
+            date(2, 2, 10, 25, 25),
         ];
         assert_eq!(
             run(&placed, &[(0, 1)]),
@@ -531,31 +585,41 @@ mod tests {
     #[test]
     fn agreement_is_no_finding() {
         let placed = [
-            number(0, 0, "7", "peopl", Some("at least")),
-            number(1, 1, "7", "peopl", Some("at least")),
+            number(0, 0, "7", "peopl", Some(Qualifier::AtLeast)),
+            number(1, 1, "7", "peopl", Some(Qualifier::AtLeast)),
         ];
         assert!(run(&placed, &[(0, 1)]).is_empty());
     }
 
+    fn words(text: &str) -> Vec<String> {
+        text.split(' ').map(str::to_string).collect()
+    }
+
     #[test]
     fn parties_and_titles() {
-        assert_eq!(party_relation("qatar+turkey", "qatari+turkish"), None);
-        assert_eq!(
-            party_relation("qatar", "qatar+turkey"),
-            Some(FindingKind::Precision)
-        );
-        assert_eq!(
-            party_relation("egypt", "qatar"),
-            Some(FindingKind::Conflict)
-        );
-        assert_eq!(role_relation("defence minister", "minister"), None);
-        assert_eq!(
-            role_relation("interior minister", "deputy interior minister"),
-            Some(FindingKind::Conflict)
-        );
-        assert_eq!(
-            role_relation("defence minister", "information minister"),
-            Some(FindingKind::Conflict)
-        );
+        let parties: &[(&str, &str, Option<FindingKind>)] = &[
+            ("qatar turkey", "qatari turkish", None),
+            ("qatar", "qatar turkey", Some(FindingKind::Precision)),
+            ("egypt", "qatar", Some(FindingKind::Conflict)),
+        ];
+        for &(a, b, expected) in parties {
+            assert_eq!(party_relation(&words(a), &words(b)), expected, "{a} / {b}");
+        }
+        let titles: &[(&str, &str, Option<FindingKind>)] = &[
+            ("defence minister", "minister", None),
+            (
+                "interior minister",
+                "deputy interior minister",
+                Some(FindingKind::Conflict),
+            ),
+            (
+                "defence minister",
+                "information minister",
+                Some(FindingKind::Conflict),
+            ),
+        ];
+        for &(a, b, expected) in titles {
+            assert_eq!(role_relation(&words(a), &words(b)), expected, "{a} / {b}");
+        }
     }
 }

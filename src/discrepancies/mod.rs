@@ -1,129 +1,48 @@
 //! The discrepancies section of the result: details on which reports disagree, and date
 //! lines earlier than the events they report.
+//!
+//! The details of every compared unit ([`crate::details`]) are placed by unit and report;
+//! [`findings`] links those that disagree, using the [`Alignment`] to tell which units
+//! state one fact; [`date_line`] checks each report's date line against the month of the
+//! events. This module then writes the result, and is the one place where typed details
+//! become the text people read: a discrepancy's slot ("who led the afghan side") and each
+//! value ("nearly 9 hours", "December 31, 2023, by the date line").
 
-pub mod findings;
-
-use std::collections::HashMap;
+mod date_line;
+mod findings;
 
 use crate::align::Alignment;
+use crate::details::{self, Anchor, Date, Mediation, Qualifier, Slot, Value};
 use crate::ids::{numbered, round3, Reports};
-use crate::text::date_line;
+use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue};
+use crate::text::{self, lexicon};
+use findings::{FindingKind, Mentions, Placed};
 
 /// Disagreements on details between reports, and date lines earlier than the events.
-pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<crate::model::Discrepancy> {
-    let prepared = reports.prepared;
-    let (corpus, groups) = (&alignment.corpus, &alignment.groups);
-    use crate::details::DetailKind;
-    use crate::discrepancies::findings::{self, FindingKind, Placed};
-    use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue};
+pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Discrepancy> {
     // Each report's date line, which its relative dates ("on Sunday") resolve against.
-    let date_lines: Vec<Option<(usize, crate::details::Anchor)>> =
-        prepared.iter().map(date_line::find).collect();
-    let placed: Vec<Placed> = corpus
-        .units
-        .iter()
-        .enumerate()
-        .flat_map(|(u, unit)| {
-            let prep = &prepared[unit.report];
-            let anchor = date_lines[unit.report].map(|(_, anchor)| anchor);
-            crate::details::extract(prep.text, &prep.words[unit.segment], anchor)
-                .into_iter()
-                .map(move |detail| Placed {
-                    unit: u,
-                    report: unit.report,
-                    detail,
-                })
-        })
-        .collect();
-    let same_group = |a: usize, b: usize| alignment.related(a, b);
-    let shared_rare = |a: usize, b: usize| corpus.shared_rare(a, b);
-    let report_of = |u: usize| corpus.units[u].report;
-    let lower: Vec<String> = prepared.iter().map(|p| p.text.to_lowercase()).collect();
-    let unit_lower: Vec<String> = corpus
-        .units
-        .iter()
-        .map(|unit| {
-            let seg = &prepared[unit.report].segments[unit.segment];
-            prepared[unit.report].text[seg.start..seg.end].to_lowercase()
-        })
-        .collect();
-    let report_mentions = |r: usize, name: &str| lower[r].contains(name);
-    let unit_mentions = |u: usize, name: &str| unit_lower[u].contains(name);
-    let cx = findings::Context {
-        same_group: &same_group,
-        shared_rare: &shared_rare,
-        groups,
-        report_of_unit: &report_of,
-        unit_mentions: &unit_mentions,
-        report_mentions: &report_mentions,
-    };
+    let date_lines: Vec<Option<(usize, Anchor)>> =
+        reports.prepared.iter().map(text::date_line::find).collect();
+    let placed = placed(reports, alignment, &date_lines);
     let value_of = |p: &Placed| {
-        let unit = &corpus.units[p.unit];
-        let prep = &prepared[unit.report];
+        let unit = &alignment.corpus.units[p.unit];
         let d = &p.detail;
-        let text = prep.text[d.start..d.end].to_string();
-        let value = match d.kind {
-            DetailKind::Date => match d.year {
-                Some(year) => format!(
-                    "{}, {year}, by the date line",
-                    crate::details::readable_date(&d.value)
-                ),
-                None => crate::details::readable_date(&d.value),
-            },
-            DetailKind::Leader => d.value.clone(),
-            DetailKind::Mediator
-            | DetailKind::Role
-            | DetailKind::Place
-            | DetailKind::Organisation => text.clone(),
-            DetailKind::Number => {
-                let unit_word = text
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .find(|w| !w.is_empty())
-                    .unwrap_or("");
-                let earlier = if d.slot.ends_with(crate::details::EARLIER_SLOT) {
-                    " (an earlier figure)"
-                } else {
-                    ""
-                };
-                match d.qualifier {
-                    Some(q) => format!("{q} {} {unit_word}{earlier}", d.value),
-                    None => format!("{} {unit_word}{earlier}", d.value),
-                }
-            }
-        };
-        value_at(reports, unit.report, unit.segment, d.start, d.end, value)
+        let written = &reports.prepared[unit.report].text[d.start..d.end];
+        value_at(
+            reports,
+            unit.report,
+            unit.segment,
+            d.start,
+            d.end,
+            value_text(&d.value, written),
+        )
     };
-    let mut out: Vec<Discrepancy> = findings::findings(&placed, &cx)
+    let mentions = Mentions::new(reports, alignment);
+    let mut out: Vec<Discrepancy> = findings::findings(&placed, alignment, &mentions)
         .into_iter()
         .map(|f| {
             let values: Vec<DiscrepancyValue> =
                 f.details.iter().map(|&i| value_of(&placed[i])).collect();
-            let first = &placed[f.details[0]].detail;
-            let slot = match first.kind {
-                DetailKind::Date => "date".to_string(),
-                DetailKind::Leader => {
-                    format!("who led the {} side", f.slot.trim_start_matches("led: "))
-                }
-                DetailKind::Mediator => format!("who {} it", f.slot),
-                DetailKind::Role => {
-                    format!("title of {}", f.slot.trim_start_matches("role: "))
-                }
-                DetailKind::Place => "place".to_string(),
-                DetailKind::Organisation => "organisation named".to_string(),
-                DetailKind::Number => {
-                    let unit_word = values[0]
-                        .text
-                        .rsplit(|c: char| !c.is_alphanumeric())
-                        .find(|w| !w.is_empty())
-                        .unwrap_or(&f.slot)
-                        .to_lowercase();
-                    if f.slot.ends_with(crate::details::EARLIER_SLOT) {
-                        format!("{unit_word}, an earlier figure")
-                    } else {
-                        unit_word
-                    }
-                }
-            };
             Discrepancy {
                 id: String::new(),
                 kind: match f.kind {
@@ -131,77 +50,64 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<crate::model
                     FindingKind::Precision => DiscrepancyKind::Precision,
                     FindingKind::OnlyInSome => DiscrepancyKind::OnlyInSome,
                 },
-                slot,
+                slot: slot_text(f.slot, &values[0].text),
                 values,
                 confidence: round3(f64::from(f.confidence)),
             }
         })
         .collect();
-    // A date line earlier than the month the reports date the events in.
-    let mut months: HashMap<u8, usize> = HashMap::new();
-    for p in placed
-        .iter()
-        .filter(|p| p.detail.kind == DetailKind::Date && p.detail.year.is_none())
-    {
-        if let Some((m, _, _)) = crate::details::days(&p.detail.value) {
-            *months.entry(m).or_default() += 1;
-        }
-    }
-    if let Some((&event_month, _)) = months
-        .iter()
-        .max_by_key(|&(m, n)| (*n, std::cmp::Reverse(*m)))
-    {
-        for (r, prep) in prepared.iter().enumerate() {
-            let Some((s, (year, month, day))) = date_lines[r] else {
-                continue;
-            };
-            if month >= event_month {
-                continue;
-            }
-            let seg = &prep.segments[s];
-            let mut values = vec![value_at(
-                reports,
-                r,
-                s,
-                seg.start,
-                seg.end,
-                format!(
-                    "dated {} {year}",
-                    crate::details::readable_date(&format!("{month:02}-{day:02}..{day:02}"))
-                ),
-            )];
-            // The report's own relative dates, resolved against its date line, then what
-            // the other reports date the events.
-            values.extend(
-                placed
-                    .iter()
-                    .filter(|p| p.report == r && p.detail.year.is_some())
-                    .take(3)
-                    .map(value_of),
-            );
-            values.extend(
-                placed
-                    .iter()
-                    .filter(|p| p.detail.kind == DetailKind::Date && p.report != r)
-                    .filter(|p| {
-                        crate::details::days(&p.detail.value)
-                            .is_some_and(|(m, _, _)| m == event_month)
-                    })
-                    .take(3)
-                    .map(value_of),
-            );
-            out.push(Discrepancy {
-                id: String::new(),
-                kind: DiscrepancyKind::Conflict,
-                slot: "date line".into(),
-                values,
-                confidence: 0.6,
-            });
-        }
-    }
+    out.extend(
+        date_line::too_early(&placed, &date_lines)
+            .into_iter()
+            .map(|early| {
+                let (r, s) = (early.report, early.segment);
+                let seg = &reports.prepared[r].segments[s];
+                let line = value_at(
+                    reports,
+                    r,
+                    s,
+                    seg.start,
+                    seg.end,
+                    date_line_text(early.anchor),
+                );
+                let mut values = vec![line];
+                values.extend(early.dates.iter().map(|&i| value_of(&placed[i])));
+                Discrepancy {
+                    id: String::new(),
+                    kind: DiscrepancyKind::Conflict,
+                    slot: "date line".into(),
+                    values,
+                    confidence: 0.6,
+                }
+            }),
+    );
     out.sort_by_key(|d| d.kind as u8);
     for (i, d) in out.iter_mut().enumerate() {
         d.id = numbered('d', i);
+    }
+    out
+}
+
+/// The details of every compared unit, with relative dates resolved against the date
+/// line of their report.
+fn placed(
+    reports: &Reports<'_>,
+    alignment: &Alignment,
+    date_lines: &[Option<(usize, Anchor)>],
+) -> Vec<Placed> {
+    let mut out = Vec::new();
+    for (u, unit) in alignment.corpus.units.iter().enumerate() {
+        let prep = &reports.prepared[unit.report];
+        let anchor = date_lines[unit.report].map(|(_, anchor)| anchor);
+        out.extend(
+            details::extract(prep.text, &prep.words[unit.segment], anchor)
+                .into_iter()
+                .map(|detail| Placed {
+                    unit: u,
+                    report: unit.report,
+                    detail,
+                }),
+        );
     }
     out
 }
@@ -214,14 +120,244 @@ fn value_at(
     start: usize,
     end: usize,
     value: String,
-) -> crate::model::DiscrepancyValue {
+) -> DiscrepancyValue {
     let span = reports.span(r, segment, start, end);
-    crate::model::DiscrepancyValue {
+    DiscrepancyValue {
         report: reports.id(r).to_string(),
         unit: span.unit,
         start: span.start,
         end: span.end,
         text: span.text,
         value,
+    }
+}
+
+// --- What the result says -------------------------------------------------------------
+// The one place where details become text for people: the slot of a discrepancy and each
+// of its values.
+
+/// What a discrepancy is about: "hours", "date", "who led the afghan side". A number's
+/// slot is its unit word as the first value writes it (`written`).
+fn slot_text(slot: Slot<'_>, written: &str) -> String {
+    match slot {
+        Slot::Count { unit, earlier } => {
+            let word = last_word(written).unwrap_or(unit).to_lowercase();
+            if earlier {
+                format!("{word}, an earlier figure")
+            } else {
+                word
+            }
+        }
+        Slot::Date => "date".into(),
+        Slot::Leader { side } => format!("who led the {side} side"),
+        Slot::Mediators(verb) => format!("who {} it", mediation_text(verb)),
+        Slot::Role { person } => format!("title of {person}"),
+        Slot::Place => "place".into(),
+        Slot::Organisation => "organisation named".into(),
+    }
+}
+
+/// What one report says, for people: "nearly 9 hours", "October 18–19", "December 31,
+/// 2023, by the date line", a leader's name; names and titles as `written`.
+fn value_text(value: &Value, written: &str) -> String {
+    match value {
+        Value::Number(n) => {
+            let unit = last_word(written).unwrap_or("");
+            let earlier = if n.earlier {
+                " (an earlier figure)"
+            } else {
+                ""
+            };
+            match n.qualifier {
+                Some(q) => format!("{} {} {unit}{earlier}", qualifier_text(q), n.value),
+                None => format!("{} {unit}{earlier}", n.value),
+            }
+        }
+        Value::Date(date) => match date.year {
+            Some(year) => format!("{}, {year}, by the date line", date_text(date)),
+            None => date_text(date),
+        },
+        Value::Leader { name, .. } => name.clone(),
+        Value::Mediators { .. } | Value::Role { .. } | Value::Place(_) | Value::Organisation(_) => {
+            written.to_string()
+        }
+    }
+}
+
+/// A date line's date: "dated January 2 2024".
+fn date_line_text(anchor: Anchor) -> String {
+    let day = Date {
+        month: anchor.month,
+        first: anchor.day,
+        last: anchor.day,
+        year: None,
+    };
+    format!("dated {} {}", date_text(&day), anchor.year)
+}
+
+/// "October 19", "October 18–19".
+fn date_text(date: &Date) -> String {
+    let month = lexicon::MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
+    let mut letters = month.chars();
+    let name: String = letters
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(letters)
+        .collect();
+    if date.first == date.last {
+        format!("{name} {}", date.first)
+    } else {
+        format!("{name} {}–{}", date.first, date.last)
+    }
+}
+
+fn qualifier_text(qualifier: Qualifier) -> &'static str {
+    match qualifier {
+        Qualifier::MoreThan => "more than",
+        Qualifier::LessThan => "less than",
+        Qualifier::FewerThan => "fewer than",
+        Qualifier::AtLeast => "at least",
+        Qualifier::AtMost => "at most",
+        Qualifier::UpTo => "up to",
+        Qualifier::Nearly => "nearly",
+        Qualifier::Almost => "almost",
+        Qualifier::About => "about",
+        Qualifier::Around => "around",
+        Qualifier::Roughly => "roughly",
+        Qualifier::Approximately => "approximately",
+    }
+}
+
+fn mediation_text(verb: Mediation) -> &'static str {
+    match verb {
+        Mediation::Mediated => "mediated",
+        Mediation::Brokered => "brokered",
+        Mediation::Hosted => "hosted",
+        Mediation::Facilitated => "facilitated",
+    }
+}
+
+/// The last run of letters and digits in `text`: a number's unit word as written.
+fn last_word(text: &str) -> Option<&str> {
+    text.rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::details::Number;
+
+    fn number(value: &str, qualifier: Option<Qualifier>, earlier: bool) -> Value {
+        Value::Number(Number {
+            value: value.into(),
+            unit: "hour".into(),
+            qualifier,
+            earlier,
+        })
+    }
+
+    fn date(first: u8, last: u8, year: Option<u16>) -> Value {
+        Value::Date(Date {
+            month: 10,
+            first,
+            last,
+            year,
+        })
+    }
+
+    #[test]
+    fn values_as_people_read_them() {
+        // (value, the words as written, the text)
+        let cases: &[(Value, &str, &str)] = &[
+            (
+                number("9", Some(Qualifier::Nearly), false),
+                "nearly nine hours",
+                "nearly 9 hours",
+            ),
+            (
+                number("70", None, true),
+                "$70 a share",
+                "70 share (an earlier figure)",
+            ),
+            (date(18, 19, None), "October 18–19", "October 18–19"),
+            (
+                date(19, 19, Some(2025)),
+                "on Sunday",
+                "October 19, 2025, by the date line",
+            ),
+            (
+                Value::Leader {
+                    side: "afghan".into(),
+                    name: "Mullah Yaqoob".into(),
+                },
+                "Acting Defense Minister Mullah Yaqoob",
+                "Mullah Yaqoob",
+            ),
+            (
+                Value::Mediators {
+                    verb: Mediation::Mediated,
+                    parties: vec!["qatar".into(), "turkey".into()],
+                },
+                "Qatar and Turkey",
+                "Qatar and Turkey",
+            ),
+        ];
+        for (value, written, expected) in cases {
+            assert_eq!(value_text(value, written), *expected, "{value:?}");
+        }
+        let line = Anchor {
+            year: 2024,
+            month: 1,
+            day: 2,
+        };
+        assert_eq!(date_line_text(line), "dated January 2 2024");
+    }
+
+    #[test]
+    fn slots_as_people_read_them() {
+        // (slot, the first value as written, the text)
+        let cases: &[(Slot<'_>, &str, &str)] = &[
+            (
+                Slot::Count {
+                    unit: "hour",
+                    earlier: false,
+                },
+                "more than nine Hours",
+                "hours",
+            ),
+            (
+                Slot::Count {
+                    unit: "share",
+                    earlier: true,
+                },
+                "$70 a share",
+                "share, an earlier figure",
+            ),
+            (Slot::Date, "October 19", "date"),
+            (
+                Slot::Leader { side: "afghan" },
+                "Mullah Yaqoob",
+                "who led the afghan side",
+            ),
+            (
+                Slot::Mediators(Mediation::Brokered),
+                "Egypt",
+                "who brokered it",
+            ),
+            (
+                Slot::Role {
+                    person: "Mohsin Naqvi",
+                },
+                "Interior Minister Mohsin Naqvi",
+                "title of Mohsin Naqvi",
+            ),
+            (Slot::Place, "Istanbul", "place"),
+            (Slot::Organisation, "TTP", "organisation named"),
+        ];
+        for &(slot, written, expected) in cases {
+            assert_eq!(slot_text(slot, written), expected, "{slot:?}");
+        }
     }
 }

@@ -9,6 +9,8 @@
 //! the report; a headline's quote belongs to the headline's subject. When nothing fits the
 //! speaker stays unknown: a wrong name is worse than none.
 
+use crate::text::names;
+
 /// Verbs that introduce or close a quotation.
 const VERBS: &[&str] = &[
     "said",
@@ -455,13 +457,7 @@ pub fn names_in(text: &str) -> Vec<String> {
     let mut run: Vec<&str> = Vec::new();
     let flush = |run: &mut Vec<&str>, names: &mut Vec<String>| {
         // Titles stay out of the name: "Defense Minister Khawaja Asif" → "Khawaja Asif".
-        while run.first().is_some_and(|w| {
-            TITLES.contains(
-                &w.to_lowercase()
-                    .trim_end_matches("’s")
-                    .trim_end_matches("'s"),
-            )
-        }) {
+        while names::starts_with_title(run) {
             run.remove(0);
         }
         if run.len() >= 2 {
@@ -484,41 +480,6 @@ pub fn names_in(text: &str) -> Vec<String> {
     names.reverse();
     names
 }
-
-const TITLES: &[&str] = &[
-    "minister",
-    "defense",
-    "defence",
-    "foreign",
-    "interior",
-    "prime",
-    "president",
-    "deputy",
-    "acting",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "secretary",
-    "general",
-    "chief",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "pakistan",
-    "pakistani",
-    "taliban",
-    "afghan",
-    "the",
-    "senior",
-    "commissioner",
-    "mayor",
-    "police",
-    "assistant",
-    "constable",
-    "inspector",
-    "officer",
-];
 
 #[cfg(test)]
 mod tests {

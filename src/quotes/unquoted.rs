@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::detect::Found;
 use super::Rendering;
 use crate::align::vocabulary::Vocabulary;
+use crate::text::lexicon::CLAUSE_BREAKS;
 use crate::text::tokenize::Word;
 use crate::text::Prepared;
 
@@ -186,6 +187,6 @@ pub(super) fn add_unquoted<'a>(
 fn clause_start(text: &str, words: &[Word], at: usize) -> usize {
     (0..at)
         .rev()
-        .find(|&i| text[words[i].end..words[i + 1].start].contains([',', ';', ':', '—', '–']))
+        .find(|&i| text[words[i].end..words[i + 1].start].contains(CLAUSE_BREAKS))
         .map_or(0, |i| i + 1)
 }

@@ -3,7 +3,7 @@
 
 use crate::details::Anchor;
 use crate::text::segment::SegmentKind;
-use crate::text::Prepared;
+use crate::text::{lexicon, Prepared};
 
 /// A report's date line: its segment and date.
 pub fn find(prep: &Prepared<'_>) -> Option<(usize, Anchor)> {
@@ -15,20 +15,6 @@ pub fn find(prep: &Prepared<'_>) -> Option<(usize, Anchor)> {
 
 /// A publication date line: a month name and a four-digit year in a few words.
 pub fn is_date_line(heading: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let lower = heading.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
@@ -37,5 +23,5 @@ pub fn is_date_line(heading: &str) -> bool {
     let year = words
         .iter()
         .any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
-    words.len() <= 8 && year && words.iter().any(|w| MONTHS.contains(w))
+    words.len() <= 8 && year && words.iter().any(|w| lexicon::MONTHS.contains(w))
 }

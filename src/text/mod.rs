@@ -7,6 +7,8 @@
 
 pub mod boilerplate;
 pub mod date_line;
+pub mod lexicon;
+pub mod names;
 pub mod offsets;
 pub mod segment;
 pub mod tokenize;

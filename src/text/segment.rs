@@ -18,6 +18,8 @@
 //! Cost: linear in the text. Every span is trimmed of white space and lies on char
 //! boundaries; spans never overlap.
 
+use super::lexicon;
+
 /// What a segment is, before boilerplate detection looks at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SegmentKind {
@@ -298,28 +300,15 @@ fn word_before(block: &str, at: usize) -> &str {
     &head[start..]
 }
 
-/// Titles and other abbreviations after which a capitalised word does not start a sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "cpt", "maj", "sgt", "cmdr",
-    "adm", "brig", "rep", "sen", "gov", "pres", "st", "jr", "sr", "rev", "hon", "fr", "messrs",
-    "mt", "ft", "vs", "v", "no", "nos", "art", "sec", "fig", "vol", "pp", "ca", "approx", "e.g",
-    "i.e", "cf", "al",
-];
-
-/// Abbreviations that usually stand before a number ("Oct. 25", "No. 10").
-const BEFORE_NUMBERS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "p", "pp", "vol", "art", "sec", "fig", "ch",
-];
-
 /// Whether the period after `word` is an abbreviation's, given the first character of what
 /// follows the space (never lower case here).
 fn abbreviation_holds(word: &str, next: char) -> bool {
     let lower = word.to_lowercase();
     if next.is_numeric() {
-        return BEFORE_NUMBERS.contains(&lower.as_str());
+        return lexicon::is_month_abbreviation(&lower)
+            || lexicon::NUMBER_ABBREVIATIONS.contains(&lower.as_str());
     }
-    if TITLES.contains(&lower.as_str()) {
+    if lexicon::ABBREVIATIONS.contains(&lower.as_str()) {
         return true;
     }
     // Initials and dotted initialisms: "J. Smith", "U.S. President", "U.N. envoy".
