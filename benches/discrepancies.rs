@@ -1,4 +1,4 @@
-//! Discrepancies against the hand-labelled conflicts in `../shared/corpus/*/gold`.
+//! Discrepancies against the hand-labelled conflicts of the three development clusters.
 //!
 //! ```text
 //! cargo bench --bench discrepancies
@@ -11,18 +11,16 @@
 //! supported findings (a lower bound of precision: the labels list topics, not every
 //! detail), and the same per kind.
 //!
-//! The third cluster, `broadcom-qualcomm-bid-2018`, has no gold labels in the corpus; its
-//! disagreements were labelled by hand for this benchmark in
-//! `benches/labels/broadcom-qualcomm-bid-2018.json` (each value located by a short phrase
-//! of its sentence), and are scored the same way.
+//! The third cluster, `broadcom-qualcomm-bid-2018`, was labelled for this project in the
+//! same format (`benches/labels/broadcom-qualcomm-bid-2018/conflicts.json`, offsets only).
 
 use std::collections::{BTreeSet, HashMap};
 
 #[path = "support.rs"]
 mod support;
 
-use parallax::{compare, Comparison, Options, ReportInput};
-use support::{cluster_files, read_json, shared_dir, Labelled, LABELLED};
+use parallax::{compare, Comparison, Options};
+use support::{Labelled, LABELLED};
 
 /// A topic is found when one finding has values in two of its units (or a one-value
 /// finding in one of them); a finding is supported when it hits some topic.
@@ -44,48 +42,6 @@ fn score(topics: &[BTreeSet<String>], result: &Comparison) -> (usize, usize, usi
         .filter(|f| topics.iter().any(|t| hit(t, f)))
         .count();
     (found, supported, finding_units.len())
-}
-
-/// The hand-labelled cluster: its reports by file prefix, and each topic's engine units
-/// (the unit holding the start of each labelled phrase).
-fn hand_labelled(name: &str) -> (Comparison, Vec<BTreeSet<String>>) {
-    let inputs: Vec<ReportInput> = cluster_files(&shared_dir().join("corpus").join(name))
-        .into_iter()
-        .map(|(file, text)| ReportInput {
-            id: file[..2].to_string(),
-            title: String::new(),
-            text,
-        })
-        .collect();
-    let result = compare(&inputs, &Options::default()).unwrap();
-    let labels = read_json(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("benches/labels/{name}.json")),
-    );
-    let topics = labels["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| {
-            t["values"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter_map(|v| {
-                    let (id, phrase) = (v["report"].as_str()?, v["phrase"].as_str()?);
-                    let r = inputs.iter().position(|i| i.id == id)?;
-                    let byte = inputs[r].text.find(phrase)?;
-                    let at = inputs[r].text[..byte].encode_utf16().count();
-                    let unit = result.reports[r]
-                        .units
-                        .iter()
-                        .find(|u| u.start <= at && at < u.end)?;
-                    Some(unit.id.clone())
-                })
-                .collect()
-        })
-        .collect();
-    (result, topics)
 }
 
 fn main() {
@@ -144,20 +100,8 @@ fn main() {
         supported += cluster_supported;
     }
     println!(
-        "all labelled clusters: topic recall {:.3}, findings supported {:.3}",
+        "all three clusters: topic recall {:.3}, findings supported {:.3}",
         found_topics as f64 / topics.max(1) as f64,
         supported as f64 / findings.max(1) as f64
-    );
-    let name = "broadcom-qualcomm-bid-2018";
-    let (result, hand) = hand_labelled(name);
-    let (found, backed, total) = score(&hand, &result);
-    println!(
-        "{name} (labelled by hand for this benchmark): {found} of {} topics found; {backed} of {total} findings supported by a label",
-        hand.len()
-    );
-    println!(
-        "all three clusters: topic recall {:.3}, findings supported {:.3}",
-        (found_topics + found) as f64 / (topics + hand.len()).max(1) as f64,
-        (supported + backed) as f64 / (findings + total).max(1) as f64
     );
 }
