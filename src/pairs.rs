@@ -23,7 +23,8 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<ReportPair> 
         }
     }
     let mut runs: HashMap<(usize, usize), Vec<SharedRun>> = HashMap::new();
-    for link in &alignment.links {
+    // Wire copy is the same fact: runs are looked for in same-fact links only.
+    for link in alignment.links.iter().filter(|l| l.same_fact) {
         let (ua, ub) = (&units[link.a], &units[link.b]);
         let Some((len, ia, ib)) = similarity::longest_common_run_at(&ua.vector.seq, &ub.vector.seq)
         else {

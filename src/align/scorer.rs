@@ -99,7 +99,7 @@ const SAME_FACT_MIN: f32 = 0.9551369;
 /// The looser tier's threshold: where it averages 0.45.
 const POSSIBLE_MIN: f32 = 0.28;
 /// Pair scores below this are not candidates.
-const PREFILTER: f32 = 0.01;
+const PREFILTER: f32 = 0.05;
 /// The share of same-fact candidates in the training clusters.
 const PRIOR: f32 = 0.10539493;
 /// The most the scores' log-odds are shifted to a comparison's own prior.
@@ -179,9 +179,17 @@ impl Model {
 
     /// The final score from the graph features, its log-odds moved by `shift`.
     pub fn final_score(&self, graph: &[f32; GRAPH_FEATURES], shift: f32) -> f32 {
-        let p = score_with(&self.graph, graph).clamp(1e-6, 1.0 - 1e-6);
-        1.0 / (1.0 + (-((p / (1.0 - p)).ln() + shift)).exp())
+        shifted(score_with(&self.graph, graph), shift)
     }
+}
+
+/// A probability with its log-odds moved by `shift`.
+pub fn shifted(p: f32, shift: f32) -> f32 {
+    if shift == 0.0 {
+        return p;
+    }
+    let p = p.clamp(1e-6, 1.0 - 1e-6);
+    1.0 / (1.0 + (-((p / (1.0 - p)).ln() + shift)).exp())
 }
 
 /// What the graph features are computed from, for one candidate pair `(a, b)`.

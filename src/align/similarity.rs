@@ -30,6 +30,9 @@ pub struct Vector {
     pub names: Vec<u32>,
     /// The unit is a headline or heading.
     pub heading: bool,
+    /// For a unit of at most 64 words: each distinct term id of `seq` with the bit mask of
+    /// its positions, sorted by id, for the bit-parallel [`lcs_and_run`].
+    masks: Vec<(u32, u64)>,
     /// Content-term bigrams, sorted and deduplicated once, for [`Features::complete`].
     bigrams: Vec<[u32; 2]>,
     /// Word trigrams (stop words included), sorted and deduplicated once.
@@ -94,6 +97,9 @@ impl Vector {
                 c.into_iter().map(|t| (t, idf(t))).collect()
             })
             .collect();
+        if v.seq.len() <= 64 {
+            v.masks = masks(&v.seq);
+        }
         v.bigrams = sorted_grams(&v.content);
         v.trigrams = sorted_grams(&v.seq);
         v.total = v.terms.iter().map(|(_, w)| w).sum();
@@ -185,7 +191,13 @@ impl Features {
     pub fn complete(self, a: &Vector, b: &Vector) -> Features {
         let shorter = a.seq.len().min(b.seq.len());
         let longer = a.seq.len().max(b.seq.len()).max(1);
-        let (in_order, run) = lcs_and_run(&a.seq, &b.seq);
+        let (in_order, run) = if !b.masks.is_empty() {
+            lcs_and_run_masks(&a.seq, &b.masks, b.seq.len())
+        } else if !a.masks.is_empty() {
+            lcs_and_run_masks(&b.seq, &a.masks, a.seq.len())
+        } else {
+            lcs_and_run(&a.seq, &b.seq)
+        };
         let (mut clause, mut clause_cosine) = (0.0f32, 0.0f32);
         for x in &a.clauses {
             for y in &b.clauses {
@@ -317,9 +329,81 @@ fn dice<T: Ord>(left: &[T], right: &[T]) -> f32 {
     2.0 * shared as f32 / (left.len() + right.len()) as f32
 }
 
-/// The longest common subsequence and the longest common run of two sequences, in one
-/// O(n·m) pass with O(m) memory.
+/// The longest common subsequence and the longest common run of two sequences.
+///
+/// When one of them has at most 64 items (most sentences), bit-parallel: the LCS by
+/// Hyyrö's bit-vector recurrence ("Bit-parallel LCS-length computation revisited",
+/// 2004) in O(n) word operations, the run by extending bit masks of runs ending at each
+/// position, O(n · run). Otherwise one O(n·m) pass with O(m) memory.
 pub fn lcs_and_run(a: &[u32], b: &[u32]) -> (usize, usize) {
+    if b.len() <= 64 {
+        return lcs_and_run_bits(a, b);
+    }
+    if a.len() <= 64 {
+        return lcs_and_run_bits(b, a);
+    }
+    lcs_and_run_table(a, b)
+}
+
+/// Each distinct item of `b` (at most 64 items) with the bit mask of its positions,
+/// sorted by item.
+fn masks(b: &[u32]) -> Vec<(u32, u64)> {
+    debug_assert!(b.len() <= 64);
+    let mut masks: Vec<(u32, u64)> = Vec::with_capacity(b.len());
+    for (j, &y) in b.iter().enumerate() {
+        match masks.iter_mut().find(|(v, _)| *v == y) {
+            Some((_, m)) => *m |= 1 << j,
+            None => masks.push((y, 1 << j)),
+        }
+    }
+    masks.sort_unstable_by_key(|&(v, _)| v);
+    masks
+}
+
+/// [`lcs_and_run`] with `b` of at most 64 items.
+fn lcs_and_run_bits(a: &[u32], b: &[u32]) -> (usize, usize) {
+    lcs_and_run_masks(a, &masks(b), b.len())
+}
+
+/// [`lcs_and_run`] of `a` against a sequence of `len` (at most 64) items given by its
+/// [`masks`].
+fn lcs_and_run_masks(a: &[u32], masks: &[(u32, u64)], len: usize) -> (usize, usize) {
+    if a.is_empty() || len == 0 {
+        return (0, 0);
+    }
+    let mask_of = |x: u32| {
+        masks
+            .binary_search_by_key(&x, |&(v, _)| v)
+            .map_or(0, |i| masks[i].1)
+    };
+    let all: u64 = if len == 64 {
+        u64::MAX
+    } else {
+        (1u64 << len) - 1
+    };
+    let mut v = all;
+    // runs[k]: positions of b where a common run of length k + 1 ends, for the previous
+    // item of a.
+    let (mut runs, mut next): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());
+    let mut best = 0;
+    for &x in a {
+        let m = mask_of(x);
+        let u = v & m;
+        v = (v.wrapping_add(u) | (v & !m)) & all;
+        next.clear();
+        let mut r = m;
+        while r != 0 {
+            next.push(r);
+            r = runs.get(next.len() - 1).map_or(0, |&p| (p << 1) & m);
+        }
+        best = best.max(next.len());
+        std::mem::swap(&mut runs, &mut next);
+    }
+    ((all & !v).count_ones() as usize, best)
+}
+
+/// [`lcs_and_run`] by dynamic programming, for two long sequences.
+fn lcs_and_run_table(a: &[u32], b: &[u32]) -> (usize, usize) {
     let mut lcs_prev = vec![0usize; b.len() + 1];
     let mut lcs_cur = vec![0usize; b.len() + 1];
     let mut run_prev = vec![0usize; b.len() + 1];
@@ -407,5 +491,24 @@ mod tests {
         assert_eq!(lcs_and_run(&a, &b), (4, 4));
         assert_eq!(lcs_and_run(&[], &b), (0, 0));
         assert_eq!(lcs_and_run(&a, &[]), (0, 0));
+        // The bit-parallel version against the table, on pseudo-random sequences of a
+        // small alphabet (many matches), short and at the 64-item edge.
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as u32
+        };
+        for round in 0..300 {
+            let (n, m) = (next() as usize % 70, [5, 30, 63, 64][round % 4]);
+            let x: Vec<u32> = (0..n).map(|_| next() % 4).collect();
+            let y: Vec<u32> = (0..m).map(|_| next() % 4).collect();
+            assert_eq!(
+                lcs_and_run(&x, &y),
+                lcs_and_run_table(&x, &y),
+                "{x:?} {y:?}"
+            );
+        }
     }
 }
