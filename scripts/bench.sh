@@ -9,8 +9,9 @@ cd "$ROOT"
 ensure_browsers
 ensure_node_modules
 build_wasm
-say "alignment quality"; cargo bench --bench quality
+say "alignment quality"; cargo bench --features internals --bench quality
 say "quotes"; cargo bench --bench quotes
+say "discrepancies"; cargo bench --bench discrepancies
 say "MRPC"; cargo bench --bench mrpc
 say "native speed"; cargo bench --bench speed
 say "native speed per stage"; cargo bench --features internals --bench stages
