@@ -63,7 +63,6 @@ pub use model::{
     ReportPair, Row, RowKind, SharedRun, SideBySide, Span, Tier, Unit, UnitKind, Variant, WordOp,
     WordOpKind, SCHEMA,
 };
-use text::tokenize::Tokenizer;
 use text::Prepared;
 
 /// Compares `reports` and returns the result tree.
@@ -82,11 +81,7 @@ fn compare_with(
 ) -> Result<Comparison, Error> {
     validate(reports)?;
     let layouts = layouts(reports, options)?;
-    let tokenizer = Tokenizer::default();
-    let mut prepared: Vec<Prepared<'_>> = reports
-        .iter()
-        .map(|r| Prepared::new(&r.text, &tokenizer))
-        .collect();
+    let mut prepared = Prepared::all(reports);
     for id in &options.keep {
         let (report, unit) = ids::parse_unit(reports, id).ok_or_else(|| Error::unknown_unit(id))?;
         let reason = prepared[report]

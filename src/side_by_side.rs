@@ -232,7 +232,6 @@ fn longest_increasing(pairs: &[Candidate]) -> Vec<bool> {
 mod tests {
     use super::*;
     use crate::model::ReportInput;
-    use crate::text::tokenize::Tokenizer;
     use crate::text::Prepared;
 
     #[test]
@@ -243,11 +242,7 @@ mod tests {
             text: "One went. Two went. Three went. Four went.".into(),
         };
         let inputs = [input("a"), input("b")];
-        let tokenizer = Tokenizer::default();
-        let prepared: Vec<Prepared<'_>> = inputs
-            .iter()
-            .map(|r| Prepared::new(&r.text, &tokenizer))
-            .collect();
+        let prepared = Prepared::all(&inputs);
         let reports = Reports::new(&inputs, &prepared);
         let side = |report: usize| Side {
             report,

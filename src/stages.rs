@@ -50,13 +50,9 @@ pub struct PreparedReports<'a> {
 
 /// Prepares reports (segmentation, boilerplate, tokens).
 pub fn prepare(inputs: &[ReportInput]) -> PreparedReports<'_> {
-    let tokenizer = Tokenizer::default();
     PreparedReports {
         inputs,
-        prepared: inputs
-            .iter()
-            .map(|r| Prepared::new(&r.text, &tokenizer))
-            .collect(),
+        prepared: Prepared::all(inputs),
         alignment: OnceCell::new(),
     }
 }

@@ -465,7 +465,6 @@ mod tests {
     use super::*;
     use crate::details::{Number, Qualifier};
     use crate::model::ReportInput;
-    use crate::text::tokenize::Tokenizer;
     use crate::text::Prepared;
 
     fn placed(unit: usize, report: usize, value: Value) -> Placed {
@@ -518,11 +517,7 @@ mod tests {
                 text: format!("Unit{u}."),
             })
             .collect();
-        let tokenizer = Tokenizer::default();
-        let prepared: Vec<Prepared<'_>> = inputs
-            .iter()
-            .map(|r| Prepared::new(&r.text, &tokenizer))
-            .collect();
+        let prepared = Prepared::all(&inputs);
         let reports = Reports::new(&inputs, &prepared);
         let mut alignment = Alignment::with_model(&reports, &Default::default());
         assert_eq!(alignment.corpus.units.len(), units);

@@ -30,6 +30,15 @@ pub struct Prepared<'t> {
 }
 
 impl<'t> Prepared<'t> {
+    /// Prepares every report's text with one tokenizer.
+    pub fn all(inputs: &'t [crate::model::ReportInput]) -> Vec<Prepared<'t>> {
+        let tokenizer = Tokenizer::default();
+        inputs
+            .iter()
+            .map(|r| Prepared::new(&r.text, &tokenizer))
+            .collect()
+    }
+
     /// Segments, classifies and tokenises `text`.
     pub fn new(text: &'t str, tokenizer: &Tokenizer) -> Self {
         let segments = segment::segment(text);
