@@ -115,14 +115,35 @@ fn paraphrased_shared_facts_of_the_seeds_are_grouped() {
             ("004", "further progress in the ongoing dialogue"),
         ]
     ));
-    // Khawaja Asif on the ceasefire, in 001 and 004.
+    // Pakistan's final position in the second round, four reports in their own words.
     assert!(grouped(
         &result,
         &[
-            ("001", "has been finalized"),
-            ("004", "Khawaja Muhammad Asif")
+            ("001", "presented its final position"),
+            ("002", "final position"),
+            ("004", "second round of peace talks"),
         ]
     ));
+    // Khawaja Asif on the ceasefire, in 001 and 004: at least possibly the same.
+    let asif = |report: &str, needle: &str| units_with(&result, report, needle)[0].clone();
+    let (a, b) = (
+        asif("001", "has been finalized"),
+        asif("004", "Khawaja Muhammad Asif"),
+    );
+    let possibly = result
+        .possible
+        .iter()
+        .any(|l| (l.a == a && l.b == b) || (l.a == b && l.b == a));
+    assert!(
+        possibly
+            || grouped(
+                &result,
+                &[
+                    ("001", "has been finalized"),
+                    ("004", "Khawaja Muhammad Asif")
+                ]
+            )
+    );
 }
 
 #[test]

@@ -103,7 +103,7 @@ const PREFILTER: f32 = 0.05;
 /// The share of same-fact candidates in the training clusters.
 const PRIOR: f32 = 0.10539493;
 /// The most the scores' log-odds are shifted to a comparison's own prior.
-const MAX_SHIFT: f32 = 1.0;
+const MAX_SHIFT: f32 = 0.5;
 
 /// The shift of log-odds that adapts scores made under `prior` to the share of positives
 /// the scores themselves imply (the EM procedure of Saerens, Latinne and Decaestecker,
