@@ -57,10 +57,13 @@ export interface CompareResult extends Comparison {
 }
 
 export interface Comparison {
-  schema: 1;
+  /** 2 since links come in two tiers (`groups` and `possible`) and `Report.unique`
+   * carries each passage's nearest candidate. */
+  schema: 2;
   /** The reports in input order, each split into units. */
   reports: Report[];
-  /** Facts shared across reports, carried by most reports first. */
+  /** The precise tier: facts shared across reports ("the same fact"), carried by most
+   * reports first. */
   groups: Group[];
   /** Figures for every pair of reports, `a` before `b` in input order. */
   pairs: ReportPair[];
@@ -70,7 +73,43 @@ export interface Comparison {
   quotes: QuoteCluster[];
   /** Where the reports disagree on details, conflicts first. */
   discrepancies: Discrepancy[];
+  /** The looser tier: links of passages that possibly state the same fact, whose two
+   * units share no group. Strongest first. */
+  possible: PossibleLink[];
 }
+
+/** Two passages of different reports that possibly state the same fact. */
+export interface PossibleLink {
+  /** One unit's id (the one of the report given first). */
+  a: string;
+  /** The other unit's id. */
+  b: string;
+  /** The same-fact score, from 0 to 1: below the same-fact tier's threshold. */
+  confidence: number;
+}
+
+/** A unit that no other report carries: it has no link of either tier. */
+export interface OnlyHere {
+  /** The unit's id. */
+  unit: string;
+  /** The closest passage of another report, and how close it came; absent when no
+   * passage of another report shares a telling word with it. */
+  nearest?: Nearest;
+}
+
+/** The closest candidate of a passage that is only in its report. */
+export interface Nearest {
+  /** The candidate's unit id. */
+  unit: string;
+  /** The candidate's report id. */
+  report: string;
+  /** Its same-fact score, from 0 to 1 (below the looser tier's threshold). */
+  score: number;
+}
+
+/** The tier of a link: "sameFact" (the precise tier) or "possible" (possibly the same
+ * fact). */
+export type Tier = "sameFact" | "possible";
 
 export interface Report {
   id: string;
@@ -80,8 +119,9 @@ export interface Report {
   length: number;
   /** In text order; their spans never overlap. */
   units: Unit[];
-  /** Ids of the units (not boilerplate) that no other report carries. */
-  unique: string[];
+  /** The units (not boilerplate) that no other report carries, with no link of either
+   * tier, in text order. */
+  unique: OnlyHere[];
   /** Passages inside grouped units that no other member of their groups carries. */
   uniqueSpans: Span[];
 }
@@ -172,6 +212,8 @@ export interface Row {
   b: string | null;
   /** For a pair, how the right unit carries the left one's fact. */
   relation?: Relation;
+  /** For a pair, the tier of the link that paired the two units. */
+  tier?: Tier;
   /** For a pair, the left unit's position among the left report's compared units. */
   positionA?: number;
   /** For a pair, the right unit's position among the right report's compared units. */

@@ -12,7 +12,9 @@
 import { compare } from './js/engine.js';
 import { htmlToText, loadManifest } from './js/data.js';
 import { el } from './js/render.js';
-import { VIEWS, choosePair, drawView, pairChoice, tabStrip } from './js/views.js';
+import {
+  VIEWS, choosePair, drawView, outlineCounterparts, pairChoice, tabStrip,
+} from './js/views.js';
 
 // The page's views but "Set aside": putting a line back needs the page's own report set.
 const SHOWN = Object.keys(VIEWS).filter((key) => key !== 'aside');
@@ -119,6 +121,7 @@ export class ParallaxCompare extends HTMLElement {
     view.setAttribute('role', 'tabpanel');
     view.setAttribute('part', 'view');
     view.addEventListener('click', (event) => this.#onClick(event));
+    outlineCounterparts(view);
     const tabs = el('div', 'tabs');
     tabs.setAttribute('part', 'tabs');
     const showTab = tabStrip(tabs, {

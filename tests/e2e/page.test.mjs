@@ -35,12 +35,63 @@ test('overview: one matrix row per shared fact, a fact opens with its sentences'
   const group = result.groups[0];
   assert.equal(await page.locator('.fact-detail .member').count(), group.members.length);
   assert.match(page.url(), /group=g1/);
-  // The 004 relocation offer is listed as what only 004 says.
-  const only004 = page.locator('.unique-report[data-report="004"] .unique-unit', { hasText: 'offered to relocate TTP elements' });
-  assert.equal(await only004.count(), 1);
   assert.equal(await page.locator('.heatmap tbody tr').count(), 5);
   await screenshot(page, 'view-overview');
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('overview: every passage only in one report says how close its nearest candidate came', async () => {
+  const page = await open(env.browser, env.server.url);
+  await ready(page);
+  const result = await engineResult(page);
+  const onlyHere = result.reports.flatMap((r) => r.unique);
+  assert.ok(onlyHere.some((u) => u.nearest), 'the sample set has an only-here passage with a candidate');
+  assert.equal(await page.locator('.unique-unit').count(), onlyHere.length);
+  const titles = new Map(result.reports.map((r) => [r.id, r.title]));
+  for (const { unit, nearest } of onlyHere) {
+    const note = await page.locator(`.unique-unit[data-unit="${unit}"] .nearest`).textContent();
+    if (!nearest) {
+      assert.equal(note, 'No passage of another report shares its words', unit);
+      continue;
+    }
+    const candidate = result.reports.flatMap((r) => r.units).find((u) => u.id === nearest.unit);
+    assert.equal(note, `No close match found (nearest: ${nearest.report} · ${titles.get(nearest.report)}, `
+      + `${Math.round(nearest.score * 100)} %): ${candidate.text}`, unit);
+  }
+  // 002's one-word heading "Summary:" has no candidate at all.
+  const summary = page.locator('.unique-report[data-report="002"] .unique-unit', { hasText: /^Summary:/ });
+  assert.equal(await summary.locator('.nearest').textContent(), 'No passage of another report shares its words');
+  await page.context().close();
+});
+
+test('overview: "Possibly shared" lists the looser tier with ≟ and in words, strongest first, all on request', async () => {
+  const page = await open(env.browser, env.server.url);
+  await ready(page);
+  const result = await engineResult(page);
+  const section = page.locator('.possible-section');
+  assert.equal(await section.getByRole('heading').textContent(), 'Possibly shared');
+  assert.ok(result.possible.length > 10, `${result.possible.length} possible links`);
+  const items = section.locator('.possible-link');
+  assert.equal(await items.count(), 10, 'the ten strongest at first');
+  for (const [i, link] of result.possible.slice(0, 10).entries()) {
+    const item = items.nth(i);
+    assert.equal(await item.locator('.possible-symbol').textContent(), '≟');
+    assert.equal(await item.locator('.possible-label').textContent(), `possibly the same (${Math.round(link.confidence * 100)} %)`);
+    assert.deepEqual(await item.locator('.possible-passage').evaluateAll((nodes) => nodes.map((n) => n.dataset.unit)), [link.a, link.b]);
+  }
+  const more = section.locator('.possible-more summary');
+  assert.equal(await more.textContent(), `The other ${result.possible.length - 10} possibly shared pairs, weaker`);
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.possible-link').length === n, result.possible.length);
+  // 000's "unrealistic and disconnected from conditions on the ground" is possibly the
+  // same as 001's "illogical and contrary to the realities on the ground".
+  const described = items.filter({ hasText: 'unrealistic and disconnected from conditions on the ground' })
+    .filter({ hasText: 'illogical and contrary to the realities on the ground' });
+  assert.equal(await described.count(), 1);
+  assert.equal(await items.last().locator('.possible-label').textContent(),
+    `possibly the same (${Math.round(result.possible.at(-1).confidence * 100)} %)`);
   await page.context().close();
 });
 
@@ -50,9 +101,17 @@ test('reports view: units by status, counterparts light up on focus', async () =
   const result = await engineResult(page);
   const shown = await page.$$eval('.report-column', (cols) => cols.map((c) => c.querySelectorAll('.unit').length));
   assert.deepEqual(shown, result.reports.map((r) => r.units.length));
-  const offer = page.locator('.unit', { hasText: 'offered to relocate TTP elements' });
-  assert.match(await offer.getAttribute('class'), /status-unique/);
-  assert.match(await offer.locator('.unit-status').textContent(), /only here/);
+  // Every status as the engine's result has it: only here, possibly in, in N reports.
+  const onlyHere = new Set(result.reports.flatMap((r) => r.unique.map((u) => u.unit)));
+  const statuses = await page.$$eval('.unit', (units) => units.map((u) => [u.dataset.unit, u.className.match(/status-(\w+)/)[1], u.querySelector('.unit-status').textContent]));
+  for (const [unit, status, label] of statuses) {
+    if (onlyHere.has(unit)) assert.deepEqual([status, label], ['unique', 'only here'], unit);
+    else if (status === 'possible') assert.match(label, /^≟ possibly in \d reports$/, unit);
+    else if (status === 'shared') assert.match(label, /^in \d reports$/, unit);
+  }
+  const soldiers = page.locator('[data-report="001"] .unit', { hasText: 'Dozens of Afghan and Khwarij soldiers were killed' });
+  assert.match(await soldiers.getAttribute('class'), /status-unique/);
+  assert.equal(await soldiers.locator('.unit-status').textContent(), 'only here');
   const scroll = page.locator('[data-report="001"] .unit', { hasText: 'Scroll to Top' });
   assert.match(await scroll.getAttribute('class'), /status-boilerplate/);
   const statement = page.locator('[data-report="001"] .unit', { hasText: 'illogical and contrary to the realities' });
@@ -60,6 +119,35 @@ test('reports view: units by status, counterparts light up on focus', async () =
   const lit = await page.locator('.counterpart').allTextContents();
   assert.ok(lit.some((t) => t.includes('illogical and detached from the realities')), lit.join('\n'));
   await screenshot(page, 'view-reports');
+  await page.context().close();
+});
+
+test('reports view: a passage linked only by the looser tier is "possibly in N reports", its counterparts outlined apart', async () => {
+  const page = await open(env.browser, `${env.server.url}?view=reports`);
+  await ready(page);
+  const result = await engineResult(page);
+  // 000 words the Taliban's arguments "unrealistic and disconnected from conditions on the
+  // ground"; 001 and 003 quote a source calling them "illogical" and at odds with "the
+  // realities on the ground".
+  const described = page.locator('[data-report="000"] .unit', { hasText: 'unrealistic and disconnected from conditions on the ground' });
+  const unit = await described.getAttribute('data-unit');
+  const partners = result.possible.filter((l) => l.a === unit || l.b === unit).map((l) => (l.a === unit ? l.b : l.a));
+  const reports = new Set([unit, ...partners].map((id) => id.split(':')[0]));
+  assert.match(await described.getAttribute('class'), /status-possible/);
+  assert.equal(await described.locator('.possible-symbol').textContent(), '≟');
+  assert.equal(await described.locator('.possible-label').textContent(), `possibly in ${reports.size} reports`);
+  await described.focus();
+  const outlined = page.locator('.counterpart-possible');
+  assert.deepEqual((await outlined.evaluateAll((nodes) => nodes.map((n) => n.dataset.unit))).sort(), [...partners].sort());
+  const statement = outlined.filter({ hasText: 'illogical and contrary to the realities on the ground' });
+  assert.equal(await statement.count(), 1);
+  // Told apart in words as well as by the dashed outline.
+  assert.equal(await statement.locator('.counterpart-label').textContent(), '≟ possibly the same');
+  assert.equal(await statement.evaluate((n) => getComputedStyle(n).outlineStyle), 'dashed');
+  // Moving away clears the outlines and their labels.
+  await page.locator('.report-meta').first().hover();
+  assert.equal(await page.locator('.counterpart, .counterpart-possible, .counterpart-label').count(), 0);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
@@ -73,6 +161,18 @@ test('side by side: aligned passages face each other, keyboard walks the differe
   assert.ok(await row.count() >= 1);
   assert.match(await row.first().locator('td').nth(1).textContent(), /detached from the realities/);
   assert.ok(await row.first().locator('ins.change').count() >= 1, 'differences are marked');
+  // A pair of the looser tier says so in words and symbol, on both sides: 001's warning
+  // that Afghanistan "would also face more serious consequences, for which the Taliban
+  // would be responsible" and 003's "the Taliban government will bear full responsibility".
+  const consequences = page.locator('tr', { hasText: 'more serious consequences' });
+  assert.equal(await consequences.getAttribute('data-tier'), 'possible');
+  assert.match(await consequences.locator('td').nth(1).textContent(), /bear full responsibility for the consequences/);
+  assert.deepEqual(await consequences.locator('.possible').allTextContents(), ['≟ possibly the same', '≟ possibly the same']);
+  const possibleRows = layout.rows.filter((r) => r.tier === 'possible').length;
+  assert.ok(possibleRows >= 1);
+  assert.equal(await page.locator('tr[data-tier="possible"]').count(), possibleRows);
+  assert.equal(await page.locator('tr[data-tier="possible"]:has(.possible)').count(), possibleRows);
+  assert.match(await page.locator('.side-by-side > .hint').textContent(), /^≟ possibly the same: /);
   // Keyboard only: Tab to "Next difference", press Enter, then j and k.
   const focused = () => page.evaluate(() => document.activeElement.dataset.difference ?? document.activeElement.id);
   await page.focus('#side-b');
@@ -202,7 +302,13 @@ test('export then import of the report set is byte-identical', async () => {
   const [second] = await Promise.all([page.waitForEvent('download'), page.click('#export-set')]);
   assert.deepEqual(await readFile(await second.path()), bytes);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
-  assert.match((await readFile(await csv.path())).toString(), /^table,id,report,unit/);
+  const table = (await readFile(await csv.path())).toString();
+  assert.match(table, /^table,id,report,unit,relation_or_speaker,confidence,text,nearest_unit,nearest_score\r\n/);
+  // Both tiers, and each unique passage with its nearest candidate; every row as wide as the header.
+  assert.match(table, /^group,g1,/m);
+  assert.match(table, /^possible,p1,\d+,\d+:u\d+,possibly the same,0\.\d+,/m);
+  assert.match(table, /^unique,,\d+,\d+:u\d+,,,.*,\d+:u\d+,0\.\d+\r$/m);
+  assert.match(table, /^group,.*,,\r$/m);
   await page.context().close();
 });
 

@@ -121,6 +121,22 @@ test('inline articles are the reports when there is no src', async () => {
   await page.context().close();
 });
 
+test('the reports view outlines a passage\'s counterparts of both tiers, told apart in words', async () => {
+  const page = await withWidget('<parallax-compare id="rv" src="data/manifest.json" view="reports"></parallax-compare>');
+  const widget = page.locator('#rv');
+  // A passage of the looser tier only: its counterparts dashed, and labelled.
+  await widget.locator('[data-report="000"] .unit', { hasText: 'unrealistic and disconnected from conditions on the ground' }).focus();
+  const possible = widget.locator('.counterpart-possible', { hasText: 'illogical and contrary to the realities on the ground' });
+  assert.equal(await possible.locator('.counterpart-label').textContent(), '≟ possibly the same');
+  // A passage of a shared fact: its counterparts of that fact.
+  await widget.locator('[data-report="001"] .unit', { hasText: 'illogical and contrary to the realities' }).focus();
+  const same = widget.locator('.counterpart', { hasText: 'illogical and detached from the realities' });
+  assert.equal(await same.locator('.counterpart-label').textContent(), 'the same fact');
+  assert.equal(await widget.locator('.counterpart-possible', { hasText: 'illogical and contrary to the realities on the ground' }).count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the discrepancies view: one card per finding, each report\'s wording with its value', async () => {
   const page = await withWidget('<parallax-compare id="d" src="data/manifest.json" view="discrepancies"></parallax-compare>');
   const widget = page.locator('#d');

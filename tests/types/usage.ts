@@ -5,9 +5,9 @@
 
 import init, {
   compare, limits,
-  type CompareResult, type Comparison, type Discrepancy, type DiscrepancyKind, type Limits, type Member, type Options,
-  type QuoteInstance, type Range, type Relation, type Report, type ReportInput, type Row, type RowKind, type Span,
-  type Unit, type UnitKind, type Variant, type WordOp,
+  type CompareResult, type Comparison, type Discrepancy, type DiscrepancyKind, type Limits, type Member, type Nearest,
+  type OnlyHere, type Options, type PossibleLink, type QuoteInstance, type Range, type Relation, type Report,
+  type ReportInput, type Row, type RowKind, type Span, type Tier, type Unit, type UnitKind, type Variant, type WordOp,
 } from '../../www/pkg/parallax.js';
 
 /** Fails to compile when a switch over a kind misses one of its values. */
@@ -35,6 +35,14 @@ function rowKind(kind: RowKind): string {
   switch (kind) {
     case 'aligned': case 'moved': case 'onlyA': case 'onlyB': return kind;
     default: return exhaustive(kind);
+  }
+}
+
+function tier(value: Tier): string {
+  switch (value) {
+    case 'sameFact': return 'the same fact';
+    case 'possible': return 'possibly the same';
+    default: return exhaustive(value);
   }
 }
 
@@ -75,9 +83,21 @@ function unit({ id, kind, start, end, text, reason }: Unit): string {
   return `${id} ${unitKind(kind)} ${start}–${end} ${text} ${why ?? ''}`;
 }
 
+function nearest({ unit: id, report: of, score }: Nearest): string {
+  return `${id} in ${of} ${score}`;
+}
+
+function onlyHere({ unit: id, nearest: closest }: OnlyHere): string {
+  const candidate: Nearest | undefined = closest;
+  return `${id} ${candidate ? nearest(candidate) : 'no candidate'}`;
+}
+
+function possible({ a, b, confidence }: PossibleLink): string {
+  return `${a} ${b} ${confidence}`;
+}
+
 function report({ id, title, length, units, unique, uniqueSpans }: Report): string[] {
-  const only: string[] = unique;
-  return [`${id} ${title} ${length}`, ...units.map(unit), ...only, ...uniqueSpans.map(span)];
+  return [`${id} ${title} ${length}`, ...units.map(unit), ...unique.map(onlyHere), ...uniqueSpans.map(span)];
 }
 
 function member({ unit: id, relation: how, confidence, changes }: Member): number {
@@ -85,12 +105,12 @@ function member({ unit: id, relation: how, confidence, changes }: Member): numbe
   return relation(how) + confidence + ranges.length + id.length;
 }
 
-function row({ kind, a, b, relation: how, positionA, positionB, changesA, changesB }: Row): string {
+function row({ kind, a, b, relation: how, tier: linked, positionA, positionB, changesA, changesB }: Row): string {
   const left: string | null = a;
   const right: string | null = b;
   const position: number | undefined = positionA ?? positionB;
   const changed: Range[] = [...(changesA ?? []), ...(changesB ?? [])];
-  return `${rowKind(kind)} ${left ?? '—'} ${right ?? '—'} ${how ? relation(how) : 0} ${position ?? ''} ${changed.length}`;
+  return `${rowKind(kind)} ${left ?? '—'} ${right ?? '—'} ${how ? relation(how) : 0} ${linked ? tier(linked) : ''} ${position ?? ''} ${changed.length}`;
 }
 
 function instance(i: QuoteInstance): string {
@@ -108,11 +128,12 @@ function discrepancy({ id, kind, slot, values, confidence }: Discrepancy): strin
 
 /** Everything in a comparison, as lines of text. */
 export function describe(result: Comparison): string[] {
-  const schema: 1 = result.schema;
+  const schema: 2 = result.schema;
   return [
     `schema ${schema}`,
     ...result.reports.flatMap(report),
     ...result.groups.map((g) => `${g.id} ${g.reports} ${g.members.map(member).join(' ')}`),
+    ...result.possible.map(possible),
     ...result.pairs.map((p) => `${p.a} ${p.b} ${p.similarity} ${p.coverageA} ${p.coverageB} `
       + p.sharedRuns.map((run) => `${span(run.a)} ${span(run.b)} ${run.words}`).join(' ')),
     ...result.sideBySide.flatMap((layout) => [`${layout.a} ${layout.b}`, ...layout.rows.map(row)]),
@@ -147,3 +168,5 @@ compare([], { side_by_side: [] });
 compare([]).side_by_side;
 // @ts-expect-error: limits are counts, not strings
 const wrong: string = limits().maxReports;
+// @ts-expect-error: since schema 2 a report's unique passages are entries, not unit ids
+const ids: string[] = compare([]).reports[0].unique;

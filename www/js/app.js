@@ -7,7 +7,9 @@ import {
   download, exportSet, forgetSaved, loadManifest, loadSaved, nextId, overLimits, parseSet, readReportFile, save,
 } from './data.js';
 import { comparisonCsv, el } from './render.js';
-import { VIEWS, choosePair, drawView, pairChoice, tabStrip } from './views.js';
+import {
+  VIEWS, choosePair, drawView, outlineCounterparts, pairChoice, tabStrip,
+} from './views.js';
 
 const DEFAULT_MANIFEST = 'data/manifest.json';
 
@@ -233,18 +235,7 @@ function wire() {
     }
   });
 
-  // Reports view: a unit's counterparts in other reports light up on hover and focus.
-  const highlight = (event) => {
-    for (const node of view.querySelectorAll('.counterpart')) node.classList.remove('counterpart');
-    const unit = event.target.closest?.('.unit');
-    const groups = unit?.dataset.groups?.split(' ').filter(Boolean) ?? [];
-    if (!groups.length) return;
-    for (const other of view.querySelectorAll('.unit[data-groups]')) {
-      if (other !== unit && other.dataset.groups.split(' ').some((g) => groups.includes(g))) other.classList.add('counterpart');
-    }
-  };
-  view.addEventListener('mouseover', highlight);
-  view.addEventListener('focusin', highlight);
+  outlineCounterparts(view);
 
   $('notice-dismiss').addEventListener('click', () => notify([]));
   $('next-diff').addEventListener('click', () => stepDifference(1));

@@ -10,6 +10,15 @@ const RELATION = {
   absent: { symbol: '·', label: 'absent' },
 };
 
+/** The looser tier of links, "possibly the same fact": its symbol, never colour alone. */
+const POSSIBLE_SYMBOL = '≟';
+
+/** How many possible links the Overview lists before "the other N". */
+const POSSIBLE_SHOWN = 10;
+
+/** A score from 0 to 1 in words: "48 %". */
+const percent = (score) => `${Math.round(score * 100)} %`;
+
 /** Creates an element with a class and, optionally, text. */
 export function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -37,7 +46,14 @@ export function textEl(tag, className, text) {
   return node;
 }
 
-/** Indexes a result for rendering: units by id, their report, their groups. */
+/** Appends `value` to the list of `key` in `map`. */
+function listAdd(map, key, value) {
+  if (!map.has(key)) map.set(key, []);
+  map.get(key).push(value);
+}
+
+/** Indexes a result for rendering: units by id, their report, their groups (the
+ * same-fact tier) and their possible counterparts (the looser tier, strongest first). */
 export function indexResult(result) {
   const units = new Map();
   const reportOf = new Map();
@@ -51,12 +67,14 @@ export function indexResult(result) {
   }
   const groupsOf = new Map();
   for (const group of result.groups) {
-    for (const member of group.members) {
-      if (!groupsOf.has(member.unit)) groupsOf.set(member.unit, []);
-      groupsOf.get(member.unit).push(group.id);
-    }
+    for (const member of group.members) listAdd(groupsOf, member.unit, group.id);
   }
-  return { units, reportOf, titles, groupsOf };
+  const possibleOf = new Map();
+  for (const { a, b, confidence } of result.possible) {
+    listAdd(possibleOf, a, { unit: b, confidence });
+    listAdd(possibleOf, b, { unit: a, confidence });
+  }
+  return { units, reportOf, titles, groupsOf, possibleOf };
 }
 
 /**
@@ -86,6 +104,15 @@ function relationBadge(relation) {
   return badge;
 }
 
+/** The looser tier's mark: its symbol and `words` ("possibly the same (62 %)"). */
+function possibleBadge(words) {
+  const badge = el('span', 'possible');
+  const symbol = el('span', 'possible-symbol', POSSIBLE_SYMBOL);
+  symbol.setAttribute('aria-hidden', 'true'); // the words say it
+  badge.append(symbol, ' ', el('span', 'possible-label', words));
+  return badge;
+}
+
 function reportLabel(index, id) {
   return `${id} · ${index.titles.get(id) ?? ''}`;
 }
@@ -99,7 +126,8 @@ export function renderOverview(result, { sort = 'reports', open = null } = {}) {
   const intro = el('p', 'lede');
   const shared = result.groups.filter((g) => g.reports >= 2).length;
   const unique = result.reports.reduce((n, r) => n + r.unique.length, 0);
-  intro.textContent = `${result.reports.length} reports share ${shared} facts; ${unique} passages appear in only one report. `
+  intro.textContent = `${result.reports.length} reports share ${shared} facts; ${result.possible.length} more pairs of `
+    + `passages are possibly the same fact (${POSSIBLE_SYMBOL}); ${unique} passages appear in only one report. `
     + 'Each cell says how a report carries a fact: ≡ verbatim, ≈ rewrite, ∼ paraphrase, · absent.';
   root.append(intro);
 
@@ -174,18 +202,21 @@ export function renderOverview(result, { sort = 'reports', open = null } = {}) {
   if (result.groups.length === 0) section.append(el('p', 'empty', 'No fact is shared by two reports.'));
   root.append(section);
 
-  // What only one report says.
+  root.append(renderPossible(result, index));
+
+  // What only one report says: passages with no link of either tier.
   const uniqueSection = labelledSection('unique', 'Only in one report');
+  uniqueSection.append(el('p', 'hint', 'Each passage with the closest passage of another report and its score.'));
   for (const report of result.reports) {
     const details = el('details', 'unique-report');
     details.dataset.report = report.id;
-    const summary = el('summary', null, `${reportLabel(index, report.id)} — ${report.unique.length} passages`);
+    const summary = el('summary', null, `${reportLabel(index, report.id)} — ${report.unique.length} ${report.unique.length === 1 ? 'passage' : 'passages'}`);
     details.append(summary);
     const list = el('ul', 'unique-list');
-    for (const id of report.unique) {
-      const unit = index.units.get(id);
-      const item = textEl('li', 'unique-unit', unit.text);
+    for (const { unit: id, nearest } of report.unique) {
+      const item = el('li', 'unique-unit');
       item.dataset.unit = id;
+      item.append(textEl('p', 'unique-text', index.units.get(id).text), nearestNote(nearest, index));
       list.append(item);
     }
     details.append(list);
@@ -195,6 +226,64 @@ export function renderOverview(result, { sort = 'reports', open = null } = {}) {
 
   root.append(renderSimilarity(result, index));
   return root;
+}
+
+/** Why a passage is only in its report: how close the nearest candidate came, and its
+ * text, so that a reader can judge a miss. */
+function nearestNote(nearest, index) {
+  const note = el('p', 'nearest');
+  if (!nearest) {
+    note.textContent = 'No passage of another report shares its words';
+    return note;
+  }
+  note.append(el('span', 'nearest-score', `No close match found (nearest: ${reportLabel(index, nearest.report)}, ${percent(nearest.score)})`));
+  const candidate = index.units.get(nearest.unit);
+  if (candidate) note.append(': ', textEl('q', 'nearest-text', candidate.text));
+  return note;
+}
+
+/** The looser tier: pairs of passages possibly stating the same fact, strongest first;
+ * the first few shown, the others on request (a large set has thousands). */
+function renderPossible(result, index) {
+  const section = labelledSection('possible', 'Possibly shared');
+  const links = result.possible;
+  if (links.length === 0) {
+    section.append(el('p', 'empty', 'No pair of passages is possibly the same fact without being the same fact.'));
+    return section;
+  }
+  section.append(el('p', 'hint', `${POSSIBLE_SYMBOL} ${links.length} pairs of passages of different reports possibly state `
+    + 'the same fact, though not closely enough to call them the same fact; the strongest first.'));
+  const list = (from, to) => {
+    const ol = el('ol', 'possible-list');
+    ol.start = from + 1;
+    for (const link of links.slice(from, to)) ol.append(possibleItem(link, index));
+    return ol;
+  };
+  section.append(list(0, POSSIBLE_SHOWN));
+  if (links.length > POSSIBLE_SHOWN) {
+    const more = el('details', 'possible-more');
+    more.append(el('summary', null, `The other ${links.length - POSSIBLE_SHOWN} possibly shared pairs, weaker`));
+    // Drawn when first opened.
+    more.addEventListener('toggle', () => {
+      if (more.open && more.childElementCount === 1) more.append(list(POSSIBLE_SHOWN, links.length));
+    });
+    section.append(more);
+  }
+  return section;
+}
+
+function possibleItem({ a, b, confidence }, index) {
+  const item = el('li', 'possible-link');
+  item.dataset.a = a;
+  item.dataset.b = b;
+  item.append(possibleBadge(`possibly the same (${percent(confidence)})`));
+  for (const id of [a, b]) {
+    const passage = el('div', 'possible-passage');
+    passage.dataset.unit = id;
+    passage.append(el('span', 'possible-report', reportLabel(index, index.reportOf.get(id))), textEl('p', 'possible-text', index.units.get(id).text));
+    item.append(passage);
+  }
+  return item;
 }
 
 function renderGroupDetail(group, index, span) {
@@ -208,7 +297,7 @@ function renderGroupDetail(group, index, span) {
     item.dataset.unit = member.unit;
     const head = el('div', 'member-head');
     head.append(el('span', 'member-report', reportLabel(index, index.reportOf.get(member.unit))), relationBadge(member.relation));
-    head.append(el('span', 'confidence', `confidence ${Math.round(member.confidence * 100)} %`));
+    head.append(el('span', 'confidence', `confidence ${percent(member.confidence)}`));
     item.append(head);
     const text = textEl('p', 'member-text');
     text.append(highlighted(unit, member.changes, 'mark', 'change'));
@@ -289,7 +378,9 @@ export function renderSideBySide(result, layout) {
   for (const row of layout.rows) {
     const tr = el('tr', `row row-${row.kind}`);
     tr.dataset.kind = row.kind;
-    const different = row.kind !== 'aligned' || row.changesA?.length || row.changesB?.length;
+    if (row.tier) tr.dataset.tier = row.tier;
+    // A pair of the looser tier is for the reader to judge: a difference to walk to.
+    const different = row.kind !== 'aligned' || row.tier === 'possible' || row.changesA?.length || row.changesB?.length;
     if (different) {
       tr.dataset.difference = String(differences++);
       tr.tabIndex = -1;
@@ -298,6 +389,10 @@ export function renderSideBySide(result, layout) {
     tbody.append(tr);
   }
   table.append(tbody);
+  if (layout.rows.some((row) => row.tier === 'possible')) {
+    root.append(el('p', 'hint', `${POSSIBLE_SYMBOL} possibly the same: a pair of passages that may state one fact, `
+      + 'though not closely enough to call it the same fact.'));
+  }
   root.append(table);
   root.dataset.differences = String(differences);
   return root;
@@ -317,6 +412,7 @@ function sideCell(index, unitId, changes, tag, row, side) {
     onlyB: 'only in this report',
   }[row.kind];
   if (label) td.append(el('span', `tag tag-${row.kind}`, label));
+  if (row.tier === 'possible') td.append(possibleBadge('possibly the same'));
   if (row.relation && row.kind === 'aligned') td.append(relationBadge(row.relation));
   const text = textEl('p', 'side-text');
   text.append(highlighted(unit, changes ?? [], tag, 'change'));
@@ -375,7 +471,10 @@ export function renderQuotes(result) {
   return root;
 }
 
-/** Reports: each report's text with units coloured by how many reports share them. */
+/** Reports: each report's text with units marked by how many reports share them: "in N
+ * reports" (the same fact), "possibly in N reports" (links of the looser tier only),
+ * "only here" or "set aside". Each unit lists its counterparts of both tiers for
+ * `outlineCounterparts` (views.js). */
 export function renderReports(result) {
   const index = indexResult(result);
   const root = el('div', 'columns');
@@ -394,13 +493,21 @@ export function renderReports(result) {
     const list = el('ol', 'units');
     for (const unit of report.units) {
       const shared = reach.get(unit.id) ?? 0;
-      const status = unit.kind === 'boilerplate' ? 'boilerplate' : shared >= 2 ? 'shared' : 'unique';
+      const possible = index.possibleOf.get(unit.id) ?? [];
+      const status = unit.kind === 'boilerplate' ? 'boilerplate' : shared >= 2 ? 'shared' : possible.length ? 'possible' : 'unique';
       const item = el('li', `unit unit-${unit.kind} status-${status}`);
       item.dataset.unit = unit.id;
       item.dataset.groups = (index.groupsOf.get(unit.id) ?? []).join(' ');
+      item.dataset.possible = possible.map((p) => p.unit).join(' ');
       if (status !== 'boilerplate') item.tabIndex = 0;
-      const label = status === 'shared' ? `in ${shared} reports` : status === 'unique' ? 'only here' : `set aside: ${unit.reason}`;
-      item.append(el('span', 'unit-status', label), textEl('span', 'unit-text', unit.text));
+      const label = el('span', 'unit-status');
+      if (status === 'possible') {
+        const reports = new Set([report.id, ...possible.map((p) => index.reportOf.get(p.unit))]);
+        label.append(possibleBadge(`possibly in ${reports.size} reports`));
+      } else {
+        label.textContent = { shared: `in ${shared} reports`, unique: 'only here', boilerplate: `set aside: ${unit.reason}` }[status];
+      }
+      item.append(label, textEl('span', 'unit-text', unit.text));
       list.append(item);
     }
     column.append(list);
@@ -453,7 +560,7 @@ export function renderDiscrepancies(result) {
     card.dataset.discrepancy = finding.id;
     const head = el('header', 'quote-head');
     head.append(el('h2', 'discrepancy-slot', finding.slot));
-    head.append(el('span', 'quote-count', `confidence ${Math.round(finding.confidence * 100)} %`));
+    head.append(el('span', 'quote-count', `confidence ${percent(finding.confidence)}`));
     card.append(head, el('p', `discrepancy-kind kind-${finding.kind}`, DISCREPANCY[finding.kind] ?? finding.kind));
     const list = el('ul', 'renderings');
     for (const value of finding.values) {
@@ -474,15 +581,22 @@ export function renderDiscrepancies(result) {
   return root;
 }
 
-/** CSV of the comparison: groups, unique passages and quotes, one row per unit. */
+/** CSV of the comparison: groups (the same fact), possible links (numbered p1, p2, … in
+ * the result's order, strongest first), unique passages with their nearest candidate,
+ * and quotes; one row per unit. */
 export function comparisonCsv(result) {
   const { units, reportOf } = indexResult(result);
-  const rows = [['table', 'id', 'report', 'unit', 'relation_or_speaker', 'confidence', 'text']];
+  const rows = [['table', 'id', 'report', 'unit', 'relation_or_speaker', 'confidence', 'text', 'nearest_unit', 'nearest_score']];
   for (const group of result.groups) {
     for (const m of group.members) rows.push(['group', group.id, reportOf.get(m.unit), m.unit, m.relation, m.confidence, units.get(m.unit).text]);
   }
+  result.possible.forEach((link, i) => {
+    for (const id of [link.a, link.b]) rows.push(['possible', `p${i + 1}`, reportOf.get(id), id, 'possibly the same', link.confidence, units.get(id).text]);
+  });
   for (const report of result.reports) {
-    for (const id of report.unique) rows.push(['unique', '', report.id, id, '', '', units.get(id).text]);
+    for (const { unit, nearest } of report.unique) {
+      rows.push(['unique', '', report.id, unit, '', '', units.get(unit).text, nearest?.unit, nearest?.score]);
+    }
   }
   for (const q of result.quotes) {
     for (const i of q.instances) rows.push(['quote', q.id, i.report, i.unit, i.speaker ?? '', i.confidence, i.text]);
@@ -493,5 +607,7 @@ export function comparisonCsv(result) {
     const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
     return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
-  return `${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  // Every row as wide as the header (the nearest_* columns are the unique rows' only).
+  const width = rows[0].length;
+  return `${rows.map((r) => Array.from({ length: width }, (_, k) => field(r[k])).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,9 +1,9 @@
 // The views of a comparison, shared by the page (js/app.js) and the widget
 // (parallax-compare.js): which views there are and what draws each, the tab strip that
-// switches between them, and the choice of the two reports laid side by side. Drawing
-// itself is render.js's; state stays with the caller (the page's URL, the widget's
-// attributes), which these helpers only read from arguments and report back through
-// callbacks.
+// switches between them, the choice of the two reports laid side by side, and the
+// Reports view's outlining of a passage's counterparts. Drawing itself is render.js's;
+// state stays with the caller (the page's URL, the widget's attributes), which these
+// helpers only read from arguments and report back through callbacks.
 //
 // The tab strip follows the WAI-ARIA Authoring Practices' tabs pattern with automatic
 // activation (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/): drawing a view is cheap,
@@ -89,6 +89,49 @@ export function tabStrip(tablist, { keys, panel, idPrefix = '', onChoose }) {
   });
   show(keys[0]);
   return show;
+}
+
+/** What an outlined counterpart says of itself, besides its outline (solid for the same
+ * fact, dashed for the looser tier). */
+const COUNTERPART = {
+  counterpart: 'the same fact',
+  'counterpart-possible': '≟ possibly the same',
+};
+
+/**
+ * Reports view: hovering or focusing a passage in `view` outlines its counterparts in the
+ * other reports, those of its groups (the same fact) and those of its possible links
+ * (the looser tier) told apart by the outline's style and by a label in words, which
+ * assistive technology reads with the passage. Reads the `data-groups` and
+ * `data-possible` that `renderReports` writes, so it survives every redraw.
+ */
+export function outlineCounterparts(view) {
+  let current = null;
+  const outline = (event) => {
+    const unit = event.target.closest?.('.unit') ?? null;
+    if (unit === current && unit?.isConnected) return;
+    current = unit;
+    for (const node of view.querySelectorAll('.counterpart, .counterpart-possible')) {
+      node.classList.remove('counterpart', 'counterpart-possible');
+      node.querySelector(':scope > .counterpart-label')?.remove();
+    }
+    if (!unit) return;
+    const list = (name) => unit.dataset[name]?.split(' ').filter(Boolean) ?? [];
+    const groups = list('groups');
+    const possible = new Set(list('possible'));
+    if (!groups.length && !possible.size) return;
+    for (const other of view.querySelectorAll('.unit')) {
+      if (other === unit) continue;
+      const same = other.dataset.groups?.split(' ').some((g) => groups.includes(g));
+      const kind = same ? 'counterpart' : possible.has(other.dataset.unit) ? 'counterpart-possible' : null;
+      if (!kind) continue;
+      other.classList.add(kind);
+      // Positioned over the passage's corner (css), so that nothing moves under the pointer.
+      other.prepend(el('span', 'counterpart-label', COUNTERPART[kind]));
+    }
+  };
+  view.addEventListener('mouseover', outline);
+  view.addEventListener('focusin', outline);
 }
 
 /**
