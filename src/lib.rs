@@ -63,6 +63,7 @@ pub use model::{
     ReportPair, Row, RowKind, SharedRun, SideBySide, Span, Tier, Unit, UnitKind, Variant, WordOp,
     WordOpKind, SCHEMA,
 };
+use quotes::Quoted;
 use text::Prepared;
 
 /// Compares `reports` and returns the result tree.
@@ -102,14 +103,15 @@ pub(crate) fn comparison(
     model: &Model,
 ) -> Comparison {
     let reports = Reports::new(inputs, prepared);
-    let alignment = Alignment::with_model(&reports, model);
+    let quoted = Quoted::new(&reports);
+    let alignment = Alignment::with_model(&reports, &quoted, model);
     Comparison {
         schema: SCHEMA,
         reports: reports::section(&reports, &alignment),
         groups: groups::section(&reports, &alignment),
         pairs: pairs::section(&reports, &alignment),
         side_by_side: side_by_side::section(&reports, &alignment, layouts),
-        quotes: quotes::section(&reports, &alignment),
+        quotes: quotes::section(&reports, &alignment, &quoted),
         discrepancies: discrepancies::section(&reports, &alignment),
         possible: reports::possible(&reports, &alignment),
     }

@@ -7,6 +7,7 @@ use std::cell::OnceCell;
 pub use crate::align::scorer::{Model, GRAPH_FEATURES, PAIR_FEATURES};
 use crate::align::{Alignment, Corpus, Scorer};
 use crate::ids::Reports;
+use crate::quotes::Quoted;
 use crate::text::tokenize::Tokenizer;
 use crate::text::{boilerplate, segment, Prepared};
 use crate::{Options, ReportInput};
@@ -61,7 +62,8 @@ impl PreparedReports<'_> {
     /// Builds the corpus and scores candidate pairs with both stages of the same-fact
     /// scorer; returns the number of candidates scored.
     pub fn links(&self) -> usize {
-        let corpus = Corpus::new(&self.prepared);
+        let quoted = Quoted::new(&self.reports());
+        let corpus = Corpus::new(&self.prepared, &quoted.shared_by_unit());
         let model = Model::default();
         let rank = crate::align::ranks(&self.reports(), &corpus);
         let mut scorer = Scorer::new(&corpus, &model, &rank);
@@ -69,10 +71,11 @@ impl PreparedReports<'_> {
         candidates.iter().map(|&(a, b)| scorer.score(a, b)).count()
     }
 
-    /// The whole alignment as `compare` runs it (units, links, groups); returns the number
-    /// of groups.
+    /// The whole alignment as `compare` runs it (quoted utterances, units, links,
+    /// groups); returns the number of groups.
     pub fn groups(&self) -> usize {
-        Alignment::with_model(&self.reports(), &Model::default())
+        let reports = self.reports();
+        Alignment::with_model(&reports, &Quoted::new(&reports), &Model::default())
             .groups
             .len()
     }
@@ -81,14 +84,14 @@ impl PreparedReports<'_> {
         Reports::new(self.inputs, &self.prepared)
     }
 
-    /// Finds, attributes and clusters quotes (after the alignment, computed once); returns
-    /// the number of clusters.
+    /// Finds, attributes and clusters quotes, and adds their unquoted renderings (after
+    /// the alignment, computed once); returns the number of clusters.
     pub fn quotes(&self) -> usize {
         let reports = self.reports();
-        let alignment = self
-            .alignment
-            .get_or_init(|| Alignment::with_model(&reports, &Model::default()));
-        crate::quotes::section(&reports, alignment).len()
+        let alignment = self.alignment.get_or_init(|| {
+            Alignment::with_model(&reports, &Quoted::new(&reports), &Model::default())
+        });
+        crate::quotes::section(&reports, alignment, &Quoted::new(&reports)).len()
     }
 
     /// The whole result with every side-by-side layout; returns the number of layouts.
@@ -136,7 +139,8 @@ pub struct Example {
 pub fn examples(inputs: &[ReportInput], model: &Model) -> Vec<Example> {
     let prepared = prepare(inputs);
     let reports = prepared.reports();
-    let corpus = Corpus::new(reports.prepared);
+    let quoted = Quoted::new(&reports);
+    let corpus = Corpus::new(reports.prepared, &quoted.shared_by_unit());
     let rank = crate::align::ranks(&reports, &corpus);
     let scorer = Scorer::new(&corpus, model, &rank);
     let id = |u: usize| reports.unit_id(corpus.units[u].report, corpus.units[u].segment);

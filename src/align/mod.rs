@@ -26,6 +26,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::ids::Reports;
 use crate::model::Relation;
+use crate::quotes::Quoted;
 use crate::text::lexicon::PHRASE_BREAKS;
 use crate::text::segment::SegmentKind;
 use crate::text::Prepared;
@@ -57,7 +58,9 @@ pub struct Corpus {
 
 impl Corpus {
     /// Builds the corpus from prepared reports.
-    pub fn new(reports: &[Prepared<'_>]) -> Corpus {
+    /// `quotes` gives, for each (report, segment) that quotes an utterance another report
+    /// quotes too, the utterances' numbers: evidence that two units carry one statement.
+    pub fn new(reports: &[Prepared<'_>], quotes: &HashMap<(usize, usize), Vec<u32>>) -> Corpus {
         let mut vocabulary = Vocabulary::default();
         let mut raw: Vec<(usize, usize, Vec<Term>)> = Vec::new();
         for (r, report) in reports.iter().enumerate() {
@@ -106,6 +109,7 @@ impl Corpus {
             .map(|(report, segment, ids)| {
                 let mut vector = Vector::new(ids, |t| vocabulary.idf(t));
                 vector.heading = reports[report].segments[segment].kind == SegmentKind::Heading;
+                vector.quotes = quotes.get(&(report, segment)).cloned().unwrap_or_default();
                 CorpusUnit {
                     report,
                     segment,
@@ -409,8 +413,8 @@ pub struct Alignment {
 
 impl Alignment {
     /// Aligns the reports: units, scored candidates, links in two tiers, then groups.
-    pub fn with_model(reports: &Reports<'_>, model: &Model) -> Alignment {
-        let corpus = Corpus::new(reports.prepared);
+    pub fn with_model(reports: &Reports<'_>, quoted: &Quoted, model: &Model) -> Alignment {
+        let corpus = Corpus::new(reports.prepared, &quoted.shared_by_unit());
         let n = corpus.units.len();
         let rank = ranks(reports, &corpus);
         let mut scorer = Scorer::new(&corpus, model, &rank);
@@ -440,7 +444,7 @@ impl Alignment {
             let copied = || {
                 scorer.pair_score(a, b) >= 0.5
                     && relation(&corpus.units[a].vector, &corpus.units[b].vector)
-                        == Relation::Verbatim
+                        != Relation::Paraphrase
             };
             let same_fact = score >= model.same_fact || copied();
             // The looser tier holds only a unit's closest counterpart in the other report:

@@ -30,6 +30,8 @@ pub struct Vector {
     pub names: Vec<u32>,
     /// The unit is a headline or heading.
     pub heading: bool,
+    /// The utterances (quote clusters spanning several reports) the unit quotes, sorted.
+    pub quotes: Vec<u32>,
     /// For a unit of at most 64 words: each distinct term id of `seq` with the bit mask of
     /// its positions, sorted by id, for the bit-parallel [`lcs_and_run`].
     masks: Vec<(u32, u64)>,
@@ -145,6 +147,8 @@ pub struct Features {
     /// The best IDF-weighted cosine between a clause of one unit and a clause of the
     /// other (containment rewards a short clause inside a long one; cosine does not).
     pub clause_cosine: f32,
+    /// The two units quote one utterance (one quote cluster).
+    pub same_quote: f32,
 }
 
 /// The number of features, plus one for the intercept, in [`WEIGHTS`].
@@ -179,6 +183,7 @@ impl Features {
             rare: (shared.2 as f32).min(4.0) / 4.0,
             names: (count_shared(&a.names, &b.names) as f32).min(3.0) / 3.0,
             heading: f32::from(u8::from(a.heading || b.heading)),
+            same_quote: f32::from(u8::from(count_shared(&a.quotes, &b.quotes) > 0)),
             numbers_agree: f32::from(u8::from(both_numbers && numbers_shared)),
             numbers_differ: f32::from(u8::from(both_numbers && !numbers_shared)),
             numbers_one_sided: f32::from(u8::from(a.numbers.is_empty() != b.numbers.is_empty())),
@@ -473,6 +478,14 @@ mod tests {
         assert_eq!(same.run, 1.0);
         assert!(same.score() > 0.9);
         assert!(Features::between(&a, &b, 1.0).score() < 0.1);
+    }
+
+    #[test]
+    fn quoting_one_utterance_is_a_feature() {
+        let (mut a, mut b) = (vector(&[1, 2, 3], &[]), vector(&[4, 5, 6], &[]));
+        assert_eq!(Features::between(&a, &b, 1.0).same_quote, 0.0);
+        (a.quotes, b.quotes) = (vec![2, 7], vec![7]);
+        assert_eq!(Features::between(&a, &b, 1.0).same_quote, 1.0);
     }
 
     #[test]

@@ -519,7 +519,8 @@ mod tests {
             .collect();
         let prepared = Prepared::all(&inputs);
         let reports = Reports::new(&inputs, &prepared);
-        let mut alignment = Alignment::with_model(&reports, &Default::default());
+        let quoted = crate::quotes::Quoted::new(&reports);
+        let mut alignment = Alignment::with_model(&reports, &quoted, &Default::default());
         assert_eq!(alignment.corpus.units.len(), units);
         alignment.groups = grouped.iter().map(|&(a, b)| vec![a, b]).collect();
         alignment.in_groups = vec![Vec::new(); units];

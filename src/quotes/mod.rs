@@ -16,7 +16,7 @@ mod unquoted;
 
 use unquoted::{add_unquoted, Unquoted};
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use similar::DiffOp;
 
@@ -60,45 +60,88 @@ fn content_stems(words: &[&Word]) -> BTreeSet<String> {
         .collect()
 }
 
-/// Finds, attributes and clusters the quotes of all reports.
-pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<QuoteCluster> {
-    let prepared = reports.prepared;
-    let found: Vec<Vec<Found>> = prepared.iter().map(detect::find).collect();
-    let mut renderings: Vec<Rendering<'_>> = Vec::new();
-    for (r, (prep, quotes)) in prepared.iter().zip(&found).enumerate() {
-        for q in quotes {
-            renderings.push(Rendering {
-                report: r,
-                segment: q.segment,
-                start: q.start,
-                end: q.end,
-                quoted: true,
-                found: Some(q),
-                confidence: q.confidence,
-                words: words_in(prep, q.segment, q.start, q.end),
-            });
+/// The quoted renderings of every report, clustered across reports: what the alignment
+/// takes as evidence (two units quoting one utterance) before the quotes section adds
+/// the renderings without quotation marks.
+pub struct Quoted {
+    /// Per report, its quotes in text order.
+    found: Vec<Vec<Found>>,
+    /// Per utterance: (report, index into `found[report]`).
+    clusters: Vec<Vec<(usize, usize)>>,
+}
+
+impl Quoted {
+    /// Finds, attributes and clusters the quotes of all reports.
+    pub fn new(reports: &Reports<'_>) -> Quoted {
+        let prepared = reports.prepared;
+        let found: Vec<Vec<Found>> = prepared.iter().map(detect::find).collect();
+        let mut at: Vec<(usize, usize)> = Vec::new();
+        let mut items: Vec<cluster::Item> = Vec::new();
+        for (r, (prep, quotes)) in prepared.iter().zip(&found).enumerate() {
+            for (i, q) in quotes.iter().enumerate() {
+                at.push((r, i));
+                items.push(cluster::Item {
+                    report: r,
+                    segment: q.segment,
+                    speaker: q.speaker.clone(),
+                    stems: content_stems(&words_in(prep, q.segment, q.start, q.end)),
+                });
+            }
         }
+        let clusters = cluster::clusters(&items)
+            .into_iter()
+            .map(|members| members.into_iter().map(|k| at[k]).collect())
+            .collect();
+        Quoted { found, clusters }
     }
-    let items: Vec<cluster::Item> = renderings
+
+    /// For each (report, segment) that quotes an utterance another report quotes too,
+    /// the utterances' numbers, ascending.
+    pub fn shared_by_unit(&self) -> HashMap<(usize, usize), Vec<u32>> {
+        let mut out: HashMap<(usize, usize), Vec<u32>> = HashMap::new();
+        for (c, members) in self.clusters.iter().enumerate() {
+            let first = members[0].0;
+            if members.iter().all(|&(r, _)| r == first) {
+                continue;
+            }
+            for &(r, i) in members {
+                let list = out.entry((r, self.found[r][i].segment)).or_default();
+                if list.last() != Some(&(c as u32)) {
+                    list.push(c as u32);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The quotes section: every utterance with its renderings, quoted or not.
+pub fn section(reports: &Reports<'_>, alignment: &Alignment, quoted: &Quoted) -> Vec<QuoteCluster> {
+    let prepared = reports.prepared;
+    let found = &quoted.found;
+    let mut groups: Vec<Vec<Rendering<'_>>> = quoted
+        .clusters
         .iter()
-        .map(|r| cluster::Item {
-            report: r.report,
-            segment: r.segment,
-            speaker: r.found.and_then(|f| f.speaker.clone()),
-            stems: content_stems(&r.words),
+        .map(|members| {
+            members
+                .iter()
+                .map(|&(r, i)| {
+                    let q = &found[r][i];
+                    Rendering {
+                        report: r,
+                        segment: q.segment,
+                        start: q.start,
+                        end: q.end,
+                        quoted: true,
+                        found: Some(q),
+                        confidence: q.confidence,
+                        words: words_in(&prepared[r], q.segment, q.start, q.end),
+                    }
+                })
+                .collect()
         })
         .collect();
-    let mut groups: Vec<Vec<Rendering<'_>>> = Vec::new();
-    let mut slots: Vec<Option<Rendering<'_>>> = renderings.into_iter().map(Some).collect();
-    for members in cluster::clusters(&items) {
-        groups.push(
-            members
-                .into_iter()
-                .filter_map(|i| slots[i].take())
-                .collect(),
-        );
-    }
-    let index = Unquoted::new(prepared, &found, &alignment.corpus.vocabulary);
+    let index = Unquoted::new(prepared, found, &alignment.corpus.vocabulary);
     for group in &mut groups {
         add_unquoted(group, prepared, &index);
     }
