@@ -18,6 +18,7 @@
 use std::collections::HashMap;
 
 use crate::align::similarity::{self, Features, Term, Vector};
+use crate::align::vocabulary::Vocabulary;
 use crate::text::tokenize::Tokenizer;
 
 /// The number of features of the paraphrase (MRPC) model.
@@ -135,47 +136,30 @@ fn solve<const W: usize>(mut a: Vec<[f64; W]>, mut b: [f64; W]) -> [f64; W] {
 /// Inverse document frequencies learnt from a set of sentences, and a tokenizer.
 pub struct Lexical {
     tokenizer: Tokenizer,
-    vocabulary: HashMap<String, u32>,
-    idf: Vec<f32>,
-    max_idf: f32,
+    /// The same vocabulary, IDF and background blend as a comparison's.
+    vocabulary: Vocabulary,
 }
 
 impl Lexical {
     /// Learns term weights from `sentences` (each sentence is one document).
     pub fn fit<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Lexical {
         let tokenizer = Tokenizer::default();
-        let mut vocabulary: HashMap<String, u32> = HashMap::new();
-        let mut df: Vec<u32> = Vec::new();
+        let mut vocabulary = Vocabulary::default();
         let mut n = 0usize;
         for sentence in sentences {
             n += 1;
-            let mut ids: Vec<u32> = tokenizer
+            let ids: Vec<u32> = tokenizer
                 .words(sentence, 0, sentence.len())
                 .into_iter()
                 .filter(|w| !w.stop)
-                .map(|w| {
-                    let next = vocabulary.len() as u32;
-                    *vocabulary.entry(w.stem).or_insert(next)
-                })
+                .map(|w| vocabulary.intern(&w.stem))
                 .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            for id in ids {
-                if id as usize >= df.len() {
-                    df.resize(id as usize + 1, 0);
-                }
-                df[id as usize] += 1;
-            }
+            vocabulary.count(ids);
         }
-        let idf = df
-            .iter()
-            .map(|&d| ((n as f32 + 1.0) / (d as f32).max(1.0)).ln())
-            .collect();
+        vocabulary.finish(n);
         Lexical {
             tokenizer,
             vocabulary,
-            idf,
-            max_idf: (n as f32 + 1.0).ln(),
         }
     }
 
@@ -204,10 +188,10 @@ impl Lexical {
                 .into_iter()
                 .enumerate()
                 .map(|(i, w)| {
-                    let id = match self.vocabulary.get(&w.stem) {
-                        Some(&id) => id,
+                    let id = match self.vocabulary.id(&w.stem) {
+                        Some(id) => id,
                         None => {
-                            let next = (self.idf.len() + unseen.len()) as u32;
+                            let next = (self.vocabulary.len() + unseen.len()) as u32;
                             *unseen.entry(w.stem).or_insert(next)
                         }
                     };
@@ -223,10 +207,18 @@ impl Lexical {
             ids
         };
         let (a, b) = (vector(a), vector(b));
-        let weight = |id: u32| self.idf.get(id as usize).copied().unwrap_or(self.max_idf);
+        let known = self.vocabulary.len() as u32;
+        let max_idf = self.vocabulary.max_idf();
+        let weight = |id: u32| {
+            if id < known {
+                self.vocabulary.idf(id)
+            } else {
+                max_idf
+            }
+        };
         let (mut a, b) = (Vector::new(a, weight), Vector::new(b, weight));
         a.heading = heading;
-        Features::between(&a, &b, self.max_idf)
+        Features::between(&a, &b, max_idf)
     }
 
     /// The calibrated probability that `a` and `b` say the same thing.
