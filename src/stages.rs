@@ -128,7 +128,7 @@ pub struct Example {
     pub a: String,
     /// The other unit's id (of another report).
     pub b: String,
-    /// The pair features ([`crate::align::scorer::pair_features`]).
+    /// The pair features, in the order of the scorer's pair weights.
     pub pair: [f32; PAIR_FEATURES],
     /// The graph features, from `model`'s pair scores.
     pub graph: [f32; GRAPH_FEATURES],

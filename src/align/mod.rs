@@ -1,18 +1,23 @@
 //! Alignment: which units of different reports state the same fact, however reordered.
 //!
 //! 1. [`Corpus::new`] gives every comparable unit (not boilerplate, with content words) a
-//!    vector of stem ids weighted by inverse document frequency over the units being
-//!    compared, so what every report repeats weighs little.
-//! 2. [`Corpus::links`] finds candidate pairs through an inverted index of content terms,
-//!    skipping terms too common to tell facts apart, so cost grows with shared material
-//!    rather than with all pairs of sentences; each candidate is scored
-//!    ([`similarity`]) and kept above [`LINK_MIN`].
-//! 3. [`group::cluster`] merges links into groups without chaining through hubs.
-//! 4. Each linked pair gets a relation (verbatim, rewrite, paraphrase) from its word
+//!    vector of term ids weighted by the one [`vocabulary`]: inverse document frequency
+//!    over the units being compared, blended with general English ([`background`]), so
+//!    what every report repeats weighs little.
+//! 2. [`Corpus::candidates`] finds candidate pairs through an inverted index of content
+//!    terms, skipping terms too common to tell facts apart, so cost grows with shared
+//!    material rather than with all pairs of sentences.
+//! 3. [`Scorer`] scores them with the two-stage same-fact model ([`scorer`]): pair
+//!    features, then graph features from every candidate's pair score; any further pair
+//!    the grouping asks about is scored the same way.
+//! 4. [`Alignment::with_model`] keeps links in two tiers (same fact, possibly the same),
+//!    notes each unit's nearest candidate, and groups the same-fact links into
+//!    overlapping facts ([`group`]).
+//! 5. Each linked pair gets a relation (verbatim, rewrite, paraphrase) from its word
 //!    sequences ([`relation`]).
 //!
-//! Algorithms see unit indices and term ids only; text comes back at the end, in
-//! in the section modules ([`crate::groups`], [`crate::reports`] and the others).
+//! Algorithms see unit indices and term ids only; text comes back at the end, in the
+//! section modules ([`crate::groups`], [`crate::reports`] and the others).
 
 pub mod background;
 pub mod calibration;

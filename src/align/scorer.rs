@@ -41,7 +41,7 @@ pub struct Model {
     /// are not scored further (they cost O(n·m)).
     pub prefilter: f32,
     /// The share of candidates that stated the same fact in the training clusters. A
-    /// comparison's own share is estimated from its scores ([`adapt_to_prior`]), and the
+    /// comparison's own share is estimated from its scores (Saerens et al.'s EM), and the
     /// scores shifted by the difference: a story told five times in wire copy has far
     /// more same-fact candidates than one told by nine newsrooms in their own words.
     pub prior: f32,
