@@ -4,12 +4,20 @@
 //! cargo bench --bench quotes
 //! ```
 //!
-//! Prints, for each labelled cluster and pooled: span precision and recall of quoted
-//! instances (a span matches a gold span when their overlap covers at least 90 % of the
-//! longer, ignoring trailing punctuation and spaces), speaker accuracy over matched spans
-//! (the speaker as written agrees with the gold one, or both are unknown), and cluster
-//! pair precision, recall and F1 over matched quoted instances. Data from
-//! `$PARALLAX_SHARED/corpus` (default `../shared`).
+//! Prints, for each labelled cluster and pooled:
+//! - span precision and recall of quoted instances (a span matches a gold span when their
+//!   overlap covers at least 90 % of the longer, ignoring trailing punctuation and spaces);
+//! - speaker accuracy over matched spans: the speaker we resolve names the gold one (the
+//!   instance's `speaker_resolved`, else its `speaker_as_written`: one word in common
+//!   besides articles and titles), or both are unknown;
+//! - unquoted renderings found and their precision (an instance without quotation marks
+//!   matches a gold one in the same report when they overlap by half the shorter);
+//! - cluster-pair precision, recall and F1, over matched quoted instances and over all
+//!   matched renderings, quoted or not (two renderings are a pair when they are in one
+//!   cluster).
+//!
+//! `--verbose` prints every wrong speaker, missed or unlabelled unquoted rendering;
+//! `--pairs` every false pair. Data from `$PARALLAX_SHARED/corpus` (default `../shared`).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -25,12 +33,29 @@ struct Tally {
     found: usize,
     matched: usize,
     speaker_right: usize,
-    pairs_tp: usize,
-    pairs_fp: usize,
-    pairs_fn: usize,
+    unquoted_gold: usize,
+    unquoted_found: usize,
+    unquoted_matched: usize,
+    quoted_pairs: Pairs,
+    all_pairs: Pairs,
 }
 
-/// Words of a speaker phrase, lower case, without articles.
+#[derive(Default, Clone, Copy)]
+struct Pairs {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl std::ops::AddAssign for Pairs {
+    fn add_assign(&mut self, o: Pairs) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+}
+
+/// Words of a speaker phrase, lower case, without articles and titles.
 fn speaker_words(s: &str) -> BTreeSet<String> {
     s.split_whitespace()
         .map(|w| {
@@ -41,7 +66,39 @@ fn speaker_words(s: &str) -> BTreeSet<String> {
         .collect()
 }
 
+fn same_speaker(gold: Option<&str>, ours: Option<&str>) -> bool {
+    match (gold, ours) {
+        (None, None) => true,
+        (Some(a), Some(b)) => !speaker_words(a).is_disjoint(&speaker_words(b)),
+        _ => false,
+    }
+}
+
+/// One rendering, gold or ours: report, code-point span, cluster, speaker, quoted.
+struct Span {
+    report: String,
+    start: usize,
+    end: usize,
+    cluster: String,
+    speaker: Option<String>,
+    quoted: bool,
+}
+
+impl Span {
+    fn overlap(&self, o: &Span) -> usize {
+        if self.report != o.report {
+            return 0;
+        }
+        self.end.min(o.end).saturating_sub(self.start.max(o.start))
+    }
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
+}
+
 fn main() {
+    let verbose = std::env::args().any(|a| a == "--verbose");
+    let show_pairs = std::env::args().any(|a| a == "--pairs");
     let mut total = Tally::default();
     for &name in LABELLED {
         let cluster = Labelled::load(name);
@@ -76,104 +133,137 @@ fn main() {
             }
             (s, e)
         };
-        // Gold quoted instances: (report, start, end) -> (cluster, speaker).
-        let mut gold_spans: Vec<(String, usize, usize, String, Option<String>)> = Vec::new();
+        let excerpt = |s: &Span| -> String {
+            text_of[s.report.as_str()][s.start..s.end]
+                .iter()
+                .take(50)
+                .collect()
+        };
+        let mut golds: Vec<Span> = Vec::new();
         for cluster in gold["clusters"].as_array().unwrap() {
             for inst in cluster["instances"].as_array().unwrap() {
-                if inst["quoted"] != true {
-                    continue;
-                }
                 let report = inst["report"].as_str().unwrap().to_string();
-                let (s, e) = trimmed(
+                let (start, end) = trimmed(
                     &report,
                     inst["start"].as_u64().unwrap() as usize,
                     inst["end"].as_u64().unwrap() as usize,
                 );
-                gold_spans.push((
+                let written = inst["speaker_as_written"].as_str();
+                let speaker = written.map(|w| inst["speaker_resolved"].as_str().unwrap_or(w));
+                golds.push(Span {
                     report,
-                    s,
-                    e,
-                    cluster["cluster_id"].as_str().unwrap().to_string(),
-                    inst["speaker_as_written"].as_str().map(str::to_string),
-                ));
+                    start,
+                    end,
+                    cluster: cluster["cluster_id"].as_str().unwrap().to_string(),
+                    speaker: speaker.map(str::to_string),
+                    quoted: inst["quoted"] == true,
+                });
             }
         }
-        let mut ours: Vec<(String, usize, usize, String, Option<String>)> = Vec::new();
+        let mut ours: Vec<Span> = Vec::new();
         for cluster in &result.quotes {
-            for inst in cluster.instances.iter().filter(|i| i.quoted) {
+            for inst in &cluster.instances {
                 let map = &to_cp[inst.report.as_str()];
-                let (s, e) = trimmed(&inst.report, map[inst.start], map[inst.end]);
-                ours.push((
-                    inst.report.clone(),
-                    s,
-                    e,
-                    cluster.id.clone(),
-                    inst.speaker_as_written.clone().or(inst.speaker.clone()),
-                ));
+                let (start, end) = trimmed(&inst.report, map[inst.start], map[inst.end]);
+                ours.push(Span {
+                    report: inst.report.clone(),
+                    start,
+                    end,
+                    cluster: cluster.id.clone(),
+                    speaker: inst.speaker.clone(),
+                    quoted: inst.quoted,
+                });
             }
         }
         let mut tally = Tally {
-            gold: gold_spans.len(),
-            found: ours.len(),
+            gold: golds.iter().filter(|g| g.quoted).count(),
+            found: ours.iter().filter(|o| o.quoted).count(),
+            unquoted_gold: golds.iter().filter(|g| !g.quoted).count(),
+            unquoted_found: ours.iter().filter(|o| !o.quoted).count(),
             ..Tally::default()
         };
-        let mut matched: Vec<(usize, usize)> = Vec::new(); // (gold index, ours index)
-        for (g, gs) in gold_spans.iter().enumerate() {
+        // (gold index, ours index), quoted first.
+        let mut matched: Vec<(usize, usize)> = Vec::new();
+        for (g, gs) in golds.iter().enumerate() {
             let best = ours
                 .iter()
                 .enumerate()
-                .filter(|(_, o)| o.0 == gs.0)
-                .max_by_key(|(_, o)| o.2.min(gs.2).saturating_sub(o.1.max(gs.1)));
-            if let Some((k, o)) = best {
-                let overlap = o.2.min(gs.2).saturating_sub(o.1.max(gs.1));
-                let longer = (o.2 - o.1).max(gs.2 - gs.1).max(1);
-                if overlap * 10 >= longer * 9 && !matched.iter().any(|&(_, m)| m == k) {
-                    matched.push((g, k));
-                    let right = match (&gs.4, &o.4) {
-                        (None, None) => true,
-                        (Some(a), Some(b)) => {
-                            let (wa, wb) = (speaker_words(a), speaker_words(b));
-                            !wa.is_disjoint(&wb) || wa.is_empty() && wb.is_empty()
-                        }
-                        _ => false,
-                    };
-                    tally.speaker_right += usize::from(right);
-                    if !right && std::env::args().any(|a| a == "--verbose") {
-                        let t: String =
-                            text_of[gs.0.as_str()][gs.1..gs.2].iter().take(50).collect();
-                        println!("    speaker {} gold {:?} ours {:?}: {t}", gs.0, gs.4, o.4);
-                    }
+                .filter(|(k, o)| o.quoted == gs.quoted && !matched.iter().any(|m| m.1 == *k))
+                .max_by_key(|(_, o)| o.overlap(gs));
+            let Some((k, o)) = best else { continue };
+            let overlap = o.overlap(gs);
+            let enough = if gs.quoted {
+                overlap * 10 >= o.len().max(gs.len()).max(1) * 9
+            } else {
+                overlap > 0 && overlap * 2 >= o.len().min(gs.len())
+            };
+            if !enough {
+                if verbose && !gs.quoted {
+                    println!(
+                        "    unquoted missed {} {:?}: {}",
+                        gs.report,
+                        gs.cluster,
+                        excerpt(gs)
+                    );
+                }
+                continue;
+            }
+            matched.push((g, k));
+            if gs.quoted {
+                tally.matched += 1;
+                let right = same_speaker(gs.speaker.as_deref(), o.speaker.as_deref());
+                tally.speaker_right += usize::from(right);
+                if !right && verbose {
+                    println!(
+                        "    speaker {} gold {:?} ours {:?}: {}",
+                        gs.report,
+                        gs.speaker,
+                        o.speaker,
+                        excerpt(gs)
+                    );
+                }
+            } else {
+                tally.unquoted_matched += 1;
+            }
+        }
+        if verbose {
+            for (k, o) in ours.iter().enumerate() {
+                if !o.quoted && !matched.iter().any(|m| m.1 == k) {
+                    println!(
+                        "    unquoted unlabelled {} {}: {}",
+                        o.report,
+                        o.cluster,
+                        excerpt(o)
+                    );
                 }
             }
         }
-        tally.matched = matched.len();
         for (i, &(ga, oa)) in matched.iter().enumerate() {
             for &(gb, ob) in &matched[i + 1..] {
-                let same_gold = gold_spans[ga].3 == gold_spans[gb].3;
-                let same_ours = ours[oa].3 == ours[ob].3;
-                match (same_ours, same_gold) {
-                    (true, true) => tally.pairs_tp += 1,
-                    (true, false) => {
-                        tally.pairs_fp += 1;
-                        if std::env::args().any(|a| a == "--pairs") {
-                            let t = |g: usize| -> String {
-                                text_of[gold_spans[g].0.as_str()][gold_spans[g].1..gold_spans[g].2]
-                                    .iter()
-                                    .take(45)
-                                    .collect()
-                            };
-                            println!(
-                                "    FP {} {} | {} {} | {}",
-                                gold_spans[ga].0,
-                                t(ga),
-                                gold_spans[gb].0,
-                                t(gb),
-                                ours[oa].3
-                            );
-                        }
-                    }
-                    (false, true) => tally.pairs_fn += 1,
+                let same_gold = golds[ga].cluster == golds[gb].cluster;
+                let same_ours = ours[oa].cluster == ours[ob].cluster;
+                let both_quoted = golds[ga].quoted && golds[gb].quoted;
+                let count = |p: &mut Pairs| match (same_ours, same_gold) {
+                    (true, true) => p.tp += 1,
+                    (true, false) => p.fp += 1,
+                    (false, true) => p.fn_ += 1,
                     _ => {}
+                };
+                count(&mut tally.all_pairs);
+                if both_quoted {
+                    count(&mut tally.quoted_pairs);
+                }
+                if show_pairs && same_ours != same_gold {
+                    println!(
+                        "    {} {} {} | {} {} | ours {} {}",
+                        if same_ours { "FP" } else { "FN" },
+                        golds[ga].report,
+                        excerpt(&golds[ga]),
+                        golds[gb].report,
+                        excerpt(&golds[gb]),
+                        ours[oa].cluster,
+                        ours[ob].cluster
+                    );
                 }
             }
         }
@@ -182,17 +272,21 @@ fn main() {
         total.found += tally.found;
         total.matched += tally.matched;
         total.speaker_right += tally.speaker_right;
-        total.pairs_tp += tally.pairs_tp;
-        total.pairs_fp += tally.pairs_fp;
-        total.pairs_fn += tally.pairs_fn;
+        total.unquoted_gold += tally.unquoted_gold;
+        total.unquoted_found += tally.unquoted_found;
+        total.unquoted_matched += tally.unquoted_matched;
+        total.quoted_pairs += tally.quoted_pairs;
+        total.all_pairs += tally.all_pairs;
     }
     report("all labelled clusters", &total);
 }
 
 fn report(name: &str, t: &Tally) {
     let (p, r, f) = prf(t.matched, t.found - t.matched, t.gold - t.matched);
-    let (cp, cr, cf) = prf(t.pairs_tp, t.pairs_fp, t.pairs_fn);
-    println!("{name}: {} gold quotes, {} found", t.gold, t.found);
+    println!(
+        "{name}: {} gold quotes, {} found; {} gold unquoted renderings, {} found",
+        t.gold, t.found, t.unquoted_gold, t.unquoted_found
+    );
     println!("  spans: precision {p:.3}, recall {r:.3}, F1 {f:.3}");
     println!(
         "  speakers right on matched spans: {:.3} ({} of {})",
@@ -200,5 +294,20 @@ fn report(name: &str, t: &Tally) {
         t.speaker_right,
         t.matched
     );
-    println!("  cluster pairs: precision {cp:.3}, recall {cr:.3}, F1 {cf:.3}");
+    let (up, ur, _) = prf(
+        t.unquoted_matched,
+        t.unquoted_found - t.unquoted_matched,
+        t.unquoted_gold - t.unquoted_matched,
+    );
+    println!(
+        "  unquoted renderings: found {ur:.3} ({} of {}), precision {up:.3}",
+        t.unquoted_matched, t.unquoted_gold
+    );
+    for (label, pairs) in [
+        ("quoted", &t.quoted_pairs),
+        ("all renderings", &t.all_pairs),
+    ] {
+        let (cp, cr, cf) = prf(pairs.tp, pairs.fp, pairs.fn_);
+        println!("  cluster pairs, {label}: precision {cp:.3}, recall {cr:.3}, F1 {cf:.3}");
+    }
 }
