@@ -129,6 +129,13 @@ impl Corpus {
         }
     }
 
+    /// The unit of segment `segment` of report `report`, if it takes part.
+    pub fn unit_at(&self, report: usize, segment: usize) -> Option<usize> {
+        self.units
+            .binary_search_by_key(&(report, segment), |u| (u.report, u.segment))
+            .ok()
+    }
+
     /// How many rare content terms (at least half the highest IDF) units `a` and `b` share.
     pub fn shared_rare(&self, a: usize, b: usize) -> usize {
         let (x, y) = (&self.units[a].vector.terms, &self.units[b].vector.terms);
@@ -532,11 +539,15 @@ impl Alignment {
     /// closest counterpart: whether a detail of one and a detail of the other may be
     /// about the same thing.
     pub fn related(&self, a: usize, b: usize) -> bool {
-        self.same_group(a, b)
-            || self
-                .links
-                .binary_search_by_key(&(a.min(b), a.max(b)), |l| (l.a, l.b))
-                .is_ok_and(|i| self.links[i].mutual)
+        self.same_group(a, b) || self.link(a, b).is_some_and(|l| l.mutual)
+    }
+
+    /// The link between units `a` and `b`, of either tier, if any.
+    pub fn link(&self, a: usize, b: usize) -> Option<&Link> {
+        self.links
+            .binary_search_by_key(&(a.min(b), a.max(b)), |l| (l.a, l.b))
+            .ok()
+            .map(|i| &self.links[i])
     }
 
     /// How many reports group `g` spans.
