@@ -61,7 +61,7 @@ pub use model::{
     Comparison, Discrepancy, DiscrepancyKind, DiscrepancyValue, Group, Member, Nearest, OnlyHere,
     Options, PossibleLink, QuoteCluster, QuoteInstance, Range, Relation, Report, ReportInput,
     ReportPair, Row, RowKind, SharedRun, SideBySide, Span, Tier, Unit, UnitKind, Variant, WordOp,
-    WordOpKind, SCHEMA,
+    WordOpKind, Wording, SCHEMA,
 };
 use quotes::Quoted;
 use text::Prepared;

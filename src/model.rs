@@ -396,12 +396,34 @@ pub struct QuoteInstance {
     pub in_heading: bool,
     /// No closing mark: the quote runs to the end of its paragraph.
     pub unclosed: bool,
-    /// Attributed to another speaker than the cluster's.
+    /// How sure it is that this rendering is of the cluster's utterance, from 0 to 1: the
+    /// strength of the evidence that put it there (the shared wording, a continued
+    /// quotation, the same speaker in aligned passages). 1 for a cluster's only quote.
+    #[serde(serialize_with = "score")]
+    pub membership: f64,
+    /// For a rendering without quotation marks: whether it keeps the quote's wording or
+    /// paraphrases it. Absent for a quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wording: Option<Wording>,
+    /// Attributed to another speaker than the cluster's, in a cluster the rendering
+    /// confidently belongs to (membership at least 0.75).
     pub reattributed: bool,
     /// How the wording compares with the reference.
     pub variant: Variant,
     /// Word-level differences from the reference, in order.
     pub diff: Vec<WordOp>,
+}
+
+/// How a rendering without quotation marks words the utterance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Wording {
+    /// Most of the quote's words, or a run of them, in reported speech ("he recalled it
+    /// speeding up" for “it was speeding up”).
+    Close,
+    /// The same statement in other words ("said the spending plan was irresponsible" for
+    /// “reckless and short-sighted”).
+    Paraphrase,
 }
 
 /// How a rendering's words compare with the reference wording.

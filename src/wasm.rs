@@ -239,6 +239,8 @@ export interface QuoteCluster {
 
 export type Variant = "same" | "trimmed" | "extended" | "reworded";
 
+export type Wording = "close" | "paraphrase";
+
 export interface QuoteInstance {
   report: string;
   /** The unit the rendering starts in. */
@@ -260,7 +262,12 @@ export interface QuoteInstance {
   inHeading: boolean;
   /** No closing mark: the quote runs to the end of its paragraph. */
   unclosed: boolean;
-  /** Attributed to another speaker than the cluster's. */
+  /** How sure it is that the rendering is of this utterance, from 0 to 1. */
+  membership: number;
+  /** Without quotation marks only: the quote's wording kept, or paraphrased. */
+  wording?: Wording;
+  /** Attributed to another speaker than the cluster's, in a cluster it confidently
+   * belongs to. */
   reattributed: boolean;
   variant: Variant;
   /** Word-level differences from the reference, in order. */

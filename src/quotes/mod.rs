@@ -14,7 +14,7 @@ pub mod marks;
 pub mod speaker;
 mod unquoted;
 
-use unquoted::{add_unquoted, Unquoted};
+use unquoted::Unquoted;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -22,7 +22,7 @@ use similar::DiffOp;
 
 use crate::align::Alignment;
 use crate::ids::{numbered, round3, Reports};
-use crate::model::{QuoteCluster, QuoteInstance, Variant, WordOp, WordOpKind};
+use crate::model::{QuoteCluster, QuoteInstance, Variant, WordOp, WordOpKind, Wording};
 use crate::text::tokenize::Word;
 use crate::text::Prepared;
 use crate::word_diff;
@@ -36,11 +36,15 @@ struct Rendering<'a> {
     end: usize,
     quoted: bool,
     found: Option<&'a Found>,
+    /// The resolved speaker and the attribution as printed.
+    speaker: Option<String>,
+    as_written: Option<String>,
     confidence: f32,
+    membership: f32,
+    wording: Option<Wording>,
     words: Vec<&'a Word>,
 }
 
-/// The words of `segment` inside `[start, end)`.
 /// The words inside `[start, end)`, which begins in segment `first`.
 fn words_in<'a>(prep: &'a Prepared<'_>, first: usize, start: usize, end: usize) -> Vec<&'a Word> {
     prep.segments[first..]
@@ -52,20 +56,43 @@ fn words_in<'a>(prep: &'a Prepared<'_>, first: usize, start: usize, end: usize) 
         .collect()
 }
 
-fn content_stems(words: &[&Word]) -> BTreeSet<String> {
-    words
+/// The content stems of `words` as ids of `stems` (interned there), ascending, distinct.
+fn content_stems(
+    words: &[&Word],
+    stems: &mut Vec<String>,
+    ids: &mut HashMap<String, u32>,
+) -> Vec<u32> {
+    let mut out: Vec<u32> = words
         .iter()
         .filter(|w| !w.stop)
-        .map(|w| w.stem.clone())
-        .collect()
+        .map(|w| {
+            *ids.entry(w.stem.clone()).or_insert_with(|| {
+                stems.push(w.stem.clone());
+                (stems.len() - 1) as u32
+            })
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The quoted renderings of every report, clustered across reports: what the alignment
-/// takes as evidence (two units quoting one utterance) before the quotes section adds
-/// the renderings without quotation marks.
+/// takes as evidence (two units quoting one utterance) before the quotes section refines
+/// the clusters with the alignment and adds the renderings without quotation marks.
 pub struct Quoted {
     /// Per report, its quotes in text order.
     found: Vec<Vec<Found>>,
+    /// Every quote as a clustering item, and where it is: (report, index into
+    /// `found[report]`).
+    items: Vec<cluster::Item>,
+    at: Vec<(usize, usize)>,
+    /// The stems of the items' ids.
+    stems: Vec<String>,
+    /// Which items' speakers agree.
+    speakers: cluster::Speakers,
+    /// The edges read from the quotes alone.
+    edges: Vec<cluster::Edge>,
     /// Per utterance: (report, index into `found[report]`).
     clusters: Vec<Vec<(usize, usize)>>,
 }
@@ -75,24 +102,40 @@ impl Quoted {
     pub fn new(reports: &Reports<'_>) -> Quoted {
         let prepared = reports.prepared;
         let found: Vec<Vec<Found>> = prepared.iter().map(detect::find).collect();
+        let mut ids: Vec<&str> = (0..prepared.len()).map(|r| reports.id(r)).collect();
+        ids.sort_unstable();
         let mut at: Vec<(usize, usize)> = Vec::new();
         let mut items: Vec<cluster::Item> = Vec::new();
+        let (mut stems, mut interned) = (Vec::new(), HashMap::new());
         for (r, (prep, quotes)) in prepared.iter().zip(&found).enumerate() {
+            let rank = ids.binary_search(&reports.id(r)).unwrap_or(r);
             for (i, q) in quotes.iter().enumerate() {
                 at.push((r, i));
-                items.push(cluster::Item {
-                    report: r,
-                    segment: q.segment,
-                    speaker: q.speaker.clone(),
-                    stems: content_stems(&words_in(prep, q.segment, q.start, q.end)),
-                });
+                let words = words_in(prep, q.segment, q.start, q.end);
+                items.push(item(
+                    r,
+                    rank,
+                    prep,
+                    q,
+                    content_stems(&words, &mut stems, &mut interned),
+                ));
             }
         }
-        let clusters = cluster::clusters(&items)
+        let speakers = cluster::Speakers::new(&items);
+        let edges = cluster::edges(&items, &speakers);
+        let clusters = cluster::clusters(&items, &edges, &speakers)
             .into_iter()
-            .map(|members| members.into_iter().map(|k| at[k]).collect())
+            .map(|members| members.into_iter().map(|(k, _)| at[k]).collect())
             .collect();
-        Quoted { found, clusters }
+        Quoted {
+            found,
+            items,
+            at,
+            stems,
+            speakers,
+            edges,
+            clusters,
+        }
     }
 
     /// For each (report, segment) that quotes an utterance another report quotes too,
@@ -115,63 +158,110 @@ impl Quoted {
     }
 }
 
-/// The quotes section: every utterance with its renderings, quoted or not.
-pub fn section(reports: &Reports<'_>, alignment: &Alignment, quoted: &Quoted) -> Vec<QuoteCluster> {
-    let prepared = reports.prepared;
-    let found = &quoted.found;
-    let mut groups: Vec<Vec<Rendering<'_>>> = quoted
-        .clusters
-        .iter()
-        .map(|members| {
-            members
-                .iter()
-                .map(|&(r, i)| {
-                    let q = &found[r][i];
-                    Rendering {
-                        report: r,
-                        segment: q.segment,
-                        start: q.start,
-                        end: q.end,
-                        quoted: true,
-                        found: Some(q),
-                        confidence: q.confidence,
-                        words: words_in(&prepared[r], q.segment, q.start, q.end),
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let index = Unquoted::new(prepared, found, &alignment.corpus.vocabulary);
-    for group in &mut groups {
-        add_unquoted(group, prepared, &index);
+/// Quote `q` of report `r` (whose id has rank `rank`) as a clustering item.
+fn item(r: usize, rank: usize, prep: &Prepared<'_>, q: &Found, stems: Vec<u32>) -> cluster::Item {
+    let segments = &prep.segments;
+    let last_segment = (q.segment..segments.len())
+        .take_while(|&s| segments[s].start < q.end.max(q.start + 1))
+        .last()
+        .unwrap_or(q.segment);
+    let before = &prep.text[segments[q.segment].start.min(q.start)..q.start];
+    cluster::Item {
+        report: r,
+        place: (rank, q.start),
+        segment: q.segment,
+        last_segment,
+        speaker: q.speaker.clone(),
+        stems,
+        opens_unit: before.chars().filter(|c| !c.is_whitespace()).count() <= 1,
+        words_after: prep.words[last_segment]
+            .iter()
+            .filter(|w| w.start >= q.end)
+            .count(),
+        nested: q.nested,
     }
-    let mut result: Vec<QuoteCluster> = groups
-        .into_iter()
-        .map(|group| cluster_result(reports, group))
-        .collect();
-    result.sort_by_key(|c| std::cmp::Reverse(c.reports));
-    for (i, cluster) in result.iter_mut().enumerate() {
-        cluster.id = numbered('q', i);
-    }
-    result
 }
 
-fn cluster_result(reports: &Reports<'_>, group: Vec<Rendering<'_>>) -> QuoteCluster {
-    let prepared = reports.prepared;
-    let reference = group
+/// Strength of the edge between a short quote and a longer one holding all its words.
+const INSIDE: f32 = 0.6;
+/// Strength of the edge between two wordings of one statement by one speaker.
+const REWORDED: f32 = 0.5;
+
+/// The edges that need the alignment and the vocabulary:
+/// - a quote of one or two content words inside a longer quote by the same speaker, or,
+///   when neither speaker is known to differ, inside one in an aligned unit and with a
+///   rare word ("unacceptable" in "this is unacceptable and will be answered");
+/// - two quotes of one speaker in aligned units of two reports that share a content word
+///   (two wordings of one statement on one occasion).
+fn aligned_edges(quoted: &Quoted, alignment: &Alignment) -> Vec<cluster::Edge> {
+    let items = &quoted.items;
+    let corpus = &alignment.corpus;
+    let vocabulary = &corpus.vocabulary;
+    let units: Vec<Option<usize>> = items
         .iter()
-        .filter(|r| r.quoted)
-        .max_by_key(|r| (r.words.len(), std::cmp::Reverse((r.report, r.start))))
-        .expect("a cluster has a quoted instance");
-    let reference_text =
-        prepared[reference.report].text[reference.start..reference.end].to_string();
-    // The speaker most instances agree with ("a security source" and "one security
-    // source" agree), earliest first on ties.
-    let named: Vec<&str> = group
-        .iter()
-        .filter_map(|r| r.found.and_then(|f| f.speaker.as_deref()))
+        .map(|it| corpus.unit_at(it.report, it.segment))
         .collect();
-    let speaker = named
+    // Per item: whether it is short (one or two content words) with a rare one.
+    let rare: Vec<bool> = items
+        .iter()
+        .map(|it| {
+            it.stems.len() <= 2
+                && it.stems.iter().any(|&s| {
+                    vocabulary.weight(&quoted.stems[s as usize]) >= vocabulary.rare_from()
+                })
+        })
+        .collect();
+    let related = |i: usize, j: usize| {
+        items[i].report != items[j].report
+            && match (units[i], units[j]) {
+                (Some(x), Some(y)) => alignment.related(x, y),
+                _ => false,
+            }
+    };
+    let mut out = Vec::new();
+    for i in 0..items.len() {
+        for j in i + 1..items.len() {
+            let (a, b) = (&items[i], &items[j]);
+            if a.stems.is_empty() || b.stems.is_empty() {
+                continue;
+            }
+            let agree = quoted.speakers.agree(i, j);
+            let (short, long, short_rare) = if a.stems.len() <= b.stems.len() {
+                (a, b, rare[i])
+            } else {
+                (b, a, rare[j])
+            };
+            let inside = short.stems.len() <= 2
+                && long.stems.len() > short.stems.len()
+                && cluster::containment(&short.stems, &long.stems).0 == short.stems.len();
+            let strength = if inside
+                && (agree == Some(true) || agree.is_none() && short_rare && related(i, j))
+            {
+                INSIDE
+            } else if agree == Some(true)
+                && cluster::containment(&a.stems, &b.stems).0 >= 1
+                && related(i, j)
+            {
+                REWORDED
+            } else {
+                continue;
+            };
+            out.push(cluster::Edge {
+                a: i,
+                b: j,
+                strength,
+                evidence: cluster::Evidence::Context,
+            });
+        }
+    }
+    out
+}
+
+/// The speaker most renderings agree with ("a security source" and "one security
+/// source" agree), earliest first on ties.
+fn cluster_speaker(group: &[Rendering<'_>]) -> Option<String> {
+    let named: Vec<&str> = group.iter().filter_map(|r| r.speaker.as_deref()).collect();
+    named
         .iter()
         .enumerate()
         .max_by_key(|&(i, s)| {
@@ -180,7 +270,97 @@ fn cluster_result(reports: &Reports<'_>, group: Vec<Rendering<'_>>) -> QuoteClus
                 std::cmp::Reverse(i),
             )
         })
-        .map(|(_, s)| s.to_string());
+        .map(|(_, s)| s.to_string())
+}
+
+/// The quotes section: every utterance with its renderings, quoted or not.
+pub fn section(reports: &Reports<'_>, alignment: &Alignment, quoted: &Quoted) -> Vec<QuoteCluster> {
+    let prepared = reports.prepared;
+    let found = &quoted.found;
+    let mut edges = quoted.edges.clone();
+    edges.extend(aligned_edges(quoted, alignment));
+    let mut groups: Vec<Vec<Rendering<'_>>> =
+        cluster::clusters(&quoted.items, &edges, &quoted.speakers)
+            .into_iter()
+            .map(|members| {
+                members
+                    .into_iter()
+                    .map(|(k, membership)| {
+                        let (r, i) = quoted.at[k];
+                        let q = &found[r][i];
+                        Rendering {
+                            report: r,
+                            segment: q.segment,
+                            start: q.start,
+                            end: q.end,
+                            quoted: true,
+                            found: Some(q),
+                            speaker: q.speaker.clone(),
+                            as_written: q.as_written.clone(),
+                            confidence: q.confidence,
+                            membership,
+                            wording: None,
+                            words: words_in(&prepared[r], q.segment, q.start, q.end),
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+    let speakers: Vec<Option<String>> = groups.iter().map(|g| cluster_speaker(g)).collect();
+    let index = Unquoted::new(prepared, found, alignment);
+    let mut candidates: Vec<unquoted::Candidate<'_>> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(c, group)| index.find(c, group, speakers[c].as_deref()))
+        .collect();
+    // A word is evidence for one utterance at most, the best supported.
+    candidates.sort_by(|x, y| {
+        y.rendering
+            .confidence
+            .total_cmp(&x.rendering.confidence)
+            .then(x.cluster.cmp(&y.cluster))
+    });
+    let mut taken: HashMap<(usize, usize), BTreeSet<usize>> = HashMap::new();
+    for candidate in candidates {
+        let unit = (candidate.rendering.report, candidate.rendering.segment);
+        let claimed = taken.entry(unit).or_default();
+        if candidate.evidence.iter().all(|i| !claimed.contains(i)) {
+            claimed.extend(&candidate.evidence);
+            groups[candidate.cluster].push(candidate.rendering);
+        }
+    }
+    let mut result: Vec<QuoteCluster> = groups
+        .into_iter()
+        .zip(speakers)
+        .map(|(mut group, speaker)| {
+            group.sort_by_key(|r| (r.report, r.start));
+            cluster_result(reports, group, speaker)
+        })
+        .collect();
+    result.sort_by_key(|c| std::cmp::Reverse(c.reports));
+    for (i, cluster) in result.iter_mut().enumerate() {
+        cluster.id = numbered('q', i);
+    }
+    result
+}
+
+/// Least membership for a rendering's different speaker to be flagged as a
+/// re-attribution rather than doubt about the rendering.
+const CONFIDENT_MEMBER: f32 = 0.75;
+
+fn cluster_result(
+    reports: &Reports<'_>,
+    group: Vec<Rendering<'_>>,
+    speaker: Option<String>,
+) -> QuoteCluster {
+    let prepared = reports.prepared;
+    let reference = group
+        .iter()
+        .filter(|r| r.quoted)
+        .max_by_key(|r| (r.words.len(), std::cmp::Reverse((r.report, r.start))))
+        .expect("a cluster has a quoted instance");
+    let reference_text =
+        prepared[reference.report].text[reference.start..reference.end].to_string();
     let carrying: BTreeSet<usize> = group.iter().map(|r| r.report).collect();
     let instances = group
         .iter()
@@ -192,12 +372,12 @@ fn cluster_result(reports: &Reports<'_>, group: Vec<Rendering<'_>>) -> QuoteClus
                 &prepared[reference.report],
                 prep,
             );
-            let own = r.found.and_then(|f| f.speaker.clone());
             let span = reports.span(r.report, r.segment, r.start, r.end);
-            let reattributed = match (&own, &speaker) {
-                (Some(a), Some(b)) => !cluster::same_speaker(a, b),
-                _ => false,
-            };
+            let reattributed = r.membership >= CONFIDENT_MEMBER
+                && match (&r.speaker, &speaker) {
+                    (Some(a), Some(b)) => !cluster::same_speaker(a, b),
+                    _ => false,
+                };
             QuoteInstance {
                 report: reports.id(r.report).to_string(),
                 unit: span.unit,
@@ -205,9 +385,11 @@ fn cluster_result(reports: &Reports<'_>, group: Vec<Rendering<'_>>) -> QuoteClus
                 end: span.end,
                 text: span.text,
                 quoted: r.quoted,
-                speaker: own,
-                speaker_as_written: r.found.and_then(|f| f.as_written.clone()),
+                speaker: r.speaker.clone(),
+                speaker_as_written: r.as_written.clone(),
                 confidence: round3(f64::from(r.confidence)),
+                membership: round3(f64::from(r.membership)),
+                wording: r.wording,
                 in_heading: r.found.is_some_and(|f| f.in_heading),
                 unclosed: r.found.is_some_and(|f| f.unclosed),
                 reattributed,

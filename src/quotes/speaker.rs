@@ -53,6 +53,8 @@ const VERBS: &[&str] = &[
     "acknowledged",
     "confirmed",
     "announced",
+    "reported",
+    "reports",
     "recalled",
     "continued",
     "urged",

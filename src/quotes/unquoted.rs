@@ -1,38 +1,73 @@
-//! Renderings of a quote without quotation marks: units of other reports that carry most
-//! of its content words, or a rare phrase of it.
+//! Renderings of an utterance without quotation marks: reported speech that carries a
+//! quote's words or restates it, in any report, the quoting one included ("…a budget he
+//! had called reckless", three paragraphs after the quote).
+//!
+//! A unit renders a quote when three kinds of evidence agree:
+//! - **wording**: it carries most of the quote's content words by IDF weight (at least
+//!   two), all of a short quote's, or a rare phrase of it, its two words in order even
+//!   with a word put between them ("fair deal", "a fair and lasting deal"); when the
+//!   alignment puts the two units in one fact, two shared content words are enough;
+//! - **speech**: the words stand in reported speech: a reporting verb with its subject
+//!   ("the mayor said the plan was…", "…, officials said", "according to…"); a sentence
+//!   of narrative that happens to use the quote's words is not a rendering;
+//! - **speaker**: the subject names the utterance's speaker, or is a pronoun standing for
+//!   it; a different speaker says something else.
+//!
+//! A word of a unit is evidence for one utterance at most (the best supported), so that
+//! renderings cannot chain utterances together; a sentence that sums up two statements
+//! renders both, and a report may render one utterance several times.
 
-use std::collections::{BTreeSet, HashMap};
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::detect::Found;
-use super::Rendering;
-use crate::align::vocabulary::Vocabulary;
+use super::{speaker, Rendering};
+use crate::align::Alignment;
+use crate::model::Wording;
 use crate::text::lexicon::CLAUSE_BREAKS;
+use crate::text::names::same_speaker;
 use crate::text::tokenize::Word;
 use crate::text::Prepared;
 
-/// A quote needs this many content words before an unquoted rendering is looked for: a
-/// shorter one ("unacceptable") would match any sentence that uses the word.
-const MIN_WORDS_FOR_UNQUOTED: usize = 4;
-/// Share of the quote's content words, by IDF weight, an unquoted rendering must carry (and
-/// at least 3 of them).
-const MIN_UNQUOTED_CONTAINMENT: f32 = 0.5;
+/// Share of a quote's content words, by IDF weight, a rendering must carry (at least two
+/// of them, or all of a quote of one or two).
+const MIN_CONTAINMENT: f32 = 0.5;
+/// Share from which a rendering keeps the quote's wording rather than paraphrasing it
+/// (as one that keeps a phrase of it does).
+const CLOSE_CONTAINMENT: f32 = 0.75;
+/// Least confidence for a rendering to be kept.
+const MIN_CONFIDENCE: f32 = 0.3;
+/// Most words a phrase's two words may stand apart in the rendering.
+const PHRASE_GAP: usize = 3;
 
-/// Where unquoted renderings are looked for: every news unit's content words outside
-/// quotes, and an index from stem to the units that have it, so that each quote is only
-/// compared with the units sharing a word with it.
+/// Where renderings are looked for: each news unit's content words outside quotes, and
+/// an index from stem to the units that have it.
 pub(super) struct Unquoted<'a> {
+    prepared: &'a [Prepared<'a>],
+    found: &'a [Vec<Found>],
     /// Per report, per segment: indices of content words outside quotes.
     content: Vec<Vec<Vec<usize>>>,
     postings: HashMap<&'a str, Vec<(usize, usize)>>,
-    /// The comparison's vocabulary: one IDF and one notion of a rare word.
-    vocabulary: &'a Vocabulary,
+    /// Per report, per segment: the speaker of its reported speech, found when first
+    /// needed.
+    speech: Vec<Vec<OnceCell<Option<String>>>>,
+    alignment: &'a Alignment,
+}
+
+/// A rendering found for utterance `cluster`.
+pub(super) struct Candidate<'a> {
+    pub cluster: usize,
+    pub rendering: Rendering<'a>,
+    /// The unit's words (indices) that carry the quote's, names left out: the evidence
+    /// no other utterance may claim.
+    pub evidence: Vec<usize>,
 }
 
 impl<'a> Unquoted<'a> {
     pub(super) fn new(
-        prepared: &'a [Prepared<'_>],
-        found: &[Vec<Found>],
-        vocabulary: &'a Vocabulary,
+        prepared: &'a [Prepared<'a>],
+        found: &'a [Vec<Found>],
+        alignment: &'a Alignment,
     ) -> Self {
         let mut content = Vec::new();
         let mut postings: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
@@ -43,11 +78,12 @@ impl<'a> Unquoted<'a> {
                     per_segment.push(Vec::new());
                     continue;
                 }
-                let inside = |w: &Word| {
-                    found[r]
-                        .iter()
-                        .any(|q| q.start <= w.start && w.end <= q.end)
-                };
+                let seg = &prep.segments[s];
+                let quotes: Vec<&Found> = found[r]
+                    .iter()
+                    .filter(|q| q.start < seg.end && q.end > seg.start)
+                    .collect();
+                let inside = |w: &Word| quotes.iter().any(|q| q.start <= w.start && w.end <= q.end);
                 let indices: Vec<usize> = (0..words.len())
                     .filter(|&i| !words[i].stop && !inside(&words[i]))
                     .collect();
@@ -60,133 +96,281 @@ impl<'a> Unquoted<'a> {
             }
             content.push(per_segment);
         }
+        let speech = content
+            .iter()
+            .map(|units| units.iter().map(|_| OnceCell::new()).collect())
+            .collect();
         Unquoted {
+            prepared,
+            found,
+            speech,
             content,
             postings,
-            vocabulary,
+            alignment,
         }
     }
 
     fn weight(&self, stem: &str) -> f32 {
-        self.vocabulary.weight(stem)
+        self.alignment.corpus.vocabulary.weight(stem)
     }
 
     fn is_rare(&self, stem: &str) -> bool {
-        self.weight(stem) >= self.vocabulary.rare_from()
+        self.weight(stem) >= self.alignment.corpus.vocabulary.rare_from()
     }
-}
 
-/// Links units of other reports that render a quote of the group without quotation
-/// marks: they carry most of its content words by IDF weight (at least three), or a rare
-/// two-word phrase of it ("ground realities"). One unit per report, the best.
-pub(super) fn add_unquoted<'a>(
-    group: &mut Vec<Rendering<'a>>,
-    prepared: &'a [Prepared<'_>],
-    index: &Unquoted<'_>,
-) {
-    let quoted_reports: BTreeSet<usize> = group.iter().map(|r| r.report).collect();
-    // Each quoted rendering's content stems, in order.
-    let sources: Vec<Vec<&str>> = group
-        .iter()
-        .map(|r| {
-            r.words
+    /// Whether the alignment puts the two units in one fact.
+    fn same_fact(&self, (r, s): (usize, usize), (q, t): (usize, usize)) -> bool {
+        let corpus = &self.alignment.corpus;
+        match (corpus.unit_at(r, s), corpus.unit_at(q, t)) {
+            (Some(a), Some(b)) => self.alignment.same_group(a, b),
+            _ => false,
+        }
+    }
+
+    /// The renderings without quotation marks of utterance `cluster`, whose quoted
+    /// renderings are `quoted` and whose speaker is `speaker`: at most one per unit.
+    pub(super) fn find(
+        &self,
+        cluster: usize,
+        quoted: &[Rendering<'a>],
+        speaker: Option<&str>,
+    ) -> Vec<Candidate<'a>> {
+        // Units holding one of the quotes: the quote itself is not its own rendering.
+        let own: BTreeSet<(usize, usize)> = quoted
+            .iter()
+            .flat_map(|q| {
+                let prep = &self.prepared[q.report];
+                (q.segment..prep.segments.len())
+                    .take_while(move |&s| prep.segments[s].start < q.end)
+                    .map(move |s| (q.report, s))
+            })
+            .collect();
+        let mut best: HashMap<(usize, usize), Candidate<'a>> = HashMap::new();
+        for source in quoted {
+            let stems: Vec<&str> = source
+                .words
                 .iter()
                 .filter(|w| !w.stop)
                 .map(|w| w.stem.as_str())
-                .collect()
-        })
-        .collect();
-    let mut best: HashMap<usize, (f32, usize, usize, usize)> = HashMap::new(); // report -> (score, segment, first, last)
-    for source in &sources {
-        let stems: BTreeSet<&str> = source.iter().copied().collect();
-        let total: f32 = stems.iter().map(|s| index.weight(s)).sum();
-        // Per unit sharing a stem: the weight and number of the stems it shares, and how
-        // many are rare. A unit that can meet neither test below is not looked at.
-        let mut shared: HashMap<(usize, usize), (f32, usize, usize)> = HashMap::new();
-        for stem in &stems {
-            let (weight, rare) = (index.weight(stem), index.is_rare(stem));
-            for &(r, s) in index.postings.get(stem).into_iter().flatten() {
-                if !quoted_reports.contains(&r) {
-                    let entry = shared.entry((r, s)).or_default();
-                    entry.0 += weight;
-                    entry.1 += 1;
-                    entry.2 += usize::from(rare);
+                .collect();
+            let distinct: BTreeSet<&str> = stems.iter().copied().collect();
+            let total: f32 = distinct.iter().map(|s| self.weight(s)).sum();
+            if total <= 0.0 {
+                continue;
+            }
+            // Per unit sharing a stem: how many it shares, and whether one is rare. Units
+            // that cannot meet any test of [`Self::wording`] are not looked at.
+            let mut shared: BTreeMap<(usize, usize), (usize, bool)> = BTreeMap::new();
+            for stem in &distinct {
+                let rare = self.is_rare(stem);
+                for &unit in self.postings.get(stem).into_iter().flatten() {
+                    let entry = shared.entry(unit).or_default();
+                    entry.0 += 1;
+                    entry.1 |= rare;
+                }
+            }
+            let possible =
+                |&(count, rare): &(usize, bool)| count >= 2 || rare || distinct.len() == 1;
+            let units = shared
+                .into_iter()
+                .filter(|(unit, counts)| possible(counts) && !own.contains(unit))
+                .map(|(unit, _)| unit);
+            for unit in units {
+                let Some((candidate, evidence)) =
+                    self.render(source, &stems, &distinct, total, unit, speaker)
+                else {
+                    continue;
+                };
+                let better = best
+                    .get(&unit)
+                    .is_none_or(|b| candidate.confidence > b.rendering.confidence);
+                if better {
+                    best.insert(
+                        unit,
+                        Candidate {
+                            cluster,
+                            rendering: candidate,
+                            evidence,
+                        },
+                    );
                 }
             }
         }
-        let possible = |&(weight, count, rare): &(f32, usize, usize)| {
-            let most = stems.len() >= MIN_WORDS_FOR_UNQUOTED
-                && count >= 3
-                && total > 0.0
-                && weight / total >= MIN_UNQUOTED_CONTAINMENT;
-            most || rare >= 1
-        };
-        let candidates: BTreeSet<(usize, usize)> = shared
-            .iter()
-            .filter(|(_, v)| possible(v))
-            .map(|(&k, _)| k)
-            .collect();
-        for (r, s) in candidates {
-            let words = &prepared[r].words[s];
-            let content = &index.content[r][s];
-            let matched: Vec<usize> = content
-                .iter()
-                .copied()
-                .filter(|&i| stems.contains(words[i].stem.as_str()))
-                .collect();
-            let distinct: BTreeSet<&str> =
-                matched.iter().map(|&i| words[i].stem.as_str()).collect();
-            let ratio = if total > 0.0 {
-                distinct.iter().map(|s| index.weight(s)).sum::<f32>() / total
-            } else {
-                0.0
-            };
-            let most = stems.len() >= MIN_WORDS_FOR_UNQUOTED
-                && distinct.len() >= 3
-                && ratio >= MIN_UNQUOTED_CONTAINMENT;
-            // A rare phrase of the quote, not a name ("ground realities", not "Fitna al").
-            let phrase = content.windows(2).find(|w| {
-                let (x, y) = (&words[w[0]], &words[w[1]]);
-                !x.capital
-                    && !y.capital
-                    && index.is_rare(&x.stem)
-                    && index.is_rare(&y.stem)
-                    && source.windows(2).any(|p| p[0] == x.stem && p[1] == y.stem)
-            });
-            let (score, first, last) = if most {
-                (ratio, matched[0], *matched.last().unwrap())
-            } else if let Some(w) = phrase {
-                (0.5, clause_start(prepared[r].text, words, w[0]), w[1])
-            } else {
-                continue;
-            };
-            let slot = best.entry(r).or_insert((0.0, 0, 0, 0));
-            if score > slot.0 || score == slot.0 && s < slot.1 {
-                *slot = (score, s, first, last);
-            }
-        }
+        let mut out: Vec<Candidate<'a>> = best.into_values().collect();
+        out.sort_by_key(|c| (c.rendering.report, c.rendering.start));
+        out
     }
-    for (r, (score, s, first, last)) in best {
-        let words = &prepared[r].words[s];
-        group.push(Rendering {
+
+    /// How much of the quote the words `matched` (of `words`) carry, if enough:
+    /// (the wording's strength, the share of the quote's weight, whether they keep a
+    /// phrase of it).
+    fn wording(
+        &self,
+        stems: &[&str],
+        distinct: &BTreeSet<&str>,
+        total: f32,
+        words: &[Word],
+        matched: &[usize],
+        same_fact: bool,
+    ) -> Option<(f32, f32, bool)> {
+        let shared: BTreeSet<&str> = matched.iter().map(|&i| words[i].stem.as_str()).collect();
+        // Names alone ("British Transport Police") say who, not what was said.
+        if matched.iter().all(|&i| words[i].capital) {
+            return None;
+        }
+        let ratio = shared.iter().map(|s| self.weight(s)).sum::<f32>() / total;
+        // A phrase of the quote: two content words in order, at most one word apart in
+        // the quote and a few in the rendering, at least one of them rare.
+        let pairs = (0..stems.len())
+            .flat_map(|i| (i + 1..stems.len().min(i + 3)).map(move |j| (stems[i], stems[j])));
+        let phrase = pairs.into_iter().any(|(x, y)| {
+            (self.is_rare(x) || self.is_rare(y))
+                && matched.iter().any(|&i| {
+                    words[i].stem == x
+                        && matched
+                            .iter()
+                            .any(|&j| j > i && j - i <= PHRASE_GAP && words[j].stem == y)
+                })
+        });
+        let strength = if shared.len() >= 2 && ratio >= MIN_CONTAINMENT
+            || distinct.len() <= 2 && shared.len() == distinct.len()
+        {
+            ratio
+        } else if phrase {
+            ratio.max(0.5)
+        } else if same_fact && shared.len() >= 2 {
+            ratio.max(0.4)
+        } else {
+            return None;
+        };
+        Some((strength, ratio, phrase))
+    }
+
+    /// Whether unit `(r, s)` renders the quote `source` (content stems `stems` in order,
+    /// `distinct`, weighing `total`), and how.
+    fn render(
+        &self,
+        source: &Rendering<'a>,
+        stems: &[&str],
+        distinct: &BTreeSet<&str>,
+        total: f32,
+        (r, s): (usize, usize),
+        speaker_of_cluster: Option<&str>,
+    ) -> Option<(Rendering<'a>, Vec<usize>)> {
+        let prep = &self.prepared[r];
+        let words = &prep.words[s];
+        let unit = &prep.segments[s];
+        let same_fact =
+            source.report != r && self.same_fact((source.report, source.segment), (r, s));
+        let evidence =
+            |matched: &[usize]| self.wording(stems, distinct, total, words, matched, same_fact);
+        let all: Vec<usize> = self.content[r][s]
+            .iter()
+            .copied()
+            .filter(|&i| distinct.contains(words[i].stem.as_str()))
+            .collect();
+        // The wording first (cheap), then the speech around it.
+        evidence(&all)?;
+        let written = self.speech[r][s]
+            .get_or_init(|| {
+                let masked = mask(prep.text, unit.start, unit.end, &self.found[r]);
+                speaker::attribute(&masked, "", false).map(|a| a.as_written)
+            })
+            .clone()?;
+        let pronoun = speaker::is_pronoun(&written);
+        let (resolved, fit) = match speaker_of_cluster {
+            Some(name) if same_speaker(&written, name) => (Some(written.clone()), 1.0),
+            Some(name) if pronoun => (Some(name.to_string()), 0.75),
+            Some(_) => return None,
+            None if pronoun => (None, 0.6),
+            None => (Some(written.clone()), 0.6),
+        };
+        // The words of the speaker's own name are not the quote's words.
+        let named = prep.text[unit.start..unit.end]
+            .find(&written)
+            .map(|at| unit.start + at..unit.start + at + written.len());
+        let matched: Vec<usize> = all
+            .into_iter()
+            .filter(|&i| named.as_ref().is_none_or(|n| !n.contains(&words[i].start)))
+            .collect();
+        let (strength, ratio, phrase) = evidence(&matched)?;
+        let (first, last) = (matched[0], matched[matched.len() - 1]);
+        let confidence = strength.min(1.0) * fit * if same_fact { 1.0 } else { 0.9 };
+        let kind = if ratio >= CLOSE_CONTAINMENT || phrase {
+            Wording::Close
+        } else {
+            Wording::Paraphrase
+        };
+        let first = span_start(prep.text, words, first, &written);
+        if confidence < MIN_CONFIDENCE {
+            return None;
+        }
+        let claimed = matched.into_iter().filter(|&i| !words[i].capital).collect();
+        let rendering = Rendering {
             report: r,
             segment: s,
             start: words[first].start,
             end: words[last].end,
             quoted: false,
             found: None,
-            confidence: score * 0.9,
+            speaker: resolved,
+            as_written: Some(written),
+            confidence,
+            membership: confidence,
+            wording: Some(kind),
             words: words[first..=last].iter().collect(),
-        });
+        };
+        Some((rendering, claimed))
     }
-    group.sort_by_key(|r| (r.report, r.start));
 }
 
-/// The first word of the clause holding `words[at]`: after the last comma, semicolon,
-/// colon or dash before it in its unit.
-fn clause_start(text: &str, words: &[Word], at: usize) -> usize {
-    (0..at)
+/// Where a rendering whose first matching word is `words[first]` starts: at its clause's
+/// first word, or after the attribution when the clause holds it ("Mr Smith recalled |
+/// it speeding up").
+fn span_start(text: &str, words: &[Word], first: usize, speaker: &str) -> usize {
+    let clause = (0..first)
         .rev()
         .find(|&i| text[words[i].end..words[i + 1].start].contains(CLAUSE_BREAKS))
-        .map_or(0, |i| i + 1)
+        .map_or(0, |i| i + 1);
+    let last_speaker_word = speaker
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let after_speaker = (clause..first)
+        .rev()
+        .find(|&i| words[i].norm == last_speaker_word);
+    match after_speaker {
+        // The speaker's last word, then its verb (and "that").
+        Some(i) => {
+            let mut at = (i + 2).min(first);
+            if at < first && words[at].norm == "that" {
+                at += 1;
+            }
+            at
+        }
+        None => clause,
+    }
+}
+
+/// `text[from..to]` with the words of every quote replaced by `Q`, so that words inside
+/// quotes are never taken for an attribution.
+fn mask(text: &str, from: usize, to: usize, quotes: &[Found]) -> String {
+    let mut out = String::new();
+    let mut at = from;
+    for q in quotes
+        .iter()
+        .filter(|q| !q.nested && q.end > from && q.start < to)
+    {
+        let (s, e) = (q.start.max(from), q.end.min(to));
+        if s > at {
+            out.push_str(&text[at..s]);
+        }
+        out.push('Q');
+        at = at.max(e);
+    }
+    if at < to {
+        out.push_str(&text[at..to]);
+    }
+    out
 }

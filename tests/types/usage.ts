@@ -8,6 +8,7 @@ import init, {
   type CompareResult, type Comparison, type Discrepancy, type DiscrepancyKind, type Limits, type Member, type Nearest,
   type OnlyHere, type Options, type PossibleLink, type QuoteInstance, type Range, type Relation, type Report,
   type ReportInput, type Row, type RowKind, type Span, type Tier, type Unit, type UnitKind, type Variant, type WordOp,
+  type Wording,
 } from '../../www/pkg/parallax.js';
 
 /** Fails to compile when a switch over a kind misses one of its values. */
@@ -49,6 +50,14 @@ function tier(value: Tier): string {
 function variant(value: Variant): string {
   switch (value) {
     case 'same': case 'trimmed': case 'extended': case 'reworded': return value;
+    default: return exhaustive(value);
+  }
+}
+
+function wording(value: Wording | undefined): string {
+  switch (value) {
+    case 'close': case 'paraphrase': return value;
+    case undefined: return 'quoted';
     default: return exhaustive(value);
   }
 }
@@ -116,7 +125,7 @@ function row({ kind, a, b, relation: how, tier: linked, positionA, positionB, ch
 function instance(i: QuoteInstance): string {
   const flags: boolean[] = [i.quoted, i.inHeading, i.unclosed, i.reattributed];
   const speaker: string | null = i.speaker ?? i.speakerAsWritten;
-  return `${i.report} ${i.unit} ${i.start}–${i.end} ${i.text} ${speaker ?? ''} ${i.confidence} ${flags} ${variant(i.variant)} ${i.diff.map(wordOp).join(' ')}`;
+  return `${i.report} ${i.unit} ${i.start}–${i.end} ${i.text} ${speaker ?? ''} ${i.confidence} ${i.membership} ${wording(i.wording)} ${flags} ${variant(i.variant)} ${i.diff.map(wordOp).join(' ')}`;
 }
 
 function discrepancy({ id, kind, slot, values, confidence }: Discrepancy): string[] {

@@ -442,18 +442,26 @@ export function renderQuotes(result) {
       const meta = el('div', 'rendering-meta');
       meta.append(el('span', 'rendering-report', reportLabel(index, instance.report)));
       const flags = [];
-      if (!instance.quoted) flags.push(['unquoted', 'said without quotation marks']);
+      if (!instance.quoted) {
+        const how = instance.wording === 'close' ? 'close wording' : 'paraphrase';
+        flags.push(['unquoted', `reported speech, ${how}`]);
+      }
       if (instance.reattributed) flags.push(['reattributed', `attributed to ${instance.speaker}`]);
       if (instance.inHeading) flags.push(['heading', 'in the headline']);
       if (instance.unclosed) flags.push(['unclosed', 'quotation never closed']);
-      if (instance.variant !== 'same') flags.push([instance.variant, instance.variant]);
+      if (instance.quoted && instance.variant !== 'same') flags.push([instance.variant, instance.variant]);
+      if (instance.membership < 0.75) {
+        flags.push(['uncertain', `may be another statement (${Math.round(instance.membership * 100)} %)`]);
+      }
       for (const [kind, text] of flags) meta.append(el('span', `flag flag-${kind}`, text));
       if (instance.speaker && !instance.reattributed && instance.speaker !== cluster.speaker) {
         meta.append(el('span', 'flag flag-speaker', `speaker: ${instance.speaker}`));
       }
       item.append(meta);
       const words = textEl('p', 'rendering-text');
-      for (const op of instance.diff) {
+      // Reported speech is read as written: its words are not a quote's edits.
+      const diff = instance.quoted ? instance.diff : [];
+      for (const op of diff) {
         if (op.op === 'equal') words.append(document.createTextNode(`${op.text} `));
         else {
           const mark = el(op.op === 'delete' ? 'del' : 'ins', `word-${op.op}`, op.text);
@@ -461,7 +469,7 @@ export function renderQuotes(result) {
           words.append(mark, document.createTextNode(' '));
         }
       }
-      if (instance.diff.length === 0) words.textContent = instance.text;
+      if (diff.length === 0) words.textContent = instance.text;
       item.append(words);
       list.append(item);
     }
