@@ -22,8 +22,11 @@
 //! adjunct ("with Islamabad", "For Mr"), or when it holds a masked quote; the words around
 //! a speaker never join it. Anonymous and collective sources are speakers like any other.
 //! A pronoun or a description ("he", "it", "the 76-year-old", "the firm") is an
-//! [`Anaphor`] for [`super::detect`] to resolve. When nothing fits the speaker stays
-//! unknown: a wrong name is worse than none.
+//! [`Anaphor`] for [`super::detect`] to resolve, against the [`Kind`] of the speakers
+//! and [`people_in`] the units before: "he" a person, "it" an institution, "they" a
+//! group, an institution or a role; never a place ("outside Croydon University
+//! Hospital"). When nothing fits the speaker stays unknown: a wrong name is worse than
+//! none.
 //!
 //! Cost: linear in the words of the quote's sentence, for each quote.
 
@@ -347,6 +350,115 @@ const DOCUMENTS: &[&str] = &[
     "transcript",
     "email",
     "message",
+];
+
+/// Heads of institutions ("the ministry", "the Rail Accident Investigation Branch").
+const ORGANISATIONS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "ministry",
+    "department",
+    "government",
+    "police",
+    "army",
+    "military",
+    "agency",
+    "office",
+    "council",
+    "court",
+    "commission",
+    "committee",
+    "board",
+    "authority",
+    "service",
+    "services",
+    "brigade",
+    "branch",
+    "bank",
+    "union",
+    "party",
+    "club",
+    "team",
+    "league",
+    "association",
+    "organisation",
+    "organization",
+    "institute",
+    "foundation",
+    "university",
+    "hospital",
+    "network",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "plc",
+    "llc",
+    "co",
+    "chipmaker",
+    "carrier",
+    "operator",
+    "administration",
+    "embassy",
+    "parliament",
+    "senate",
+    "cabinet",
+    "regulator",
+    "watchdog",
+    "federation",
+    "forces",
+    "airline",
+    "insurer",
+    "lender",
+    "maker",
+    "manufacturer",
+    "retailer",
+    "giant",
+    "business",
+    "newspaper",
+    "channel",
+];
+
+/// Heads of places, which are never a person: "outside Croydon University Hospital", "in
+/// the Richmond Park byelection".
+const PLACES: &[&str] = &[
+    "street",
+    "road",
+    "avenue",
+    "square",
+    "park",
+    "station",
+    "airport",
+    "bridge",
+    "river",
+    "city",
+    "town",
+    "village",
+    "county",
+    "province",
+    "district",
+    "region",
+    "hall",
+    "centre",
+    "center",
+    "tunnel",
+    "stop",
+    "lane",
+    "way",
+    "port",
+    "island",
+    "valley",
+    "hill",
+    "gardens",
+    "palace",
+    "house",
+    "court",
+    "hospital",
+    "university",
+    "school",
+    "college",
+    "stadium",
 ];
 
 /// Nouns for people: the head of "a security source", "the driver", "one witness".
@@ -1262,6 +1374,87 @@ pub fn is_pronoun(name: &str) -> bool {
     anaphor(name).is_some()
 }
 
+/// What a named speaker is, as far as its words tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A person by name ("Martin Bamford", "Ms Okesola"), female when a title or noun
+    /// says so.
+    Named(Option<bool>),
+    /// A person by role ("a security source", "the driver", "a spokesman").
+    Role(Option<bool>),
+    Institution,
+    Group,
+    Unknown,
+}
+
+/// The kind of a speaker phrase; `surnames` are the last words of full names in the
+/// report (lower case), which make a single capitalised word a person ("Bamford said").
+pub fn kind(name: &str, surnames: &[String]) -> Kind {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return Kind::Unknown;
+    };
+    let head = last.to_lowercase();
+    let first = words[0].to_lowercase();
+    let first = first.trim_end_matches('.');
+    let female = if matches!(first, "ms" | "mrs" | "miss")
+        || words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "woman" | "spokeswoman" | "chairwoman" | "mother" | "wife" | "daughter" | "girl"
+            )
+        }) {
+        Some(true)
+    } else if first == "mr" || matches!(head.as_str(), "man" | "spokesman" | "father" | "husband") {
+        Some(false)
+    } else {
+        None
+    };
+    if lexicon::COURTESY_TITLES.contains(&first) {
+        return Kind::Named(female);
+    }
+    if ORGANISATIONS.contains(&head.as_str()) {
+        return Kind::Institution;
+    }
+    let person_noun = |w: &str| PEOPLE.contains(&w) || lexicon::OFFICES.contains(&w);
+    if person_noun(&head) {
+        return Kind::Role(female);
+    }
+    if let Some(singular) = head.strip_suffix('s') {
+        if person_noun(singular) || person_noun(head.trim_end_matches("es")) {
+            return Kind::Group;
+        }
+    }
+    let capitals = words.iter().rev().take_while(|w| capitalised(w)).count();
+    if capitals >= 2 {
+        return Kind::Named(female);
+    }
+    if words.len() == 1 && capitalised(last) {
+        if surnames.contains(&head) {
+            return Kind::Named(female);
+        }
+        return Kind::Institution;
+    }
+    if is_plural(name) {
+        return Kind::Group;
+    }
+    Kind::Unknown
+}
+
+/// Whether a speaker of `kind` can be what `anaphor` refers back to.
+pub fn fits(anaphor: Anaphor, kind: Kind) -> bool {
+    let sex_fits = |want: Option<bool>, have: Option<bool>| match (want, have) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    match (anaphor, kind) {
+        (Anaphor::Person(want), Kind::Named(have) | Kind::Role(have)) => sex_fits(want, have),
+        (Anaphor::Institution, Kind::Institution) => true,
+        (Anaphor::Group, Kind::Group | Kind::Institution | Kind::Role(_)) => true,
+        _ => false,
+    }
+}
+
 /// Whether a speaker phrase names a group ("security sources", "officials").
 pub fn is_plural(name: &str) -> bool {
     let last = name
@@ -1304,9 +1497,80 @@ pub fn names_in(text: &str) -> Vec<String> {
     names
 }
 
+/// People a "he" or "she" may refer back to in a piece of text, the last one first: full
+/// names ("Christian Wolmar") and a courtesy title with a surname ("Mr. Tan" → "Mr Tan"),
+/// never a place or an institution ("outside Croydon University Hospital", "the Richmond
+/// Park byelection", "San Diego-based").
+pub fn people_in(text: &str) -> Vec<String> {
+    let tokens = toks(text);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let capital = |t: &Tok<'_>| {
+            !t.punct && capitalised(t.text) && !t.text.ends_with("’s") && !t.text.ends_with("'s")
+        };
+        if !capital(&tokens[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut run: Vec<&str> = Vec::new();
+        while k < tokens.len() && (capital(&tokens[k]) || abbreviation_dot(&tokens, k)) {
+            if !tokens[k].punct {
+                run.push(tokens[k].text);
+            }
+            k += 1;
+        }
+        // A sentence's first word is capitalised anyway: "However", "For", "The".
+        while run.first().is_some_and(|w| {
+            let w = w.to_lowercase();
+            PREPOSITIONS.contains(&w.as_str())
+                || CONNECTIVES.contains(&w.as_str())
+                || NOT_SPEAKERS.contains(&w.as_str())
+        }) {
+            run.remove(0);
+        }
+        let titled = run
+            .first()
+            .is_some_and(|w| lexicon::COURTESY_TITLES.contains(&w.to_lowercase().as_str()));
+        let place = run.iter().any(|w| {
+            let w = w.to_lowercase();
+            PLACES.contains(&w.as_str())
+                || ORGANISATIONS.contains(&w.as_str())
+                || w.ends_with("-based")
+        }) || run.iter().any(|w| is_date(&w.to_lowercase()));
+        let after_preposition =
+            start > 0 && PREPOSITIONS.contains(&lower(&tokens[start - 1]).as_str()) && !titled;
+        if !place && !after_preposition {
+            if titled && run.len() >= 2 {
+                out.push(format!("{} {}", run[0], run[run.len() - 1]));
+            } else {
+                while names::starts_with_title(&run) {
+                    run.remove(0);
+                }
+                if run.len() >= 2 {
+                    out.push(run.join(" "));
+                }
+            }
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// The subject of the first sentence of `text`, when it is a name or a phrase that can
+/// speak ("Broadcom did more than raise its offer").
+pub fn subject_of(text: &str) -> Option<String> {
+    let tokens = toks(text);
+    let end = (0..tokens.len())
+        .find(|&k| sentence_break(&tokens, k))
+        .unwrap_or(tokens.len());
+    sentence_subject(&tokens, end)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{anaphor, attribute, names_in, phrase, toks, Anaphor};
+    use super::{anaphor, attribute, fits, kind, names_in, people_in, phrase, toks, Anaphor, Kind};
 
     fn who(left: &str, right: &str) -> Option<String> {
         attribute(left, right, false).map(|a| a.as_written)
@@ -1634,6 +1898,30 @@ mod tests {
         }
     }
 
+    #[test]
+    fn people_a_pronoun_may_refer_to() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Speaking outside Ridgeway General Hospital, he said", &[]),
+            (
+                "Transport expert Dana Kerr, who stands in the Hill Park election, said",
+                &["Dana Kerr"],
+            ),
+            (
+                "For Mr. Lund, who built the firm, it was a coup",
+                &["Mr Lund"],
+            ),
+            ("The Lyon-based company sold it", &[]),
+            (
+                "However, Tom Reed met Ann Cole in Oslo",
+                &["Ann Cole", "Tom Reed"],
+            ),
+            ("talks in Kuala Lumpur on Monday", &[]),
+        ];
+        for &(text, expected) in cases {
+            assert_eq!(people_in(text), expected, "{text}");
+        }
+    }
+
     /// Class 3: what a pronoun or a description can refer back to.
     #[test]
     fn anaphors_and_what_they_fit() {
@@ -1652,5 +1940,24 @@ mod tests {
         for &(name, expected) in anaphors {
             assert_eq!(anaphor(name), expected, "{name}");
         }
+        let surnames = ["reed".to_string()];
+        let kinds: &[(&str, Kind)] = &[
+            ("Tom Reed", Kind::Named(None)),
+            ("Reed", Kind::Named(None)),
+            ("Orbis", Kind::Institution),
+            ("Ms Grant", Kind::Named(Some(true))),
+            ("a London Fire Brigade spokesman", Kind::Role(Some(false))),
+            ("security sources", Kind::Group),
+            ("the Marine Accident Board", Kind::Institution),
+            ("Harbour police Chief Inspector Ann Cole", Kind::Named(None)),
+        ];
+        for &(name, expected) in kinds {
+            assert_eq!(kind(name, &surnames), expected, "{name}");
+        }
+        let person = Anaphor::Person(Some(true));
+        assert!(fits(person, Kind::Named(Some(true))) && !fits(person, Kind::Named(Some(false))));
+        assert!(!fits(Anaphor::Institution, Kind::Named(None)));
+        assert!(!fits(Anaphor::Person(None), Kind::Institution));
+        assert!(fits(Anaphor::Group, Kind::Role(None)));
     }
 }
