@@ -18,6 +18,8 @@
 //!
 //! Cost: for each quote, its attribution plus at most five units read back to resolve it.
 
+use std::cell::OnceCell;
+
 use super::marks::{self, Quote};
 use super::speaker::{self, Anaphor, Attribution};
 use crate::text::segment::SegmentKind;
@@ -80,11 +82,15 @@ pub fn find(prep: &Prepared<'_>) -> Vec<Found> {
         )
     };
     // Last words of the full names in the report: they make "Bamford said" a person.
-    let surnames: Vec<String> = (0..segments.len())
-        .filter(|&s| prep.boilerplate[s].is_none())
-        .flat_map(|s| speaker::people_in(&text[segments[s].start..segments[s].end]))
-        .filter_map(|name| name.split_whitespace().last().map(str::to_lowercase))
-        .collect();
+    // Read once, and only when a one-word speaker needs them.
+    let surnames: OnceCell<Vec<String>> = OnceCell::new();
+    let read_surnames = || -> Vec<String> {
+        (0..segments.len())
+            .filter(|&s| prep.boilerplate[s].is_none())
+            .flat_map(|s| speaker::people_in(&text[segments[s].start..segments[s].end]))
+            .filter_map(|name| name.split_whitespace().last().map(str::to_lowercase))
+            .collect()
+    };
     // Blocks that hold more than headings: a caption between two paragraphs of one speech
     // does not part them.
     let mut prose_blocks: Vec<usize> = segments
@@ -152,6 +158,7 @@ pub fn find(prep: &Prepared<'_>) -> Vec<Found> {
             prep,
             speakers: &speakers,
             surnames: &surnames,
+            read_surnames: &read_surnames,
             unit_text: &unit_text,
             paragraphs_apart: &paragraphs_apart,
         };
@@ -236,10 +243,13 @@ pub fn find(prep: &Prepared<'_>) -> Vec<Found> {
             // “reverse termination fee”".
             let subject = speaker::subject_of(&text[segments[segment].start..quote.start]);
             let anaphor = subject.as_deref().and_then(speaker::anaphor);
-            let spoke_before = segments[segment - 1].block == segments[segment].block
-                && (speakers.iter().any(|(s, _)| *s == segment - 1)
-                    || speaker::attribute(&unit_text(segment - 1), "", false).is_some());
-            if let Some(anaphor) = anaphor.filter(|a| *a != Anaphor::FirstPerson && spoke_before) {
+            let spoke_before = || {
+                segments[segment - 1].block == segments[segment].block
+                    && (speakers.iter().any(|(s, _)| *s == segment - 1)
+                        || speaker::attribute(&unit_text(segment - 1), "", false).is_some())
+            };
+            if let Some(anaphor) = anaphor.filter(|a| *a != Anaphor::FirstPerson && spoke_before())
+            {
                 speaker = resolver.resolve(anaphor, segment, "");
                 confidence = 0.5;
             }
@@ -276,7 +286,9 @@ struct Resolver<'r, 'p> {
     prep: &'r Prepared<'p>,
     /// (segment, speaker) of every quote so far.
     speakers: &'r [(usize, String)],
-    surnames: &'r [String],
+    /// Last words of the report's full names, read on first need.
+    surnames: &'r OnceCell<Vec<String>>,
+    read_surnames: &'r dyn Fn() -> Vec<String>,
     unit_text: &'r dyn Fn(usize) -> String,
     paragraphs_apart: &'r dyn Fn(usize, usize) -> usize,
 }
@@ -291,7 +303,13 @@ impl Resolver<'_, '_> {
     /// "they" a group, an institution or a role.
     fn resolve(&self, anaphor: Anaphor, segment: usize, left: &str) -> Option<String> {
         let fits = |name: &str| {
-            !speaker::is_pronoun(name) && speaker::fits(anaphor, speaker::kind(name, self.surnames))
+            let one_word = !name.contains(' ');
+            let surnames: &[String] = if one_word {
+                self.surnames.get_or_init(self.read_surnames)
+            } else {
+                &[]
+            };
+            !speaker::is_pronoun(name) && speaker::fits(anaphor, speaker::kind(name, surnames))
         };
         for s in (segment.saturating_sub(4)..=segment).rev() {
             // Boilerplate and headings (a section title, a caption) are not the story's
