@@ -404,9 +404,9 @@ test('bug 9: a refused ?src= address never shows its password', async () => {
   await page.goto(`${env.server.url}?src=${encodeURIComponent(src)}`);
   await ready(page);
   const said = await notice(page);
-  assert.match(said, /cannot be loaded from an address with a user name or password \(http:\/\/…@127\.0\.0\.1:\d+\/secret\/reports\.json\)/);
   const shown = await page.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('textarea, input')].map((f) => f.value)].join('\n'));
   assert.ok(!shown.includes('hunter2') && !shown.includes('reader:'), 'neither the password nor the user name is shown');
+  assert.match(said, /cannot be loaded from an address with a user name or password \(http:\/\/…@127\.0\.0\.1:\d+\/secret\/reports\.json\)/);
   assert.ok(!page.requests.some((url) => url.includes('/secret/')), 'nothing was fetched');
   await page.context().close();
 });
