@@ -154,6 +154,7 @@ export class ParallaxCompare extends HTMLElement {
     view.id = `${this.#uid}-view`;
     view.setAttribute('role', 'tabpanel');
     view.setAttribute('part', 'view');
+    view.tabIndex = -1;
     view.addEventListener('click', (event) => this.#onClick(event));
     outlineCounterparts(view);
     const tabs = el('div', 'tabs');
@@ -212,13 +213,17 @@ export class ParallaxCompare extends HTMLElement {
 
   /** The run controls: `busy` (time taken, Stop), `stopped` (Compare) or `idle`. */
   #showRun(mode) {
-    const { run, elapsed, stop, again } = this.#parts;
+    const { run, elapsed, stop, again, view } = this.#parts;
     if (!run) return;
     clearInterval(this.#ticking);
+    const focused = this.#root.activeElement;
     run.hidden = mode === 'idle';
     stop.hidden = mode !== 'busy';
     again.hidden = mode !== 'stopped';
     elapsed.hidden = mode !== 'busy';
+    // A focused button that goes hands the keyboard on: Compare to Stop, Stop to the view.
+    if (mode === 'busy' && focused === again) stop.focus();
+    else if (mode !== 'busy' && focused === stop) view.focus();
     if (mode !== 'busy') return;
     const started = performance.now();
     const tick = () => { elapsed.textContent = `${Math.floor((performance.now() - started) / 1000)} s`; };

@@ -127,6 +127,8 @@ test('Stop ends a long comparison in the engine, the page stays usable, and a re
   await page.click('#compare');
   await ready(page);
   assert.match(await page.locator('#status').textContent(), /^2 reports/);
+  // The keyboard went from Compare to Stop, and from Stop to the view when it went.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'view');
   await page.reload();
   await ready(page);
   assert.deepEqual(page.errors, []);
@@ -194,6 +196,7 @@ test('the widget: a superseded comparison is ended, and Stop ends a long one', a
   await widget.locator('button.stop').click();
   await widget.locator('button.compare').waitFor();
   assert.match(await widget.locator('[part="status"]').textContent(), /^Stopped: the reports are not compared/);
+  assert.equal(await widget.evaluate((el) => el.shadowRoot.activeElement?.className), 'small compare');
   log = await engineLog(page);
   const second = comparisons(log).filter((p) => p.reports === 60).at(-1);
   assert.ok(log.some((e) => e.event === 'end' && e.worker === second.worker), 'the stopped comparison was ended');

@@ -95,6 +95,8 @@ let ticking = null;
  * every second. */
 function showBusy(busy) {
   clearInterval(ticking);
+  // Stop goes as the comparison ends: the keyboard's place moves to the view, not to the page's top.
+  if (!busy && document.activeElement === $('stop')) view.focus();
   $('run').hidden = !busy;
   if (!busy) return;
   const started = performance.now();
@@ -507,6 +509,7 @@ function wire() {
   $('compare').addEventListener('click', () => {
     state.stopped = false;
     if (remember()) run();
+    if (!$('run').hidden) $('stop').focus(); // Compare is hidden now: the keyboard stays in the run's controls
   });
   $('source-keep').addEventListener('click', () => {
     // The reader says so: the manifest's reports become their own, replacing their saved set.
