@@ -7,10 +7,15 @@
 // microtask. All elements on a page share one engine worker (js/engine.js). The views,
 // their tabs and the pair choice are the page's own (js/views.js), and so is rendering
 // (js/render.js), inside a shadow root styled by same-origin stylesheets, so the element
-// works under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+// works under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`. A comparison
+// that new inputs supersede, or that the reader stops, is ended in the engine; nothing
+// set on the element throws: bad input is said in the status line and a
+// `parallax-error` event.
 
-import { compare } from './js/engine.js';
-import { htmlToText, loadManifest } from './js/data.js';
+import { compare, limits } from './js/engine.js';
+import {
+  htmlToText, loadManifest, reportsFrom,
+} from './js/data.js';
 import { el } from './js/render.js';
 import {
   VIEWS, choosePair, drawView, outlineCounterparts, pairChoice, tabStrip,
@@ -31,6 +36,10 @@ export class ParallaxCompare extends HTMLElement {
   }
 
   #reports = null;
+  #reportsError = null; // why the `reports` given cannot be compared
+  #notices = []; // what was repaired in the inputs, said with the result
+  #controller = null; // ends the comparison under way
+  #ticking = null;
   #result = null;
   #scheduled = false;
   #generation = 0;
@@ -54,10 +63,21 @@ export class ParallaxCompare extends HTMLElement {
   get base() { return this.getAttribute('base') ?? ''; }
   set base(value) { if (value) this.setAttribute('base', value); else this.removeAttribute('base'); }
 
-  /** The reports to compare, or null to use `src` or the element's children. */
+  /** The reports to compare, or null to use `src` or the element's children. Reports
+   * that cannot be compared are said in a `parallax-error` event, not thrown. */
   get reports() { return this.#reports; }
   set reports(value) {
-    this.#reports = Array.isArray(value) ? value.map((r, i) => ({ id: String(r.id ?? i + 1), title: String(r.title ?? ''), text: String(r.text ?? '') })) : null;
+    this.#reports = null;
+    this.#reportsError = null;
+    if (value !== null && value !== undefined) {
+      try {
+        const given = reportsFrom(value);
+        this.#reports = given.reports;
+        this.#notices = given.notices;
+      } catch (error) {
+        this.#reportsError = error.message;
+      }
+    }
     this.#schedule({ reload: true });
   }
 
@@ -72,9 +92,10 @@ export class ParallaxCompare extends HTMLElement {
   }
 
   disconnectedCallback() {
-    // Work under way for this element is dropped when it comes back.
+    // Work under way for this element is ended; it compares again when it comes back.
     this.#generation += 1;
     this.#scheduled = false;
+    this.#end();
   }
 
   attributeChangedCallback(name, previous, value) {
@@ -116,10 +137,24 @@ export class ParallaxCompare extends HTMLElement {
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
     status.setAttribute('part', 'status');
+    // Under way: the time taken (outside the live status line, which would read it out
+    // every second) and Stop; stopped: Compare.
+    const run = el('div', 'widget-run');
+    run.setAttribute('part', 'run');
+    const elapsed = el('span', 'elapsed');
+    const stop = el('button', 'small stop', 'Stop');
+    stop.type = 'button';
+    stop.addEventListener('click', () => this.#stop());
+    const again = el('button', 'small compare', 'Compare');
+    again.type = 'button';
+    again.addEventListener('click', () => this.#compare());
+    run.append(elapsed, stop, again);
+    run.hidden = true;
     const view = el('div', 'view');
     view.id = `${this.#uid}-view`;
     view.setAttribute('role', 'tabpanel');
     view.setAttribute('part', 'view');
+    view.tabIndex = -1;
     view.addEventListener('click', (event) => this.#onClick(event));
     outlineCounterparts(view);
     const tabs = el('div', 'tabs');
@@ -143,20 +178,70 @@ export class ParallaxCompare extends HTMLElement {
       this.#pair = pair;
       this.#compare();
     });
-    widget.append(status, tabs, controls, view);
+    widget.append(status, run, tabs, controls, view);
     this.#root.append(widget);
-    this.#parts = { widget, status, controls, view, showTab, showPair };
+    this.#parts = {
+      widget, status, run, elapsed, stop, again, controls, view, showTab, showPair,
+    };
   }
 
   async #inputs() {
+    if (this.#reportsError) throw new Error(this.#reportsError);
     if (this.#reports) return this.#reports;
-    if (this.src) return loadManifest(new URL(this.src, document.baseURI).href);
+    if (this.src) {
+      const maxReports = limits().then((known) => known.maxReports, () => null);
+      const set = await loadManifest(new URL(this.src, document.baseURI).href, { maxReports });
+      this.#notices = set.notices;
+      return set.reports.map(({ id, title, text }) => ({ id, title, text }));
+    }
+    this.#notices = [];
     const children = [...this.querySelectorAll(':scope > article, :scope > blockquote')];
-    return children.map((child, i) => {
+    const reports = children.map((child, i) => {
       const heading = child.querySelector('h1, h2, h3, h4, h5, h6');
       const { text } = htmlToText(`<body>${child.innerHTML}</body>`);
       return { id: child.dataset.id || String(i + 1).padStart(3, '0'), title: child.dataset.title || heading?.textContent.trim() || '', text };
     });
+    return reportsFrom(reports).reports;
+  }
+
+  /** Ends the comparison under way, if any. */
+  #end() {
+    this.#controller?.abort();
+    this.#controller = null;
+    this.#showRun('idle');
+  }
+
+  /** The run controls: `busy` (time taken, Stop), `stopped` (Compare) or `idle`. */
+  #showRun(mode) {
+    const { run, elapsed, stop, again, view } = this.#parts;
+    if (!run) return;
+    clearInterval(this.#ticking);
+    const focused = this.#root.activeElement;
+    run.hidden = mode === 'idle';
+    stop.hidden = mode !== 'busy';
+    again.hidden = mode !== 'stopped';
+    elapsed.hidden = mode !== 'busy';
+    // A focused button that goes hands the keyboard on: Compare to Stop, Stop to the view.
+    if (mode === 'busy' && focused === again) stop.focus();
+    else if (mode !== 'busy' && focused === stop) view.focus();
+    if (mode !== 'busy') return;
+    const started = performance.now();
+    const tick = () => { elapsed.textContent = `${Math.floor((performance.now() - started) / 1000)} s`; };
+    tick();
+    this.#ticking = setInterval(tick, 1000);
+  }
+
+  /** The reader stopped the comparison: it ends, and waits for Compare. */
+  #stop() {
+    if (!this.#controller) return;
+    this.#generation += 1;
+    this.#end();
+    this.#result = null;
+    this.#parts.view.replaceChildren(el('p', 'empty', 'Nothing to show: the comparison was stopped.'));
+    this.#parts.status.setAttribute('role', 'status');
+    this.#parts.status.textContent = 'Stopped: the reports are not compared. Press Compare to compare them.';
+    this.#showRun('stopped');
+    this.#parts.again.focus();
   }
 
   /** The two reports side by side: the chosen pair, else `base` and the next report. */
@@ -170,14 +255,22 @@ export class ParallaxCompare extends HTMLElement {
 
   async #compare() {
     const generation = ++this.#generation;
+    this.#end(); // a superseded comparison is ended, not left to finish
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.#parts.status.setAttribute('role', 'status');
     this.#parts.status.textContent = 'Comparing…';
+    this.#showRun('busy');
     try {
       const reports = await this.#inputs();
       if (generation !== this.#generation) return;
       if (reports.length === 0) throw new Error('no reports to compare: set src, reports, or add <article> children');
+      this.#parts.status.textContent = `Comparing ${reports.length} reports…`;
       const [a, b] = this.#pairFor(reports.map((r) => r.id));
-      const result = await compare(reports, { sideBySide: a && b ? [[a, b]] : [] });
+      const result = await compare(reports, { sideBySide: a && b ? [[a, b]] : [] }, { signal: controller.signal });
       if (generation !== this.#generation || !this.isConnected) return;
+      this.#controller = null;
+      this.#showRun('idle');
       this.#result = result;
       this.#draw();
       this.#emit('parallax-ready', {
@@ -189,6 +282,8 @@ export class ParallaxCompare extends HTMLElement {
       });
     } catch (error) {
       if (generation !== this.#generation) return;
+      this.#controller = null;
+      this.#showRun('idle');
       this.#parts.status.textContent = `The comparison failed: ${error.message}`;
       this.#parts.status.setAttribute('role', 'alert');
       this.#emit('parallax-error', { message: error.message });
@@ -200,7 +295,7 @@ export class ParallaxCompare extends HTMLElement {
     const { status, controls, view, showTab, showPair } = this.#parts;
     if (!result) return;
     status.setAttribute('role', 'status');
-    status.textContent = `${result.reports.length} reports, ${result.groups.length} shared facts, ${result.quotes.length} quotations.`;
+    status.textContent = [`${result.reports.length} reports, ${result.groups.length} shared facts, ${result.quotes.length} quotations.`, ...this.#notices].join(' ');
     showTab(this.view);
     controls.hidden = this.view !== 'side';
     const pair = this.#currentPair();

@@ -14,7 +14,7 @@ function engineResult(page, options = { sideBySide: [] }) {
   return page.evaluate(async (opts) => {
     const { compare } = await import('./js/engine.js');
     const { loadManifest } = await import('./js/data.js');
-    return compare(await loadManifest('data/manifest.json'), opts);
+    return compare((await loadManifest('data/manifest.json')).reports, opts);
   }, options);
 }
 

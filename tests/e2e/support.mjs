@@ -103,6 +103,24 @@ export async function ready(page) {
   await page.waitForSelector('body[data-state="ready"]');
 }
 
+/**
+ * `n` reports for a comparison that takes a while: the sample reports, each copy with
+ * its paragraphs rotated and every eleventh word dropped (as bench/run.mjs tops up its
+ * sets), ids 000, 001, …, titles "Copy 0", "Copy 1", …. 60 take some seconds in
+ * headless Chromium, 120 some tens of seconds.
+ */
+export async function copies(n) {
+  const manifest = JSON.parse(await readFile(join(WWW, 'data/manifest.json'), 'utf8'));
+  const seeds = await Promise.all(manifest.map(({ textUrl }) => readFile(join(WWW, 'data', textUrl), 'utf8')));
+  return Array.from({ length: n }, (_, i) => {
+    const paragraphs = seeds[i % seeds.length].split('\n');
+    const k = i % paragraphs.length;
+    const rotated = [...paragraphs.slice(k), ...paragraphs.slice(0, k)];
+    const text = rotated.map((p) => p.split(' ').filter((_, w) => (w + i) % 11 !== 0).join(' ')).join('\n');
+    return { id: String(i).padStart(3, '0'), title: `Copy ${i}`, outlet: '', text };
+  });
+}
+
 /** Runs axe-core on the page and returns its violations. */
 export async function axeViolations(page) {
   await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });

@@ -4,7 +4,8 @@
 
 import { compare, limits, prepare } from './engine.js';
 import {
-  download, exportSet, forgetSaved, loadManifest, loadSaved, nextId, overLimits, parseSet, readReportFile, save,
+  download, droppedNotice, exportSet, forgetSaved, keptFor, loadManifest, loadSaved, newReport, overLimits,
+  parseSet, readReportFile, save, shownUrl, watchSaved,
 } from './data.js';
 import { comparisonCsv, el } from './render.js';
 import {
@@ -12,6 +13,9 @@ import {
 } from './views.js';
 
 const DEFAULT_MANIFEST = 'data/manifest.json';
+// The manifest (`?src=`) whose comparison the reader stopped, for this tab's reloads: a
+// manifest's set is not saved with the reader's own.
+const STOPPED_SOURCE_KEY = 'parallax:stopped-src';
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
@@ -20,6 +24,12 @@ const view = $('view');
 const state = {
   reports: [],
   keep: [],
+  next: 0, // the set's id counter: ids are never given twice (data.js, `idCounter`)
+  source: null, // the manifest URL when the set is a `?src=` manifest's, kept apart from the reader's own
+  revision: 0, // the saved set's revision this tab last read or wrote
+  stopped: false, // the reader stopped the comparison; nothing runs until they press Compare
+  stale: false, // the result is of an earlier set: shown while the next one runs, never acted on
+  controller: null, // aborts the comparison under way
   result: null,
   view: 'overview',
   a: null,
@@ -29,6 +39,7 @@ const state = {
   run: 0,
   limits: null, // the engine's, once it has loaded
   failed: false, // the last comparison failed
+  notices: [], // the problems the notice shows
 };
 
 const showTab = tabStrip($('tabs'), {
@@ -77,10 +88,49 @@ function writeUrl() {
 
 // --- Comparing ----------------------------------------------------------------------
 
+let ticking = null;
+
+/** Shows that a comparison is under way, with the time it has taken and a Stop button,
+ * or hides all that. The time is not in the live status line, which would be read out
+ * every second. */
+function showBusy(busy) {
+  clearInterval(ticking);
+  // Stop goes as the comparison ends: the keyboard's place moves to the view, not to the page's top.
+  if (!busy && document.activeElement === $('stop')) view.focus();
+  $('run').hidden = !busy;
+  if (!busy) return;
+  const started = performance.now();
+  const tick = () => { $('elapsed').textContent = `${Math.floor((performance.now() - started) / 1000)} s`; };
+  tick();
+  ticking = setInterval(tick, 1000);
+}
+
+/** Says the set is not being compared because the reader stopped it. */
+function showStopped() {
+  state.result = null;
+  state.stale = false;
+  showBusy(false);
+  $('compare').hidden = false;
+  const n = state.reports.length;
+  showStatus(`Stopped: ${n} report${n === 1 ? ' is' : 's are'} not compared. Press Compare to compare them.`);
+  draw();
+  document.body.dataset.state = 'stopped';
+}
+
+/**
+ * Compares the current set, ending the comparison under way if there is one: only the
+ * latest set is ever compared, and a superseded comparison is ended in the engine, not
+ * left to finish. Nothing runs while the reader has stopped comparing.
+ */
 async function run() {
   const ticket = ++state.run;
+  state.controller?.abort();
+  state.controller = null;
   [state.a, state.b] = choosePair(state.reports.map((r) => r.id), [state.a, state.b]);
+  drawReportList();
   if (state.reports.length === 0) {
+    showBusy(false);
+    $('compare').hidden = true;
     state.result = null;
     showStatus('No reports yet: paste one, drop files, or go back to the sample reports.');
     draw();
@@ -88,18 +138,29 @@ async function run() {
     document.body.dataset.run = String(ticket);
     return;
   }
-  $('progress').hidden = false;
+  if (state.stopped) {
+    showStopped();
+    document.body.dataset.run = String(ticket);
+    return;
+  }
+  const controller = new AbortController();
+  state.controller = controller;
+  $('compare').hidden = true;
+  view.setAttribute('aria-busy', 'true');
+  showBusy(true);
   document.body.dataset.state = 'busy';
   showStatus(`Comparing ${state.reports.length} reports…`);
+  const reports = state.reports.map(({ id, title, text }) => ({ id, title, text }));
   const options = {
     keep: state.keep,
     sideBySide: state.a && state.b ? [[state.a, state.b]] : [],
   };
   try {
     const started = performance.now();
-    const result = await compare(state.reports.map(({ id, title, text }) => ({ id, title, text })), options);
+    const result = await compareKeeping(reports, options, controller.signal);
     if (ticket !== state.run) return; // a newer run is under way
     state.result = result;
+    state.stale = false;
     state.failed = false;
     const took = performance.now() - started;
     const units = result.reports.reduce((n, r) => n + r.units.length, 0);
@@ -111,16 +172,58 @@ async function run() {
     if (ticket !== state.run) return;
     // The last result no longer matches the reports: never show it as theirs.
     state.result = null;
+    state.stale = false;
     state.failed = true;
     draw();
-    showStatus(`The comparison failed: ${error.message}. Your reports are kept; change them and try again.`, { error: true });
+    $('compare').hidden = false;
+    showStatus(`The comparison failed: ${error.message}. Your reports are kept; press Compare to try again.`, { error: true });
     document.body.dataset.state = 'error';
   } finally {
     if (ticket === state.run) {
-      $('progress').hidden = true;
+      state.controller = null;
+      showBusy(false);
+      view.removeAttribute('aria-busy');
       document.body.dataset.run = String(ticket); // the last finished run, for tests and tools
     }
   }
+}
+
+/**
+ * Compares `reports`; when that fails while lines are put back, compares without them to
+ * learn which of the put-back ids name no unit (a saved set from an older engine, an
+ * edited file), drops those with a notice, and compares with the rest. A put-back line
+ * that no longer applies never makes every comparison fail.
+ */
+async function compareKeeping(reports, options, signal) {
+  try {
+    return await compare(reports, options, { signal });
+  } catch (error) {
+    if (error.name === 'AbortError' || options.keep.length === 0) throw error;
+    const plain = await compare(reports, { ...options, keep: [] }, { signal });
+    const units = new Set(plain.reports.flatMap((r) => r.units.map((u) => u.id)));
+    const keep = options.keep.filter((id) => units.has(id));
+    if (keep.length === options.keep.length) throw error; // the put-back lines were not the trouble
+    const dropped = options.keep.filter((id) => !units.has(id));
+    state.keep = state.keep.filter((id) => !dropped.includes(id));
+    remember();
+    notify([droppedNotice(dropped, 'their reports have no such line')], { append: true });
+    return keep.length ? compare(reports, { ...options, keep }, { signal }) : plain;
+  }
+}
+
+/** Stops the comparison under way; the set stays as it is, and stays stopped across
+ * reloads until the reader presses Compare. */
+function stop() {
+  if (!state.controller) return;
+  state.stopped = true;
+  remember();
+  state.run += 1; // the stopped run is over, whatever it answers
+  state.controller.abort();
+  state.controller = null;
+  view.removeAttribute('aria-busy');
+  showStopped();
+  document.body.dataset.run = String(state.run);
+  $('compare').focus();
 }
 
 // --- Drawing ------------------------------------------------------------------------
@@ -134,6 +237,7 @@ function draw() {
   if (!result) {
     let message = 'Comparing…';
     if (state.reports.length === 0) message = 'No reports to compare yet. Open “Your reports” to paste or drop some.';
+    else if (state.stopped) message = 'Nothing to show: the comparison was stopped. Press Compare to compare the reports.';
     else if (state.failed) message = 'Nothing to show: the last comparison failed (the message above says why).';
     view.replaceChildren(el('p', 'empty', message));
     return;
@@ -145,7 +249,8 @@ function draw() {
 }
 
 function titleOf(id) {
-  return state.result?.reports.find((r) => r.id === id)?.title ?? id;
+  const result = state.stale ? null : state.result;
+  return result?.reports.find((r) => r.id === id)?.title ?? id;
 }
 
 function drawReportList() {
@@ -183,24 +288,96 @@ function drawReportList() {
 
 /** Shows a problem that stays until the reader dismisses it or changes the set again
  * (the status line is rewritten by every comparison). */
-function notify(problems) {
-  $('notice-text').textContent = problems.join(' ');
-  $('notice').hidden = problems.length === 0;
+function notify(problems, { append = false } = {}) {
+  state.notices = [...(append ? state.notices : []), ...problems.filter(Boolean)];
+  $('notice-text').textContent = state.notices.join(' ');
+  $('notice').hidden = state.notices.length === 0;
+}
+
+/** The set as data.js saves and exports it. */
+const theSet = () => ({ reports: state.reports, keep: state.keep, next: state.next });
+
+/**
+ * Saves the set (only the reader's own: a manifest's set is kept apart) and says what
+ * went wrong: `problems` met along the way (null leaves the notice as it is), storage
+ * that refused, or another tab that saved first, whose set this tab then shows rather
+ * than overwrite it. Returns false in that last case.
+ */
+function remember(problems = null) {
+  const said = (problems ?? []).filter(Boolean);
+  const tell = (extra = []) => {
+    if (problems !== null || extra.length) notify([...said, ...extra]);
+  };
+  if (state.source) {
+    const stopped = state.stopped ? state.source : null;
+    try {
+      if (stopped) sessionStorage.setItem(STOPPED_SOURCE_KEY, stopped);
+      else if (sessionStorage.getItem(STOPPED_SOURCE_KEY) === state.source) sessionStorage.removeItem(STOPPED_SOURCE_KEY);
+    } catch {
+      // Storage disabled: a reload compares again.
+    }
+    tell();
+    return true;
+  }
+  const saved = save(theSet(), { base: state.revision, stopped: state.stopped });
+  if (saved.conflict) {
+    adopt(loadSaved(), 'Your reports were changed in another tab at the same moment: this tab shows them as that tab saved them, and your last change here was not saved; make it again if you still want it.');
+    return false;
+  }
+  state.revision = saved.revision;
+  tell(saved.problem ? [saved.problem] : []);
+  return true;
 }
 
 /** The set changed: save it, say what went wrong along the way, compare again. */
 function changed(problems = []) {
-  const unsaved = save({ reports: state.reports, keep: state.keep });
-  notify(unsaved ? [...problems, unsaved] : problems);
+  state.stale = state.result !== null;
+  if (remember(problems)) run();
+}
+
+/** Shows `saved` (as data.js's `loadSaved` gives it, or null for the sample reports),
+ * another tab's set, with `message` saying so. */
+function adopt(saved, message) {
+  state.revision = saved?.revision ?? 0;
+  notify([message]);
+  if (!saved) {
+    state.keep = [];
+    loadDefault();
+    return;
+  }
+  state.reports = saved.reports;
+  state.keep = saved.keep;
+  state.next = saved.next;
+  state.stale = state.result !== null;
   run();
 }
 
-function addReport({ title, text }) {
-  if (!text.trim()) throw new Error(`${title.trim() ? `“${title.trim()}”` : 'the report'} is empty: paste or drop some text`);
-  const report = { id: nextId(state.reports), title: title.trim(), outlet: '', text };
+/** Another tab saved or forgot the reader's set: this tab follows, and says so. */
+function followOtherTab(saved) {
+  const revision = saved?.revision ?? 0;
+  if (state.source || revision === state.revision) {
+    state.revision = revision; // a manifest's set is not the reader's own: nothing to follow
+    return;
+  }
+  const same = saved && JSON.stringify(exportSet(saved)) === JSON.stringify(exportSet(theSet()));
+  if (same) {
+    state.revision = revision;
+    return;
+  }
+  adopt(saved, saved
+    ? 'Your reports were changed in another tab: this tab shows them as they are now.'
+    : 'Your reports were set back to the sample reports in another tab: this tab shows those now.');
+}
+
+function addReport(draft) {
+  if (!draft.text.trim()) throw new Error(`${draft.title.trim() ? `“${draft.title.trim()}”` : 'the report'} is empty: paste or drop some text`);
+  const set = { reports: state.reports, next: state.next };
+  const { report, fixed } = newReport(set, draft);
   const over = overLimits([...state.reports, report], state.limits);
   if (over) throw new Error(`not added: ${over}`);
   state.reports.push(report);
+  state.next = set.next; // taken even if the report goes again: its id is never reused
+  return fixed ? `${report.title || report.id}: some characters were not valid Unicode (lone UTF-16 surrogates) and show as �.` : null;
 }
 
 async function addFiles(files) {
@@ -208,8 +385,9 @@ async function addFiles(files) {
   for (const file of files) {
     try {
       const draft = await readReportFile(file);
-      addReport(draft);
+      const fixed = addReport(draft);
       if (draft.replaced) problems.push(`${file.name}: some bytes were not UTF-8 and show as �.`);
+      if (fixed) problems.push(fixed);
     } catch (error) {
       problems.push(`${error.message}.`);
     }
@@ -230,7 +408,11 @@ function wire() {
       draw();
       view.querySelector('[data-action="sort"]')?.focus();
     } else if (target.dataset.action === 'keep') {
-      state.keep = [...new Set([...state.keep, target.dataset.unit])];
+      // The view may still show the previous set's result while the next one runs: a line
+      // is put back only when its report is still in the set.
+      const { keep } = keptFor(state.reports, [target.dataset.unit]);
+      if (keep.length === 0) return;
+      state.keep = [...new Set([...state.keep, ...keep])];
       changed();
     }
   });
@@ -252,10 +434,20 @@ function wire() {
     const i = state.reports.findIndex((r) => r.id === target.dataset.report);
     if (i < 0) return;
     const action = target.dataset.action;
-    if (action === 'remove') state.reports.splice(i, 1);
+    const problems = [];
+    if (action === 'remove') {
+      state.reports.splice(i, 1);
+      // Its put-back lines go with it, so that they never name a report that is not there.
+      const kept = keptFor(state.reports, state.keep);
+      state.keep = kept.keep;
+      problems.push(kept.notice);
+    }
     if (action === 'up' && i > 0) [state.reports[i - 1], state.reports[i]] = [state.reports[i], state.reports[i - 1]];
     if (action === 'down' && i < state.reports.length - 1) [state.reports[i + 1], state.reports[i]] = [state.reports[i], state.reports[i + 1]];
-    changed();
+    changed(problems);
+    // The list was drawn again: keep the focus on the button pressed (or the list).
+    const again = $('report-list').querySelector(`button[data-action="${action}"][data-report="${CSS.escape(target.dataset.report)}"]`);
+    (again && !again.disabled ? again : $('report-list').querySelector('button:not(:disabled)'))?.focus();
   });
   $('report-list').addEventListener('change', (event) => {
     if (event.target.dataset.action !== 'rename') return;
@@ -266,10 +458,10 @@ function wire() {
 
   $('paste-add').addEventListener('click', () => {
     try {
-      addReport({ title: $('paste-title').value, text: $('paste-text').value });
+      const fixed = addReport({ title: $('paste-title').value, text: $('paste-text').value });
       $('paste-title').value = '';
       $('paste-text').value = '';
-      changed();
+      changed([fixed]);
     } catch (error) {
       showStatus(error.message, { error: true });
     }
@@ -288,7 +480,7 @@ function wire() {
   });
 
   $('export-set').addEventListener('click', () => {
-    download('parallax-reports.json', 'application/json', `${JSON.stringify(exportSet(state), null, 2)}\n`);
+    download('parallax-reports.json', 'application/json', `${JSON.stringify(exportSet(theSet()), null, 2)}\n`);
   });
   $('import-set').addEventListener('change', async (event) => {
     const [file] = event.target.files;
@@ -300,16 +492,44 @@ function wire() {
       if (over) throw new Error(`${over}; your reports are as they were`);
       state.reports = set.reports;
       state.keep = set.keep;
-      changed();
+      state.next = set.next;
+      changed(set.notices);
     } catch (error) {
       showStatus(`Could not import ${file.name}: ${error.message}`, { error: true });
     }
   });
   $('reset').addEventListener('click', async () => {
     forgetSaved();
+    state.revision = 0;
+    leaveSource();
     state.keep = [];
     await loadDefault();
   });
+  $('stop').addEventListener('click', stop);
+  $('compare').addEventListener('click', () => {
+    state.stopped = false;
+    if (remember()) run();
+    if (!$('run').hidden) $('stop').focus(); // Compare is hidden now: the keyboard stays in the run's controls
+  });
+  $('source-keep').addEventListener('click', () => {
+    // The reader says so: the manifest's reports become their own, replacing their saved set.
+    leaveSource();
+    const saved = save(theSet(), { stopped: state.stopped });
+    state.revision = saved.revision;
+    notify(saved.problem ? [saved.problem] : ['These reports are now your saved reports.']);
+  });
+  $('source-leave').addEventListener('click', () => {
+    leaveSource();
+    state.stopped = false;
+    const saved = loadSaved();
+    if (!saved) {
+      loadDefault();
+      return;
+    }
+    showSaved(saved);
+    run();
+  });
+  watchSaved(followOtherTab);
   $('export-json').addEventListener('click', () => {
     if (!state.result) return;
     // Without the run's timing, the export is the bytes `parallax compare --set … --json` prints.
@@ -321,9 +541,37 @@ function wire() {
   });
 }
 
+/** The set is the reader's own from now on, not the manifest of `?src=`. */
+function leaveSource() {
+  state.source = null;
+  $('source').hidden = true;
+  const params = new URLSearchParams(location.search);
+  params.delete('src');
+  const query = params.toString();
+  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+  fillSnippets(null);
+}
+
+/** Says that the set is a manifest's, and that changes to it are not saved. */
+function showSource(src) {
+  state.source = src;
+  $('source-url').textContent = shownUrl(new URL(src, document.baseURI));
+  $('source').hidden = false;
+}
+
+/** Takes the saved set `saved` as the set in hand, with what was repaired on the way in. */
+function showSaved(saved) {
+  state.reports = saved.reports;
+  state.keep = saved.keep;
+  state.next = saved.next;
+  state.revision = saved.revision;
+  state.stopped = saved.stopped;
+  if (saved.notices.length) remember(saved.notices); // the repaired set is the one saved from now on
+}
+
 /** The copy-paste embed snippets for the current manifest (the sample one by default). */
 function fillSnippets(src) {
-  const manifest = new URL(src ?? DEFAULT_MANIFEST, document.baseURI).href;
+  const manifest = shownUrl(new URL(src ?? DEFAULT_MANIFEST, document.baseURI));
   const base = new URL('.', document.baseURI).href;
   const view = state.view === 'aside' ? 'overview' : state.view;
   $('snippet-element').value = `<script type="module" src="${base}parallax-compare-define.js"></script>\n`
@@ -343,9 +591,18 @@ function stepDifference(step) {
   next.scrollIntoView({ block: 'center' });
 }
 
+/** The engine's limit on reports, for refusing a manifest before its texts are fetched
+ * (null when the engine cannot say: it will when it compares). */
+const maxReports = () => limits().then((known) => known.maxReports, () => null);
+
 async function loadDefault() {
   try {
-    state.reports = await loadManifest(DEFAULT_MANIFEST);
+    // The sample set is the page's own, well under the limits: its texts are fetched
+    // while the engine loads, not after.
+    const set = await loadManifest(DEFAULT_MANIFEST);
+    state.reports = set.reports;
+    state.next = set.next;
+    state.stale = state.result !== null;
     await run();
   } catch (error) {
     showStatus(error.message, { error: true });
@@ -362,19 +619,26 @@ async function main() {
   draw();
   if (src) {
     try {
-      state.reports = await loadManifest(src);
+      const set = await loadManifest(src, { maxReports: maxReports() });
+      state.reports = set.reports;
+      state.next = set.next;
+      showSource(new URL(src, document.baseURI).href);
+      try {
+        state.stopped = sessionStorage.getItem(STOPPED_SOURCE_KEY) === state.source;
+      } catch {
+        // Storage disabled: nothing was stopped.
+      }
+      if (set.notices.length) notify(set.notices);
     } catch (error) {
       notify([`${error.message}. Showing your saved or the sample reports instead.`]);
     }
   }
-  if (!state.reports.length) {
+  if (!state.reports.length && !state.source) {
     const saved = loadSaved();
-    if (saved) {
-      state.reports = saved.reports;
-      state.keep = saved.keep;
-    }
+    if (saved) showSaved(saved);
+    else state.revision = 0;
   }
-  if (!state.reports.length) {
+  if (!state.reports.length && !state.source) {
     await loadDefault();
     return;
   }

@@ -5,22 +5,133 @@
 const STORAGE_KEY = 'parallax:reports:v1';
 const SET_FORMAT = 'parallax-report-set';
 
-/** Fetches a manifest and the texts it points to; resolves to `[{ id, title, outlet, text }]`. */
-export async function loadManifest(manifestUrl) {
+// --- Text as the engine and every export can take it --------------------------------
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `value` as well-formed UTF-16: each lone surrogate becomes U+FFFD. The engine reads
+ * UTF-8, where a lone surrogate cannot be written, so it would read U+FFFD anyway; doing
+ * it when a report enters the set keeps the page's text, the engine's offsets and every
+ * export (JSON that other tools must read as UTF-8) in agreement.
+ */
+export function wellFormed(value) {
+  const text = String(value ?? '');
+  return typeof text.toWellFormed === 'function' ? text.toWellFormed() : text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** A report as the set holds it: every field a well-formed string. `fixed` says whether
+ * a lone surrogate had to be replaced. */
+function cleanReport({ id, title, outlet, text }) {
+  const report = { id: wellFormed(id), title: wellFormed(title), outlet: wellFormed(outlet), text: wellFormed(text) };
+  const fixed = report.id !== String(id ?? '') || report.title !== String(title ?? '')
+    || report.outlet !== String(outlet ?? '') || report.text !== String(text ?? '');
+  return { report, fixed };
+}
+
+/** The sentence a reader is shown when `fixed` reports had lone surrogates replaced. */
+const surrogateNotice = (names) => `${names.join(', ')}: some characters were not valid Unicode (lone UTF-16 surrogates) and show as �.`;
+
+// --- Report ids ---------------------------------------------------------------------
+
+const padId = (n) => String(n).padStart(3, '0');
+const isBlank = (id) => id === undefined || id === null || String(id).trim() === '';
+
+/**
+ * The id counter of a set: never below the next number after its numeric ids, and never
+ * going back, so that an id once given to a report is never given to another (a put-back
+ * line, a shared link or another tab may still name it).
+ */
+export function idCounter(reports, next = 0) {
+  const numeric = reports.reduce((max, r) => (/^\d+$/.test(r.id) ? Math.max(max, Number(r.id)) : max), -1) + 1;
+  return Math.max(Number.isSafeInteger(next) && next > 0 ? next : 0, numeric);
+}
+
+/** Takes a fresh id for a new report of `set` (`{ reports, next }`), advancing `set.next`. */
+export function takeId(set) {
+  const taken = new Set(set.reports.map((r) => r.id));
+  let n = idCounter(set.reports, set.next);
+  while (taken.has(padId(n))) n += 1;
+  set.next = n + 1;
+  return padId(n);
+}
+
+/**
+ * Gives every report of `set` whose id is missing or blank a fresh id (the engine refuses
+ * a blank id, and would refuse the whole comparison). Returns a sentence per report so
+ * changed, for the reader; `where` names the source ("the set", "the manifest").
+ */
+function assignIds(set, blankIds, where) {
+  const notices = [];
+  for (const index of blankIds) {
+    const report = set.reports[index];
+    report.id = takeId(set);
+    notices.push(`Report ${index + 1} of ${where} had no id: it is now ${report.id}.`);
+  }
+  return notices;
+}
+
+// --- Sizes --------------------------------------------------------------------------
+
+const MIB = 1024 * 1024;
+const bytesText = (bytes) => `${new Intl.NumberFormat('en').format(bytes)} bytes`;
+
+/**
+ * Two sizes in words, precise enough to differ when they do: megabytes with one decimal,
+ * or every byte when those would read the same ("2,097,153 bytes, more than the
+ * 2,097,152 bytes").
+ */
+export function sizes(bytes, limit) {
+  const mb = (n) => `${(Math.round((n * 10) / MIB) / 10).toFixed(1)} MB`;
+  return mb(bytes) === mb(limit) ? [bytesText(bytes), bytesText(limit)] : [mb(bytes), mb(limit)];
+}
+
+// --- Manifests ----------------------------------------------------------------------
+
+/** `url` as it may be shown: without a user name or password. */
+export function shownUrl(url) {
+  try {
+    const shown = new URL(url);
+    if (!shown.username && !shown.password) return shown.href;
+    shown.username = '';
+    shown.password = '';
+    return shown.href.replace('://', '://…@');
+  } catch {
+    return String(url).replace(/\/\/[^/@]*@/, '//…@');
+  }
+}
+
+/**
+ * Fetches a manifest and the texts it points to; resolves to `{ reports: [{ id, title,
+ * outlet, text }], next, notices }`. `maxReports` (a number, or a promise of one) is the
+ * engine's limit: a longer manifest is refused before any of its texts is fetched.
+ */
+export async function loadManifest(manifestUrl, { maxReports = null } = {}) {
   const base = new URL(manifestUrl, document.baseURI);
   const entries = await fetchJson(base);
   if (!Array.isArray(entries)) {
     throw new Error(`the manifest ${base.pathname} is not a list of reports`);
   }
-  return Promise.all(entries.map(async (entry, index) => {
-    const id = String(entry?.id ?? index + 1);
+  const max = await maxReports;
+  if (max !== null && entries.length > max) {
+    throw new Error(`the manifest ${base.pathname} lists ${entries.length} reports, more than the ${max} that can be compared at once`);
+  }
+  const blankIds = entries.flatMap((entry, index) => (isBlank(entry?.id) ? [index] : []));
+  const drafts = await Promise.all(entries.map(async (entry, index) => {
+    const name = isBlank(entry?.id) ? `${index + 1}` : String(entry.id);
     let text = entry?.text;
     if (typeof text !== 'string') {
-      if (typeof entry?.textUrl !== 'string') throw new Error(`report ${id} of the manifest has neither text nor textUrl`);
+      if (typeof entry?.textUrl !== 'string') throw new Error(`report ${name} of the manifest has neither text nor textUrl`);
       text = await fetchText(new URL(entry.textUrl, base));
     }
-    return { id, title: String(entry.title ?? ''), outlet: String(entry.outlet ?? ''), text };
+    return cleanReport({ id: isBlank(entry?.id) ? '' : entry.id, title: entry.title ?? '', outlet: entry.outlet ?? '', text });
   }));
+  const set = { reports: drafts.map((d) => d.report), keep: [], next: 0 };
+  set.next = idCounter(set.reports.filter((r) => r.id));
+  const notices = assignIds(set, blankIds, 'the manifest');
+  const fixed = drafts.flatMap((d) => (d.fixed ? [d.report.id] : []));
+  if (fixed.length) notices.push(surrogateNotice(fixed));
+  return { ...set, notices };
 }
 
 async function fetchJson(url) {
@@ -40,13 +151,17 @@ async function fetchOk(url) {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`reports can only be loaded from http or https addresses, not ${url.protocol}`);
   }
+  if (url.username || url.password) {
+    // Said without them: the address is shown in the page and may be shared.
+    throw new Error(`reports cannot be loaded from an address with a user name or password (${shownUrl(url)})`);
+  }
   let response;
   try {
     // Only what was asked for, never with the reader's cookies or HTTP credentials, on
     // this site or another: a manifest must not be a way to read what a login shows.
     response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
   } catch (error) {
-    throw new Error(`could not load ${url.href}: ${error.message}`);
+    throw new Error(`could not load ${shownUrl(url)}: ${error.message}`);
   }
   if (!response.ok) {
     throw new Error(`could not load ${url.pathname}: ${response.status} ${response.statusText}`.trim());
@@ -98,7 +213,6 @@ export async function readReportFile(file) {
 }
 
 const encoder = new TextEncoder();
-const megabytes = (bytes) => `${(Math.round((bytes * 10) / (1024 * 1024)) / 10).toFixed(1)} MB`;
 
 /**
  * Why `reports` cannot be compared under the engine's `limits` (from the engine's
@@ -115,49 +229,118 @@ export function overLimits(reports, limits) {
     const bytes = encoder.encode(report.text).length;
     total += bytes;
     if (bytes > limits.maxReportBytes) {
-      return `“${report.title || report.id}” is ${megabytes(bytes)} long, more than the ${megabytes(limits.maxReportBytes)} a report may have: shorten it or split it`;
+      const [size, limit] = sizes(bytes, limits.maxReportBytes);
+      return `“${report.title || report.id}” is ${size} long, more than the ${limit} a report may have: shorten it or split it`;
     }
   }
   if (total > limits.maxTotalBytes) {
-    return `the reports would hold ${megabytes(total)} of text, more than the ${megabytes(limits.maxTotalBytes)} that can be compared at once`;
+    const [size, limit] = sizes(total, limits.maxTotalBytes);
+    return `the reports would hold ${size} of text, more than the ${limit} that can be compared at once`;
   }
   return null;
 }
 
-/** The next free three-digit id after the numeric ids in `reports`. */
-export function nextId(reports) {
-  const taken = new Set(reports.map((r) => r.id));
-  let n = reports.reduce((max, r) => (/^\d+$/.test(r.id) ? Math.max(max, Number(r.id)) : max), -1) + 1;
-  while (taken.has(String(n).padStart(3, '0'))) n += 1;
-  return String(n).padStart(3, '0');
+/** A new report for `set` from pasted or read text: a fresh id, well-formed text.
+ * Returns `{ report, fixed }` (see `cleanReport`); `set.next` advances. */
+export function newReport(set, { title, text }) {
+  return cleanReport({ id: takeId(set), title: title.trim(), outlet: '', text });
 }
 
-/** The saved set, or null. */
+/**
+ * The put-back unit ids of `keep` that name a report of `reports`, and a sentence for the
+ * reader about those dropped (or null). A unit id is `${report}:u${n}`, the report's id
+ * being everything before the last ":u".
+ */
+export function keptFor(reports, keep) {
+  const ids = new Set(reports.map((r) => r.id));
+  const valid = [];
+  const dropped = [];
+  for (const unit of keep) {
+    const at = unit.lastIndexOf(':u');
+    const fits = at >= 0 && ids.has(unit.slice(0, at)) && /^\d+$/.test(unit.slice(at + 2));
+    (fits ? valid : dropped).push(unit);
+  }
+  return { keep: valid, notice: droppedNotice(dropped) };
+}
+
+/** What the reader is told when put-back lines `dropped` no longer apply, or null. */
+export function droppedNotice(dropped, why = 'their report is no longer in the set') {
+  if (!dropped.length) return null;
+  const lines = dropped.length === 1 ? `1 line put back (${dropped[0]}) is` : `${dropped.length} lines put back (${dropped.join(', ')}) are`;
+  return `${lines} set aside again: ${why}.`;
+}
+
+// --- The browser's storage ----------------------------------------------------------
+
+/**
+ * The saved set `{ reports, keep, next, notices, revision, stopped }`, or null. `revision`
+ * counts the saves (another tab's save is noticed by it), `stopped` says that the reader
+ * stopped its comparison, and `notices` what was repaired on the way in.
+ */
 export function loadSaved() {
+  let raw;
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
-    return saved && Array.isArray(saved.reports) ? parseSet(saved) : null;
+    raw = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+  return savedFrom(raw);
+}
+
+function savedFrom(raw) {
+  try {
+    const saved = JSON.parse(raw ?? 'null');
+    if (!saved || !Array.isArray(saved.reports)) return null;
+    const set = parseSet(saved, 'your saved reports');
+    return { ...set, revision: Number.isSafeInteger(saved.revision) ? saved.revision : 0, stopped: saved.stopped === true };
   } catch {
     return null;
   }
 }
 
+function savedRevision() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+    return Number.isSafeInteger(saved?.revision) ? saved.revision : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * Saves the set in the browser's storage. Returns null when saved, else a sentence saying
- * why not (storage full, or storage disabled), for the reader.
+ * Saves the set in the browser's storage, over revision `base` (the one this tab last
+ * read or wrote). Returns `{ revision, conflict, problem }`: the new revision; `conflict`
+ * true, and nothing written, when another tab saved since `base` (the caller shows that
+ * tab's set rather than overwrite it); `problem` a sentence saying why the set could not
+ * be saved (storage full, or disabled), for the reader, else null.
  */
-export function save(set) {
-  const json = JSON.stringify(exportSet(set));
+export function save(set, { base = null, stopped = false } = {}) {
+  if (base !== null && savedRevision() !== base) return { revision: base, conflict: true, problem: null };
+  const revision = (base ?? savedRevision()) + 1;
+  const json = JSON.stringify({ ...exportSet(set), revision, stopped });
   try {
     localStorage.setItem(STORAGE_KEY, json);
-    return null;
+    return { revision, conflict: false, problem: null };
   } catch (error) {
     const size = `${(json.length / (1024 * 1024)).toFixed(1)} MB`;
     const why = error?.name === 'QuotaExceededError'
       ? `the browser's storage for this page is full (these reports take ${size})`
       : `the browser does not let this page store data (${error?.name ?? 'error'}: ${error?.message ?? error})`;
-    return `Your reports could not be saved: ${why}. They are compared, but will be lost when the page reloads: export them to keep them.`;
+    return {
+      revision: base ?? 0,
+      conflict: false,
+      problem: `Your reports could not be saved: ${why}. They are compared, but will be lost when the page reloads: export them to keep them.`,
+    };
   }
+}
+
+/** Calls `onChange(saved)` when another tab saves or forgets the set (`saved` as
+ * `loadSaved` gives it, null when forgotten). */
+export function watchSaved(onChange) {
+  window.addEventListener('storage', (event) => {
+    if (event.storageArea !== localStorage || (event.key !== STORAGE_KEY && event.key !== null)) return;
+    onChange(savedFrom(event.key === null ? null : event.newValue));
+  });
 }
 
 export function forgetSaved() {
@@ -168,32 +351,62 @@ export function forgetSaved() {
   }
 }
 
-/** The set as an exportable object. */
-export function exportSet({ reports, keep = [] }) {
+/** The set as an exportable object. `next` is its id counter (see `idCounter`). */
+export function exportSet({ reports, keep = [], next = 0 }) {
   return {
     format: SET_FORMAT,
     version: 1,
     reports: reports.map(({ id, title, outlet, text }) => ({ id, title, outlet: outlet ?? '', text })),
     keep: [...keep],
+    next: idCounter(reports, next),
   };
 }
 
-/** Validates an imported set; throws an `Error` saying what is wrong. */
-export function parseSet(value) {
+/**
+ * Validates an imported or saved set; throws an `Error` saying what is wrong. Repairs
+ * what can be repaired and says so in `notices`: a report without an id gets a fresh one,
+ * lone surrogates become U+FFFD, and lines put back of reports not in the set are
+ * dropped. `where` names the set in those sentences.
+ */
+export function parseSet(value, where = 'the set') {
   if (!value || typeof value !== 'object' || !Array.isArray(value.reports)) {
     throw new Error('this file is not a Parallax report set: it has no list of reports');
   }
+  const blankIds = [];
+  const fixed = [];
   const reports = value.reports.map((r, i) => {
     if (!r || typeof r.text !== 'string') throw new Error(`report ${i + 1} of the set has no text`);
-    return { id: String(r.id ?? i + 1), title: String(r.title ?? ''), outlet: String(r.outlet ?? ''), text: r.text };
+    if (isBlank(r.id)) blankIds.push(i);
+    const clean = cleanReport({ id: isBlank(r.id) ? '' : r.id, title: r.title ?? '', outlet: r.outlet ?? '', text: r.text });
+    if (clean.fixed) fixed.push(clean.report);
+    return clean.report;
   });
   const seen = new Set();
   for (const { id } of reports) {
-    if (seen.has(id)) throw new Error(`two reports of the set have the id “${id}”: report ids must be unique`);
+    if (id && seen.has(id)) throw new Error(`two reports of the set have the id “${id}”: report ids must be unique`);
     seen.add(id);
   }
-  const keep = Array.isArray(value.keep) ? value.keep.map(String) : [];
-  return { reports, keep };
+  const set = { reports, keep: [], next: idCounter(reports, value.next) };
+  const notices = assignIds(set, blankIds, where);
+  if (fixed.length) notices.push(surrogateNotice(fixed.map((r) => r.id)));
+  const kept = keptFor(reports, Array.isArray(value.keep) ? value.keep.map((k) => wellFormed(k)) : []);
+  set.keep = kept.keep;
+  if (kept.notice) notices.push(kept.notice);
+  return { ...set, notices };
+}
+
+/**
+ * Reports handed over by code (the widget's `reports` property): an array of objects
+ * `{ id, title, text }`, repaired as `parseSet` repairs a set (`notices` says how).
+ * Throws an `Error` saying which entry is wrong.
+ */
+export function reportsFrom(value) {
+  if (!Array.isArray(value)) throw new Error(`reports must be an array of { id, title, text }, not ${value === null ? 'null' : typeof value}`);
+  value.forEach((r, i) => {
+    if (!r || typeof r !== 'object') throw new Error(`reports[${i}] is ${r === null ? 'null' : typeof r}: each report must be an object { id, title, text }`);
+  });
+  const { reports, notices } = parseSet({ reports: value.map((r) => ({ id: r.id, title: r.title, text: String(r.text ?? '') })) }, 'the reports');
+  return { reports: reports.map(({ id, title, text }) => ({ id, title, text })), notices };
 }
 
 /** Offers `content` as a download named `name`. */

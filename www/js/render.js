@@ -611,8 +611,12 @@ export function comparisonCsv(result) {
   }
   const field = (v) => {
     const s = String(v ?? '');
-    // Cells starting with = + - @ are neutralised so spreadsheets do not run them.
-    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+    // A cell a spreadsheet could read as a formula is neutralised with a leading
+    // apostrophe: one starting with = + - @ (or their full-width forms, which some
+    // spreadsheets read alike), also after spaces or control characters, which
+    // spreadsheets skip, and one starting with a tab or carriage return (OWASP, "CSV
+    // Injection").
+    const safe = /^[\s\0-\x1f\x7f]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/.test(s) ? `'${s}` : s;
     return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
   // Every row as wide as the header (the nearest_* columns are the unique rows' only).
