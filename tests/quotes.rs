@@ -182,7 +182,7 @@ fn trimmed_renderings_are_labelled_against_the_reference() {
     let short = cluster
         .instances
         .iter()
-        .find(|i| i.report == "003")
+        .find(|i| i.report == "003" && i.quoted)
         .unwrap();
     assert_eq!(short.text, "concrete and verifiable steps");
     assert_eq!(short.variant, Variant::Trimmed);
