@@ -31,6 +31,7 @@
 #![deny(missing_docs)]
 
 mod align;
+mod budget;
 mod details;
 mod discrepancies;
 mod error;
@@ -55,13 +56,14 @@ use std::collections::HashSet;
 
 use align::scorer::Model;
 use align::Alignment;
+use budget::Budget;
 pub use error::Error;
 use ids::Reports;
 pub use model::{
-    Comparison, Discrepancy, DiscrepancyKind, DiscrepancyValue, Group, Member, Nearest, OnlyHere,
-    Options, PossibleLink, QuoteCluster, QuoteInstance, Range, Relation, Report, ReportInput,
-    ReportPair, Row, RowKind, SharedRun, SideBySide, Span, Tier, Unit, UnitKind, Variant, WordOp,
-    WordOpKind, Wording, SCHEMA,
+    Comparison, Discrepancy, DiscrepancyKind, DiscrepancyValue, Group, Member, Nearest, Notice,
+    NoticeKind, OnlyHere, Options, PossibleLink, QuoteCluster, QuoteInstance, Range, Relation,
+    Report, ReportInput, ReportPair, Row, RowKind, SharedRun, SideBySide, Span, Tier, Unit,
+    UnitKind, Variant, WordOp, WordOpKind, Wording, SCHEMA,
 };
 use quotes::Quoted;
 use text::Prepared;
@@ -103,17 +105,36 @@ pub(crate) fn comparison(
     model: &Model,
 ) -> Comparison {
     let reports = Reports::new(inputs, prepared);
-    let quoted = Quoted::new(&reports);
+    let budget = Budget::default();
+    let long_units: Vec<usize> = prepared
+        .iter()
+        .map(|p| {
+            // A passage cut in k pieces has k - 1 pieces marked cut, the first after a
+            // piece that is not.
+            let cut = |k: usize| p.segments.get(k).is_some_and(|s| s.cut);
+            (0..p.segments.len())
+                .filter(|&k| cut(k) && (k == 0 || !cut(k - 1)))
+                .count()
+        })
+        .collect();
+    budget.cut_per_report(NoticeKind::LongUnits, &long_units);
+    let quoted = Quoted::new(&reports, &budget);
     let alignment = Alignment::with_model(&reports, &quoted, model);
+    let mut crowded = vec![0; inputs.len()];
+    for &u in &alignment.crowded {
+        crowded[alignment.corpus.units[u].report] += 1;
+    }
+    budget.cut_per_report(NoticeKind::CommonPassages, &crowded);
     Comparison {
         schema: SCHEMA,
         reports: reports::section(&reports, &alignment),
         groups: groups::section(&reports, &alignment),
-        pairs: pairs::section(&reports, &alignment),
+        pairs: pairs::section(&reports, &alignment, &budget),
         side_by_side: side_by_side::section(&reports, &alignment, layouts),
         quotes: quotes::section(&reports, &alignment, &quoted),
         discrepancies: discrepancies::section(&reports, &alignment),
-        possible: reports::possible(&reports, &alignment),
+        possible: reports::possible(&reports, &alignment, &budget),
+        notices: budget::notices(&reports, &budget),
     }
 }
 

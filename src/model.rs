@@ -61,6 +61,47 @@ pub struct Comparison {
     /// Links of the looser tier: passages that possibly state the same fact, whose two
     /// units share no group. Strongest first.
     pub possible: Vec<PossibleLink>,
+    /// Where the engine's work budget cut work short: what was left out, and where.
+    /// Empty for ordinary reports; nothing is left out without a notice here.
+    #[serde(default)]
+    pub notices: Vec<Notice>,
+}
+
+/// Work the engine's budget cut short on a hostile or unusual input, said so that the
+/// reader knows what the result leaves out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Notice {
+    /// What kind of work was cut.
+    pub kind: NoticeKind,
+    /// The ids of the reports concerned, in input order; empty when it is all of them.
+    pub reports: Vec<String>,
+    /// How many items (units, quotes, passages, pairs) the cut concerns.
+    pub count: usize,
+    /// One sentence for the reader: what was left out and why.
+    pub message: String,
+}
+
+/// The kinds of [`Notice`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum NoticeKind {
+    /// Units too long to compare word by word: compared by their words' overlap only.
+    LongUnits,
+    /// Quote marks past the most one paragraph may open: those quotes are not detected.
+    QuoteMarks,
+    /// Quoted passages past the most the quotes stage clusters: not clustered.
+    Quotes,
+    /// Passages so common across the reports that not every pair of them is scored.
+    CommonPassages,
+    /// Possible links of one passage with one other report past the most listed.
+    PossibleLinks,
+    /// Shared passages of a pair of reports past the most listed.
+    SharedRuns,
+    /// Side-by-side rows past the most laid out for one pair.
+    SideBySide,
+    /// Details past the most compared for disagreements.
+    Details,
 }
 
 /// Two passages of different reports that possibly state the same fact: similar enough

@@ -3,15 +3,23 @@
 
 use std::collections::HashMap;
 
-use crate::align::{similarity, Alignment};
+use crate::align::{similarity, Alignment, Link};
+use crate::budget::{self, Budget};
 use crate::ids::{round3, Reports};
+use crate::model::NoticeKind;
 use crate::model::{ReportPair, SharedRun};
 
 /// Shared runs shorter than this many words are not wire copy.
 const MIN_SHARED_RUN: usize = 6;
 
-/// Every pair of reports, in input order.
-pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<ReportPair> {
+/// A unit takes part in at most this many shared runs (its strongest links'): a passage
+/// repeated in hundreds of units would otherwise list a run for every copy.
+const MAX_RUNS_PER_UNIT: usize = 3;
+/// The most shared runs listed in all; past it each pair of reports keeps a fair share.
+const MAX_SHARED_RUNS: usize = 50_000;
+
+/// Every pair of reports, in input order; what the budget leaves out goes to `budget`.
+pub fn section(reports: &Reports<'_>, alignment: &Alignment, budget: &Budget) -> Vec<ReportPair> {
     let n = reports.len();
     let units = &alignment.corpus.units;
     let comparable: Vec<usize> = (0..n).map(|r| alignment.units_of(r).len()).collect();
@@ -23,16 +31,35 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<ReportPair> 
         }
     }
     let mut runs: HashMap<(usize, usize), Vec<SharedRun>> = HashMap::new();
-    // Wire copy is the same fact: runs are looked for in same-fact links only.
-    for link in alignment.links.iter().filter(|l| l.same_fact) {
+    // Wire copy is the same fact: runs are looked for in same-fact links only, strongest
+    // first, each unit in at most MAX_RUNS_PER_UNIT of them.
+    let mut order: Vec<&Link> = alignment.links.iter().filter(|l| l.same_fact).collect();
+    order.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let mut tried = vec![0u8; units.len()];
+    let mut cut = vec![0usize; n];
+    for link in order {
         let (ua, ub) = (&units[link.a], &units[link.b]);
+        if usize::from(tried[link.a].max(tried[link.b])) >= 2 * MAX_RUNS_PER_UNIT {
+            cut[ua.report] += 1;
+            continue;
+        }
         let Some((len, ia, ib)) = similarity::longest_common_run_at(&ua.vector.seq, &ub.vector.seq)
         else {
             continue;
         };
         if len < MIN_SHARED_RUN {
+            tried[link.a] += 1;
+            tried[link.b] += 1;
             continue;
         }
+        // A run counts twice against its units' attempts: they stop after their
+        // MAX_RUNS_PER_UNIT-th run (or twice as many attempts that found none).
+        tried[link.a] += 2;
+        tried[link.b] += 2;
         let span = |report: usize, segment: usize, from: usize| {
             let words = &reports.prepared[report].words[segment];
             reports.span(
@@ -57,6 +84,11 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<ReportPair> 
             round3(x as f64 / total as f64)
         }
     };
+    // Past the most listed in all, each pair of reports keeps a fair share, longest first.
+    let mut keys: Vec<(usize, usize)> = runs.keys().copied().collect();
+    keys.sort_unstable();
+    let counts: Vec<usize> = keys.iter().map(|k| runs[k].len()).collect();
+    let runs_each = budget::fair_share(&counts, MAX_SHARED_RUNS);
     let mut pairs = Vec::new();
     for a in 0..n {
         for b in a + 1..n {
@@ -66,6 +98,10 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<ReportPair> 
                     .cmp(&x.words)
                     .then_with(|| x.a.start.cmp(&y.a.start))
             });
+            if shared_runs.len() > runs_each {
+                cut[a] += shared_runs.len() - runs_each;
+                shared_runs.truncate(runs_each);
+            }
             pairs.push(ReportPair {
                 a: reports.id(a).to_string(),
                 b: reports.id(b).to_string(),
@@ -76,5 +112,6 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<ReportPair> 
             });
         }
     }
+    budget.cut_per_report(NoticeKind::SharedRuns, &cut);
     pairs
 }

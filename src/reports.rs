@@ -2,11 +2,12 @@
 //! title, the units no other report carries (with the nearest candidate each had), the
 //! passages of grouped units that are its own, and the looser tier's links.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::align::Alignment;
+use crate::budget::Budget;
 use crate::ids::{round3, Reports};
-use crate::model::{Nearest, OnlyHere, PossibleLink, Report, Span, Unit, UnitKind};
+use crate::model::{Nearest, NoticeKind, OnlyHere, PossibleLink, Report, Span, Unit, UnitKind};
 use crate::text::date_line::is_date_line;
 use crate::text::segment::SegmentKind;
 
@@ -15,7 +16,11 @@ use crate::text::segment::SegmentKind;
 const MIN_UNIQUE_SPAN_WORDS: usize = 3;
 
 /// The looser tier's links whose units share no group, strongest first.
-pub fn possible(reports: &Reports<'_>, alignment: &Alignment) -> Vec<PossibleLink> {
+pub fn possible(
+    reports: &Reports<'_>,
+    alignment: &Alignment,
+    budget: &Budget,
+) -> Vec<PossibleLink> {
     let units = &alignment.corpus.units;
     let mut links: Vec<&crate::align::Link> = alignment
         .links
@@ -27,6 +32,26 @@ pub fn possible(reports: &Reports<'_>, alignment: &Alignment) -> Vec<PossibleLin
             .total_cmp(&x.score)
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
+    // Strongest first, each unit with at most MAX_POSSIBLE_PER_REPORT of them with each
+    // other report: a passage repeated in hundreds of units is possibly like every copy.
+    let mut listed: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut cut = vec![0; reports.len()];
+    links.retain(|l| {
+        let (ra, rb) = (units[l.a].report, units[l.b].report);
+        let full = |u: usize, r: usize, listed: &HashMap<(usize, usize), usize>| {
+            listed
+                .get(&(u, r))
+                .is_some_and(|&k| k >= MAX_POSSIBLE_PER_REPORT)
+        };
+        if full(l.a, rb, &listed) || full(l.b, ra, &listed) {
+            cut[ra] += 1;
+            return false;
+        }
+        *listed.entry((l.a, rb)).or_default() += 1;
+        *listed.entry((l.b, ra)).or_default() += 1;
+        true
+    });
+    budget.cut_per_report(NoticeKind::PossibleLinks, &cut);
     links
         .into_iter()
         .map(|l| PossibleLink {
@@ -36,6 +61,9 @@ pub fn possible(reports: &Reports<'_>, alignment: &Alignment) -> Vec<PossibleLin
         })
         .collect()
 }
+
+/// The most possible links listed between one unit and one other report.
+const MAX_POSSIBLE_PER_REPORT: usize = 2;
 
 /// Every report, in input order.
 pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Report> {

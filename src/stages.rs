@@ -62,7 +62,7 @@ impl PreparedReports<'_> {
     /// Builds the corpus and scores candidate pairs with both stages of the same-fact
     /// scorer; returns the number of candidates scored.
     pub fn links(&self) -> usize {
-        let quoted = Quoted::new(&self.reports());
+        let quoted = Quoted::new(&self.reports(), &Default::default());
         let corpus = Corpus::new(&self.prepared, &quoted.shared_by_unit());
         let model = Model::default();
         let rank = crate::align::ranks(&self.reports(), &corpus);
@@ -75,9 +75,13 @@ impl PreparedReports<'_> {
     /// groups); returns the number of groups.
     pub fn groups(&self) -> usize {
         let reports = self.reports();
-        Alignment::with_model(&reports, &Quoted::new(&reports), &Model::default())
-            .groups
-            .len()
+        Alignment::with_model(
+            &reports,
+            &Quoted::new(&reports, &Default::default()),
+            &Model::default(),
+        )
+        .groups
+        .len()
     }
 
     fn reports(&self) -> Reports<'_> {
@@ -89,9 +93,18 @@ impl PreparedReports<'_> {
     pub fn quotes(&self) -> usize {
         let reports = self.reports();
         let alignment = self.alignment.get_or_init(|| {
-            Alignment::with_model(&reports, &Quoted::new(&reports), &Model::default())
+            Alignment::with_model(
+                &reports,
+                &Quoted::new(&reports, &Default::default()),
+                &Model::default(),
+            )
         });
-        crate::quotes::section(&reports, alignment, &Quoted::new(&reports)).len()
+        crate::quotes::section(
+            &reports,
+            alignment,
+            &Quoted::new(&reports, &Default::default()),
+        )
+        .len()
     }
 
     /// The whole result with every side-by-side layout; returns the number of layouts.
@@ -139,7 +152,7 @@ pub struct Example {
 pub fn examples(inputs: &[ReportInput], model: &Model) -> Vec<Example> {
     let prepared = prepare(inputs);
     let reports = prepared.reports();
-    let quoted = Quoted::new(&reports);
+    let quoted = Quoted::new(&reports, &Default::default());
     let corpus = Corpus::new(reports.prepared, &quoted.shared_by_unit());
     let rank = crate::align::ranks(&reports, &corpus);
     let scorer = Scorer::new(&corpus, model, &rank);

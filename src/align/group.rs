@@ -8,7 +8,7 @@
 //! average (the caller's `score`), not counted as zero: a fact stated in twenty words by
 //! one outlet and in eight by another must not be refused because nobody compared them.
 //!
-//! Then every same-fact link is honoured: a sentence often states two or three facts, so
+//! Then every same-fact link is honoured (up to [`MAX_FACTS_PER_UNIT`] groups a unit): a sentence often states two or three facts, so
 //! when a link's two units share no group, each joins the other's groups where it fits
 //! them (their average with its members reaches `join`), and failing that the two form a
 //! group of their own. A unit thus belongs to every fact it states. A group that lies
@@ -17,11 +17,17 @@
 //! Cost: O(L log L) for L links, plus the pairwise averages, each over at most
 //! [`MAX_PAIRS_CHECKED`] pairs.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-/// An average over more pairs than this is taken over the first this many (in member
-/// order), so that merging two large groups stays cheap.
+/// An average over more pairs than this is taken over this many, between the first
+/// members of each group in rank order, so that merging two large groups stays cheap.
 pub const MAX_PAIRS_CHECKED: usize = 400;
+
+/// The most facts (groups) a unit joins while links are honoured: a sentence states two
+/// or three facts, and a passage repeated hundreds of times would otherwise join or start
+/// a group for every copy it is linked to. A link left out this way shares no group; the
+/// caller moves it to the looser tier.
+pub const MAX_FACTS_PER_UNIT: usize = 8;
 
 /// The grouping's thresholds.
 pub struct Thresholds {
@@ -54,12 +60,25 @@ pub fn groups(
 
     let mut group_of: Vec<usize> = (0..units).collect();
     let mut members: Vec<Vec<usize>> = (0..units).map(|u| vec![u]).collect();
+    // Merges refused, by the two groups and their sizes: groups only grow, so a refusal
+    // holds until one of them does (many links between two large groups ask again).
+    let mut refused: HashSet<(usize, usize, usize, usize)> = HashSet::new();
     for &&(a, b, _) in &order {
         let (ga, gb) = (group_of[a], group_of[b]);
         if ga == gb {
             continue;
         }
+        let asked = (
+            ga.min(gb),
+            ga.max(gb),
+            members[ga.min(gb)].len(),
+            members[ga.max(gb)].len(),
+        );
+        if refused.contains(&asked) {
+            continue;
+        }
         if average(&members[ga], &members[gb], report, rank, score) < thresholds.merge {
+            refused.insert(asked);
             continue;
         }
         let (keep, gone) = if members[ga].len() >= members[gb].len() {
@@ -101,32 +120,44 @@ pub fn groups(
         if shares(&in_groups, a, b) {
             continue;
         }
+        let full = |in_groups: &HashMap<usize, Vec<usize>>, u: usize| {
+            in_groups
+                .get(&u)
+                .is_some_and(|g| g.len() >= MAX_FACTS_PER_UNIT)
+        };
         for (unit, other) in [(a, b), (b, a)] {
             let their: Vec<usize> = in_groups.get(&other).cloned().unwrap_or_default();
             for g in their {
-                if groups[g].contains(&unit) {
-                    continue;
+                if full(&in_groups, unit) {
+                    break;
                 }
+                let Err(at) = groups[g].binary_search(&unit) else {
+                    continue;
+                };
                 if average(&[unit], &groups[g], report, rank, score) >= thresholds.join {
-                    groups[g].push(unit);
-                    groups[g].sort_unstable();
+                    groups[g].insert(at, unit);
                     in_groups.entry(unit).or_default().push(g);
                 }
             }
         }
-        if !shares(&in_groups, a, b) {
+        if !shares(&in_groups, a, b) && !full(&in_groups, a) && !full(&in_groups, b) {
             let g = groups.len();
             groups.push(vec![a.min(b), a.max(b)]);
             in_groups.entry(a).or_default().push(g);
             in_groups.entry(b).or_default().push(g);
         }
     }
-    // A group inside another says nothing the larger one does not.
+    // A group inside another says nothing the larger one does not. Only the kept groups
+    // that hold a group's first unit can hold it.
     groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
     let mut kept: Vec<Vec<usize>> = Vec::new();
+    let mut kept_with: HashMap<usize, Vec<usize>> = HashMap::new();
     for g in groups {
-        let inside = |big: &Vec<usize>| g.iter().all(|u| big.binary_search(u).is_ok());
-        if !kept.iter().any(inside) {
+        let inside = |&k: &usize| g.iter().all(|u| kept[k].binary_search(u).is_ok());
+        if !kept_with.get(&g[0]).is_some_and(|ks| ks.iter().any(inside)) {
+            for &u in &g {
+                kept_with.entry(u).or_default().push(kept.len());
+            }
             kept.push(g);
         }
     }
@@ -134,10 +165,12 @@ pub fn groups(
     kept
 }
 
-/// The average score over the pairs of units of different reports between `x` and `y`
-/// (the first [`MAX_PAIRS_CHECKED`] of them in rank order); 0 when there are none. The
-/// scores are summed in ascending order, so that the result does not depend on the order
-/// of the reports.
+/// The average score over the pairs of units of different reports between `x` and `y`;
+/// 0 when there are none. Past [`MAX_PAIRS_CHECKED`] pairs, over those between the first
+/// members of each in rank order (as many of `y`'s as the cap leaves room for beside
+/// `x`'s first), so that the cost stays bounded however large the groups. The scores are
+/// summed in ascending order, so that the result does not depend on the order of the
+/// reports.
 fn average(
     x: &[usize],
     y: &[usize],
@@ -145,17 +178,28 @@ fn average(
     rank: &[usize],
     score: &mut dyn FnMut(usize, usize) -> f32,
 ) -> f32 {
-    let mut pairs: Vec<(usize, usize)> = x
+    let first = |g: &[usize], k: usize| -> Vec<usize> {
+        let mut g = g.to_vec();
+        if g.len() > k {
+            g.select_nth_unstable_by_key(k - 1, |&u| rank[u]);
+            g.truncate(k);
+        }
+        g.sort_unstable_by_key(|&u| rank[u]);
+        g
+    };
+    let side = (MAX_PAIRS_CHECKED as f64).sqrt() as usize;
+    let kx = x.len().min(side.max(MAX_PAIRS_CHECKED / y.len().max(1)));
+    let ky = y.len().min(MAX_PAIRS_CHECKED / kx.max(1));
+    let (x, y) = (first(x, kx), first(y, ky));
+    let mut scores: Vec<f32> = x
         .iter()
         .flat_map(|&a| y.iter().map(move |&b| (a, b)))
         .filter(|&(a, b)| report[a] != report[b])
+        .map(|(a, b)| score(a, b))
         .collect();
-    if pairs.is_empty() {
+    if scores.is_empty() {
         return 0.0;
     }
-    pairs.sort_by_key(|&(a, b)| (rank[a].min(rank[b]), rank[a].max(rank[b])));
-    pairs.truncate(MAX_PAIRS_CHECKED);
-    let mut scores: Vec<f32> = pairs.iter().map(|&(a, b)| score(a, b)).collect();
     scores.sort_by(f32::total_cmp);
     scores.iter().map(|&s| f64::from(s)).sum::<f64>() as f32 / scores.len() as f32
 }

@@ -36,7 +36,7 @@ use crate::text::lexicon::PHRASE_BREAKS;
 use crate::text::segment::SegmentKind;
 use crate::text::Prepared;
 use scorer::Model;
-use similarity::{lcs_and_run, score_with, Features, Term, Vector};
+use similarity::{score_with, Features, Term, Vector};
 use vocabulary::Vocabulary;
 
 /// Groups merge while their average cross-report score stays at or above this (or the
@@ -147,34 +147,61 @@ impl Corpus {
 
     /// Candidate pairs `(a, b)`, `a < b`, of units of different reports that share a content
     /// term telling facts apart, found through the inverted index so that cost grows with
-    /// shared material rather than with all pairs of sentences.
-    pub fn candidates(&self) -> Vec<(usize, usize)> {
+    /// shared material rather than with all pairs of sentences; and the units that had more
+    /// than [`MAX_CANDIDATES`] of them (they keep the ones sharing the most weight, ties
+    /// by `rank`).
+    pub fn candidates(&self, rank: &[usize]) -> (Vec<(usize, usize)>, Vec<usize>) {
         let n = self.units.len();
         // Terms in more units than this cannot tell facts apart; they still count in the
         // scores, but do not make candidates on their own.
         let max_postings = (n / 5).max(12);
         let mut out = Vec::new();
-        let mut seen: Vec<usize> = vec![usize::MAX; n];
+        let mut crowded = Vec::new();
+        // Per unit of another report: the weight of the terms it shares with unit `a`.
+        let mut shared: Vec<f32> = vec![0.0; n];
+        let mut touched: Vec<usize> = Vec::new();
         for a in 0..n {
             let unit = &self.units[a];
-            for &(term, _) in &unit.vector.terms {
+            for &(term, weight) in &unit.vector.terms {
                 let list = &self.postings[term as usize];
                 if list.len() > max_postings {
                     continue;
                 }
-                for &b in list {
-                    if b <= a || seen[b] == a || self.units[b].report == unit.report {
-                        continue;
+                for &b in list
+                    .iter()
+                    .filter(|&&b| self.units[b].report != unit.report)
+                {
+                    if shared[b] == 0.0 {
+                        touched.push(b);
                     }
-                    seen[b] = a;
-                    out.push((a, b));
+                    shared[b] += weight.max(f32::MIN_POSITIVE);
                 }
             }
+            if touched.len() > MAX_CANDIDATES {
+                crowded.push(a);
+                touched.select_nth_unstable_by(MAX_CANDIDATES - 1, |&x, &y| {
+                    shared[y].total_cmp(&shared[x]).then(rank[x].cmp(&rank[y]))
+                });
+            }
+            for (k, &b) in touched.iter().enumerate() {
+                if k < MAX_CANDIDATES {
+                    out.push((a.min(b), a.max(b)));
+                }
+                shared[b] = 0.0;
+            }
+            touched.clear();
         }
         out.sort_unstable();
-        out
+        out.dedup();
+        (out, crowded)
     }
 }
+
+/// The most candidates a unit keeps (with those that keep it): past it, a passage common
+/// to many reports (wire copy in two hundred outlets, a sentence repeated in thousands of
+/// units) would make the candidates grow with the square of the input. Groups still form
+/// through the candidates kept, and their averages are scored pair by pair.
+pub const MAX_CANDIDATES: usize = 100;
 
 /// A pair of units of different reports (`a < b`, indices into `Corpus::units`) with its
 /// final same-fact score, at or above the looser tier's threshold.
@@ -204,6 +231,8 @@ pub struct Scorer<'c> {
     cache: PairMap<f32>,
     /// The log-odds shift to this comparison's own share of same-fact candidates.
     shift: f32,
+    /// The units whose candidates were cut at [`MAX_CANDIDATES`].
+    crowded: Vec<usize>,
 }
 
 /// Each unit's place when units are ordered by report id, then position: ties are broken
@@ -274,7 +303,8 @@ impl<'c> Scorer<'c> {
         let mut pair = PairMap::default();
         let mut best: Vec<FastMap<usize, f32>> = vec![FastMap::default(); units.len()];
         let mut neighbours: Vec<Vec<(usize, f32)>> = vec![Vec::new(); units.len()];
-        for (a, b) in corpus.candidates() {
+        let (candidates, crowded) = corpus.candidates(rank);
+        for (a, b) in candidates {
             let Some((score, _)) = model.pair_score(&units[a].vector, &units[b].vector, max_idf)
             else {
                 continue;
@@ -301,6 +331,7 @@ impl<'c> Scorer<'c> {
             neighbours,
             cache: PairMap::default(),
             shift: 0.0,
+            crowded,
         };
         let raw: Vec<f32> = scorer
             .candidates()
@@ -413,6 +444,7 @@ pub struct Alignment {
     pub links: Vec<Link>,
     /// Each fact's units (indices into `corpus.units`, ascending), facts carried by more
     /// reports first. A unit is in every fact it states; every same-fact link's two units
+    /// share a group (the grouping's caps move a link it cannot honour to the looser tier)
     /// share a group.
     pub groups: Vec<Vec<usize>>,
     /// For each unit, the groups it is in.
@@ -421,6 +453,9 @@ pub struct Alignment {
     pub nearest: Vec<Option<(usize, f32)>>,
     /// For each unit, whether it has a link of either tier.
     pub linked: Vec<bool>,
+    /// The units that had more candidates than [`MAX_CANDIDATES`] (only the closest
+    /// were scored).
+    pub crowded: Vec<usize>,
 }
 
 impl Alignment {
@@ -505,7 +540,20 @@ impl Alignment {
                 in_groups[u].push(g);
             }
         }
+        let mut crowded = std::mem::take(&mut scorer.crowded);
         drop(scorer);
+        // A same-fact link the grouping could not honour (a unit past the most facts one
+        // unit joins) is possibly the same fact: linked, in no shared group.
+        let shares = |a: usize, b: usize| in_groups[a].iter().any(|g| in_groups[b].contains(g));
+        for l in links
+            .iter_mut()
+            .filter(|l| l.same_fact && !shares(l.a, l.b))
+        {
+            l.same_fact = false;
+            crowded.extend([l.a, l.b]);
+        }
+        crowded.sort_unstable();
+        crowded.dedup();
         let mut linked = vec![false; n];
         for l in &links {
             linked[l.a] = true;
@@ -513,6 +561,7 @@ impl Alignment {
         }
         Alignment {
             linked,
+            crowded,
             corpus,
             links,
             groups,
@@ -620,7 +669,7 @@ pub fn starts_clause(between: &str, before: &str, after: &str) -> bool {
 /// a long run is copied), paraphrase otherwise.
 pub fn relation(a: &Vector, b: &Vector) -> Relation {
     let longer = a.seq.len().max(b.seq.len()).max(1) as f32;
-    let (lcs, run) = lcs_and_run(&a.seq, &b.seq);
+    let (lcs, run) = a.lcs_and_run(b);
     let in_order = lcs as f32 / longer;
     if in_order >= 0.9 {
         Relation::Verbatim

@@ -32,9 +32,9 @@ pub struct Vector {
     pub heading: bool,
     /// The utterances (quote clusters spanning several reports) the unit quotes, sorted.
     pub quotes: Vec<u32>,
-    /// For a unit of at most 64 words: each distinct term id of `seq` with the bit mask of
-    /// its positions, sorted by id, for the bit-parallel [`lcs_and_run`].
-    masks: Vec<(u32, u64)>,
+    /// For a unit of at most [`BITS`] words: each distinct term id of `seq` with the bit
+    /// mask of its positions, sorted by id, for the bit-parallel [`lcs_and_run`].
+    masks: Vec<(u32, Mask)>,
     /// Content-term bigrams, sorted and deduplicated once, for [`Features::complete`].
     bigrams: Vec<[u32; 2]>,
     /// Word trigrams (stop words included), sorted and deduplicated once.
@@ -58,6 +58,17 @@ pub struct Term {
 }
 
 impl Vector {
+    /// [`lcs_and_run`] of the two units' word sequences, with the masks kept for them.
+    pub fn lcs_and_run(&self, other: &Vector) -> (usize, usize) {
+        if !other.masks.is_empty() {
+            lcs_and_run_masks(&self.seq, &other.masks, other.seq.len())
+        } else if !self.masks.is_empty() {
+            lcs_and_run_masks(&other.seq, &self.masks, self.seq.len())
+        } else {
+            lcs_and_run(&self.seq, &other.seq)
+        }
+    }
+
     /// Builds a vector from a unit's words and the IDF weight of each term id.
     pub fn new(words: impl IntoIterator<Item = Term>, idf: impl Fn(u32) -> f32) -> Vector {
         let mut v = Vector::default();
@@ -99,7 +110,7 @@ impl Vector {
                 c.into_iter().map(|t| (t, idf(t))).collect()
             })
             .collect();
-        if v.seq.len() <= 64 {
+        if v.seq.len() <= BITS {
             v.masks = masks(&v.seq);
         }
         v.bigrams = sorted_grams(&v.content);
@@ -196,13 +207,7 @@ impl Features {
     pub fn complete(self, a: &Vector, b: &Vector) -> Features {
         let shorter = a.seq.len().min(b.seq.len());
         let longer = a.seq.len().max(b.seq.len()).max(1);
-        let (in_order, run) = if !b.masks.is_empty() {
-            lcs_and_run_masks(&a.seq, &b.masks, b.seq.len())
-        } else if !a.masks.is_empty() {
-            lcs_and_run_masks(&b.seq, &a.masks, a.seq.len())
-        } else {
-            lcs_and_run(&a.seq, &b.seq)
-        };
+        let (in_order, run) = a.lcs_and_run(b);
         let (mut clause, mut clause_cosine) = (0.0f32, 0.0f32);
         for x in &a.clauses {
             for y in &b.clauses {
@@ -336,25 +341,32 @@ fn dice<T: Ord>(left: &[T], right: &[T]) -> f32 {
 
 /// The longest common subsequence and the longest common run of two sequences.
 ///
-/// When one of them has at most 64 items (most sentences), bit-parallel: the LCS by
+/// When one of them has at most [`BITS`] items (every unit but a cut piece's rare
+/// overflow of tokens), bit-parallel: the LCS by
 /// Hyyrö's bit-vector recurrence ("Bit-parallel LCS-length computation revisited",
 /// 2004) in O(n) word operations, the run by extending bit masks of runs ending at each
 /// position, O(n · run). Otherwise one O(n·m) pass with O(m) memory.
 pub fn lcs_and_run(a: &[u32], b: &[u32]) -> (usize, usize) {
-    if b.len() <= 64 {
+    if b.len() <= BITS {
         return lcs_and_run_bits(a, b);
     }
-    if a.len() <= 64 {
+    if a.len() <= BITS {
         return lcs_and_run_bits(b, a);
     }
     lcs_and_run_table(a, b)
 }
 
-/// Each distinct item of `b` (at most 64 items) with the bit mask of its positions,
-/// sorted by item.
-fn masks(b: &[u32]) -> Vec<(u32, u64)> {
-    debug_assert!(b.len() <= 64);
-    let mut masks: Vec<(u32, u64)> = Vec::with_capacity(b.len());
+/// A bit mask of positions in a unit: units are cut at [`crate::budget::MAX_UNIT_WORDS`]
+/// words, below its width, so that the bit-parallel recurrence covers them.
+type Mask = u128;
+/// The width of [`Mask`].
+const BITS: usize = Mask::BITS as usize;
+
+/// Each distinct item of `b` (at most [`BITS`] items) with the bit mask of its
+/// positions, sorted by item.
+fn masks(b: &[u32]) -> Vec<(u32, Mask)> {
+    debug_assert!(b.len() <= BITS);
+    let mut masks: Vec<(u32, Mask)> = Vec::with_capacity(b.len());
     for (j, &y) in b.iter().enumerate() {
         match masks.iter_mut().find(|(v, _)| *v == y) {
             Some((_, m)) => *m |= 1 << j,
@@ -365,14 +377,14 @@ fn masks(b: &[u32]) -> Vec<(u32, u64)> {
     masks
 }
 
-/// [`lcs_and_run`] with `b` of at most 64 items.
+/// [`lcs_and_run`] with `b` of at most [`BITS`] items.
 fn lcs_and_run_bits(a: &[u32], b: &[u32]) -> (usize, usize) {
     lcs_and_run_masks(a, &masks(b), b.len())
 }
 
-/// [`lcs_and_run`] of `a` against a sequence of `len` (at most 64) items given by its
-/// [`masks`].
-fn lcs_and_run_masks(a: &[u32], masks: &[(u32, u64)], len: usize) -> (usize, usize) {
+/// [`lcs_and_run`] of `a` against a sequence of `len` (at most [`BITS`]) items given by
+/// its [`masks`].
+fn lcs_and_run_masks(a: &[u32], masks: &[(u32, Mask)], len: usize) -> (usize, usize) {
     if a.is_empty() || len == 0 {
         return (0, 0);
     }
@@ -381,15 +393,15 @@ fn lcs_and_run_masks(a: &[u32], masks: &[(u32, u64)], len: usize) -> (usize, usi
             .binary_search_by_key(&x, |&(v, _)| v)
             .map_or(0, |i| masks[i].1)
     };
-    let all: u64 = if len == 64 {
-        u64::MAX
+    let all: Mask = if len == BITS {
+        Mask::MAX
     } else {
-        (1u64 << len) - 1
+        (1 << len) - 1
     };
     let mut v = all;
     // runs[k]: positions of b where a common run of length k + 1 ends, for the previous
     // item of a.
-    let (mut runs, mut next): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());
+    let (mut runs, mut next): (Vec<Mask>, Vec<Mask>) = (Vec::new(), Vec::new());
     let mut best = 0;
     for &x in a {
         let m = mask_of(x);
@@ -505,7 +517,7 @@ mod tests {
         assert_eq!(lcs_and_run(&[], &b), (0, 0));
         assert_eq!(lcs_and_run(&a, &[]), (0, 0));
         // The bit-parallel version against the table, on pseudo-random sequences of a
-        // small alphabet (many matches), short and at the 64-item edge.
+        // small alphabet (many matches), short and at the edges of the masks.
         let mut seed = 7u64;
         let mut next = || {
             seed = seed
@@ -514,7 +526,10 @@ mod tests {
             (seed >> 33) as u32
         };
         for round in 0..300 {
-            let (n, m) = (next() as usize % 70, [5, 30, 63, 64][round % 4]);
+            let (n, m) = (
+                next() as usize % 140,
+                [5, 30, 63, 64, 65, 127, 128, 129][round % 8],
+            );
             let x: Vec<u32> = (0..n).map(|_| next() % 4).collect();
             let y: Vec<u32> = (0..m).map(|_| next() % 4).collect();
             assert_eq!(

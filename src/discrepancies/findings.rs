@@ -519,7 +519,7 @@ mod tests {
             .collect();
         let prepared = Prepared::all(&inputs);
         let reports = Reports::new(&inputs, &prepared);
-        let quoted = crate::quotes::Quoted::new(&reports);
+        let quoted = crate::quotes::Quoted::new(&reports, &Default::default());
         let mut alignment = Alignment::with_model(&reports, &quoted, &Default::default());
         assert_eq!(alignment.corpus.units.len(), units);
         alignment.groups = grouped.iter().map(|&(a, b)| vec![a, b]).collect();

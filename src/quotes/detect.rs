@@ -22,6 +22,7 @@ use std::cell::OnceCell;
 
 use super::marks::{self, Quote};
 use super::speaker::{self, Anaphor, Attribution};
+use crate::budget::MAX_QUOTES_PER_REPORT;
 use crate::text::segment::SegmentKind;
 use crate::text::Prepared;
 
@@ -48,11 +49,23 @@ pub struct Found {
     pub confidence: f32,
 }
 
-/// The quotes of one report, in text order, outside boilerplate.
-pub fn find(prep: &Prepared<'_>) -> Vec<Found> {
+/// The quotes of one report, and what the work budget left out of it.
+#[derive(Debug, Default)]
+pub struct Detected {
+    pub found: Vec<Found>,
+    /// Opening marks past the nesting cap ([`marks::MAX_OPEN`]).
+    pub ignored_marks: usize,
+    /// Quotes past [`MAX_QUOTES_PER_REPORT`], neither attributed nor clustered.
+    pub past_cap: usize,
+}
+
+/// The quotes of one report, in text order, outside boilerplate: the first
+/// [`MAX_QUOTES_PER_REPORT`] of them.
+pub fn find(prep: &Prepared<'_>) -> Detected {
     let text = prep.text;
     let segments = &prep.segments;
     let mut quotes: Vec<Quote> = Vec::new();
+    let mut ignored_marks = 0;
     let mut block = 0;
     let mut first = 0;
     for i in 0..=segments.len() {
@@ -60,7 +73,9 @@ pub fn find(prep: &Prepared<'_>) -> Vec<Found> {
             if i > first {
                 let (s, e) = (segments[first].start, segments[i - 1].end);
                 let base = quotes.len();
-                quotes.extend(marks::quotes_in_block(text, s, e).into_iter().map(|mut q| {
+                let marks = marks::quotes_in_block(text, s, e);
+                ignored_marks += marks.ignored;
+                quotes.extend(marks.quotes.into_iter().map(|mut q| {
                     q.nested_in = q.nested_in.map(|n| n + base);
                     q
                 }));
@@ -71,7 +86,14 @@ pub fn find(prep: &Prepared<'_>) -> Vec<Found> {
             }
         }
     }
-    let segment_of = |at: usize| segments.iter().position(|s| s.start <= at && at <= s.end);
+    // Outer quotes come before what nests in them, so a prefix is whole.
+    let past_cap = quotes.len().saturating_sub(MAX_QUOTES_PER_REPORT);
+    quotes.truncate(MAX_QUOTES_PER_REPORT);
+    // The segment holding byte `at`: segments are ordered and disjoint.
+    let segment_of = |at: usize| {
+        let k = segments.partition_point(|s| s.end < at);
+        (k < segments.len() && segments[k].start <= at).then_some(k)
+    };
     let unit_text = |s: usize| {
         masked(
             text,
@@ -278,7 +300,11 @@ pub fn find(prep: &Prepared<'_>) -> Vec<Found> {
         });
         last_segments.push(last);
     }
-    found
+    Detected {
+        found,
+        ignored_marks,
+        past_cap,
+    }
 }
 
 /// What a pronoun or description is resolved against: the report and what was said so far.
@@ -425,7 +451,7 @@ mod tests {
     /// The resolved speaker of the quote that starts with `opening`.
     fn speaker_of(text: &str, opening: &str) -> Option<String> {
         let prep = Prepared::new(text, &Tokenizer::default());
-        let found = find(&prep);
+        let found = find(&prep).found;
         let quote = found
             .iter()
             .find(|f| text[f.start..].starts_with(opening))

@@ -7,8 +7,23 @@
 //! single mark opens only where a quotation can start. A quote left open at the end of its
 //! paragraph ends there, with `unclosed` set.
 //!
+//! At most [`MAX_OPEN`] quotes are open at once: a mark that would open one more is
+//! counted in [`Marks::ignored`] and opens nothing. Real copy nests three deep at most,
+//! and the cap keeps the quoted text of a block within `MAX_OPEN` times the block, however
+//! many stray marks it holds (each unclosed quote runs to the paragraph's end).
+//!
 //! Cost: one pass over each block. Spans are byte offsets of the original text and cover
 //! the words inside the marks, not the marks.
+
+/// The most quotes open at once in a block.
+pub const MAX_OPEN: usize = 4;
+
+/// The quotes of one block, and how many opening marks the nesting cap ignored.
+#[derive(Debug, Default)]
+pub struct Marks {
+    pub quotes: Vec<Quote>,
+    pub ignored: usize,
+}
 
 /// One quotation found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,11 +51,12 @@ struct Open {
 }
 
 /// Quotes in the block `text[start..end]`, in order of their opening marks.
-pub fn quotes_in_block(text: &str, start: usize, end: usize) -> Vec<Quote> {
+pub fn quotes_in_block(text: &str, start: usize, end: usize) -> Marks {
     let block = &text[start..end];
     let chars: Vec<(usize, char)> = block.char_indices().collect();
     let mut found: Vec<Quote> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
+    let mut ignored = 0;
     for (k, &(at, c)) in chars.iter().enumerate() {
         let before = k.checked_sub(1).map(|i| chars[i].1);
         let after = chars.get(k + 1).map(|&(_, c)| c);
@@ -56,20 +72,25 @@ pub fn quotes_in_block(text: &str, start: usize, end: usize) -> Vec<Quote> {
             }
             true
         };
-        let open = |stack: &mut Vec<Open>, found: &mut Vec<Quote>, family: Family, mark: char| {
-            let nested_in = stack.last().map(|o| o.index);
-            found.push(Quote {
-                start: after_mark,
-                end,
-                unclosed: true,
-                nested_in,
-            });
-            stack.push(Open {
-                family,
-                mark,
-                index: found.len() - 1,
-            });
-        };
+        let mut open =
+            |stack: &mut Vec<Open>, found: &mut Vec<Quote>, family: Family, mark: char| {
+                if stack.len() == MAX_OPEN {
+                    ignored += 1;
+                    return;
+                }
+                let nested_in = stack.last().map(|o| o.index);
+                found.push(Quote {
+                    start: after_mark,
+                    end,
+                    unclosed: true,
+                    nested_in,
+                });
+                stack.push(Open {
+                    family,
+                    mark,
+                    index: found.len() - 1,
+                });
+            };
         let has_open = |stack: &Vec<Open>, family: Family| stack.iter().any(|o| o.family == family);
         match c {
             '“' => {
@@ -135,14 +156,15 @@ pub fn quotes_in_block(text: &str, start: usize, end: usize) -> Vec<Quote> {
             kept += 1;
         }
     }
-    found
+    let quotes = found
         .into_iter()
         .filter(|q| q.start < q.end)
         .map(|mut q| {
             q.nested_in = q.nested_in.and_then(|outer| renumbered[outer]);
             q
         })
-        .collect()
+        .collect();
+    Marks { quotes, ignored }
 }
 
 /// A mark can open a quote: at the start, after white space or an opening bracket or
@@ -167,6 +189,7 @@ mod tests {
     /// The quoted texts of a one-block text, with an `…` suffix for unclosed ones.
     fn quotes(text: &str) -> Vec<String> {
         quotes_in_block(text, 0, text.len())
+            .quotes
             .into_iter()
             .map(|q| {
                 let t = &text[q.start..q.end];
@@ -248,7 +271,7 @@ mod tests {
     #[test]
     fn quotes_inside_quotes() {
         let text = "“He said ‘yeah’ and I asked ‘what happened?’” she said.";
-        let found = quotes_in_block(text, 0, text.len());
+        let found = quotes_in_block(text, 0, text.len()).quotes;
         assert_eq!(
             quotes(text),
             [
@@ -281,14 +304,28 @@ mod tests {
         // Found by fuzzing: an empty outer quote was dropped while its inner quote kept
         // pointing at it.
         let text = "\u{1}\0\0\u{1}\0\0>“‘x’” “”‘a’";
-        for q in quotes_in_block(text, 0, text.len()) {
+        for q in quotes_in_block(text, 0, text.len()).quotes {
             assert!(q.nested_in.is_none_or(|outer| outer < 3));
         }
         let text = "“”‘a’ “‘‘b’’”";
-        let found = quotes_in_block(text, 0, text.len());
+        let found = quotes_in_block(text, 0, text.len()).quotes;
         for (i, q) in found.iter().enumerate() {
             assert!(q.nested_in.is_none_or(|outer| outer < i), "{found:?}");
         }
+    }
+
+    #[test]
+    fn marks_past_the_nesting_cap_open_nothing() {
+        // Stray marks that each open a quote: without the cap every one would run to the
+        // end of the paragraph, and the quoted text would grow with the square of the marks.
+        let text = "\"1 'a \"b 'c ".repeat(50);
+        let marks = quotes_in_block(&text, 0, text.len());
+        assert_eq!(marks.quotes.len(), super::MAX_OPEN);
+        assert_eq!(marks.ignored, 200 - super::MAX_OPEN);
+        // Real nesting, three deep, is untouched.
+        let text = "“He said ‘she told me «no»’” today.";
+        let marks = quotes_in_block(text, 0, text.len());
+        assert_eq!((marks.quotes.len(), marks.ignored), (3, 0));
     }
 
     #[test]

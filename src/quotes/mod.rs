@@ -12,6 +12,7 @@ pub mod cluster;
 pub mod detect;
 pub mod marks;
 pub mod speaker;
+pub use marks::MAX_OPEN;
 mod unquoted;
 
 use unquoted::Unquoted;
@@ -21,8 +22,9 @@ use std::collections::{BTreeSet, HashMap};
 use similar::DiffOp;
 
 use crate::align::Alignment;
+use crate::budget::{self, Budget, MAX_QUOTES};
 use crate::ids::{numbered, round3, Reports};
-use crate::model::{QuoteCluster, QuoteInstance, Variant, WordOp, WordOpKind, Wording};
+use crate::model::{NoticeKind, QuoteCluster, QuoteInstance, Variant, WordOp, WordOpKind, Wording};
 use crate::text::tokenize::Word;
 use crate::text::Prepared;
 use crate::word_diff;
@@ -99,9 +101,26 @@ pub struct Quoted {
 
 impl Quoted {
     /// Finds, attributes and clusters the quotes of all reports.
-    pub fn new(reports: &Reports<'_>) -> Quoted {
+    pub fn new(reports: &Reports<'_>, budget: &Budget) -> Quoted {
         let prepared = reports.prepared;
-        let found: Vec<Vec<Found>> = prepared.iter().map(detect::find).collect();
+        let detected: Vec<detect::Detected> = prepared.iter().map(detect::find).collect();
+        let counts: Vec<usize> = detected.iter().map(|d| d.ignored_marks).collect();
+        budget.cut_per_report(NoticeKind::QuoteMarks, &counts);
+        // Past the most clustered in all, each report keeps a fair share.
+        let counts: Vec<usize> = detected.iter().map(|d| d.found.len()).collect();
+        let share = budget::fair_share(&counts, MAX_QUOTES);
+        let mut past: Vec<usize> = detected.iter().map(|d| d.past_cap).collect();
+        let found: Vec<Vec<Found>> = detected
+            .into_iter()
+            .enumerate()
+            .map(|(r, d)| {
+                let mut found = d.found;
+                past[r] += found.len().saturating_sub(share);
+                found.truncate(share);
+                found
+            })
+            .collect();
+        budget.cut_per_report(NoticeKind::Quotes, &past);
         let mut ids: Vec<&str> = (0..prepared.len()).map(|r| reports.id(r)).collect();
         ids.sort_unstable();
         let mut at: Vec<(usize, usize)> = Vec::new();

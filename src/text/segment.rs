@@ -15,10 +15,16 @@
 //! 3. A block that is one short segment without closing punctuation is a heading, as is
 //!    any segment that starts with Markdown `#` marks (the marks stay outside the unit).
 //!
+//! 4. A sentence longer than [`MAX_UNIT_WORDS`] words (a run with no sentence mark, such
+//!    as CJK text without full stops or a pasted table) is cut into pieces of at most that
+//!    many, after the last clause mark in a piece's second half when there is one; the
+//!    pieces are marked `cut` so that the result can say so.
+//!
 //! Cost: linear in the text. Every span is trimmed of white space and lies on char
 //! boundaries; spans never overlap.
 
 use super::lexicon;
+pub use crate::budget::MAX_UNIT_WORDS;
 
 /// What a segment is, before boilerplate detection looks at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +46,9 @@ pub struct Segment {
     pub kind: SegmentKind,
     /// Index of the block (line or wrapped paragraph) the segment comes from.
     pub block: usize,
+    /// The segment ends where a sentence longer than [`MAX_UNIT_WORDS`] was cut, not at a
+    /// sentence end.
+    pub cut: bool,
 }
 
 /// Headings are short; a longer unpunctuated block is a sentence that lost its period.
@@ -57,12 +66,21 @@ pub fn segment(text: &str) -> Vec<Segment> {
                 end: e,
                 kind: SegmentKind::Dateline,
                 block,
+                cut: false,
             });
             start += len;
         }
         let spans = sentences(text, start, end);
         let lone = spans.len() == 1;
-        for (s, e) in spans {
+        let pieces = spans.into_iter().flat_map(|(s, e)| {
+            let pieces = split_long(text, s, e);
+            let last = pieces.len() - 1;
+            pieces
+                .into_iter()
+                .enumerate()
+                .map(move |(k, (s, e))| (s, e, k < last))
+        });
+        for (s, e, cut) in pieces {
             let (s, kind) = match strip_markdown_heading(&text[s..e]) {
                 Some(skip) => (s + skip, SegmentKind::Heading),
                 None if lone && looks_like_heading(&text[s..e]) => (s, SegmentKind::Heading),
@@ -74,11 +92,70 @@ pub fn segment(text: &str) -> Vec<Segment> {
                     end: e,
                     kind,
                     block,
+                    cut,
                 });
             }
         }
     }
     segments
+}
+
+/// `[start, end)` cut into pieces of at most [`MAX_UNIT_WORDS`] words (a word: a run of
+/// letters and digits, or one CJK character), each cut after the last clause mark in the
+/// piece's second half, else before the word that would pass the cap. Usually one piece.
+fn split_long(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut from = start;
+    let mut words = 0;
+    // Byte offset after the last clause mark once the piece is half full.
+    let mut clause_end = None;
+    let mut in_word = false;
+    for (at, c) in text[start..end].char_indices() {
+        let at = start + at;
+        let cjk = is_cjk(c);
+        let starts_word = cjk || c.is_alphanumeric() && !in_word;
+        in_word = c.is_alphanumeric() && !cjk;
+        if starts_word {
+            if words == MAX_UNIT_WORDS {
+                let cut = clause_end.unwrap_or(at);
+                pieces.push(trim(text, from, cut));
+                from = cut;
+                words = word_count(&text[cut..at]);
+                clause_end = None;
+            }
+            words += 1;
+        } else if words >= MAX_UNIT_WORDS / 2
+            && matches!(c, ',' | ';' | ':' | '—' | '、' | '，' | '；')
+        {
+            clause_end = Some(at + c.len_utf8());
+        }
+    }
+    pieces.push(trim(text, from, end));
+    pieces.retain(|&(s, e)| s < e);
+    if pieces.is_empty() {
+        pieces.push((start, end));
+    }
+    pieces
+}
+
+/// The words of `s` as [`split_long`] counts them.
+fn word_count(s: &str) -> usize {
+    let mut in_word = false;
+    s.chars()
+        .filter(|&c| {
+            let cjk = is_cjk(c);
+            let starts = cjk || c.is_alphanumeric() && !in_word;
+            in_word = c.is_alphanumeric() && !cjk;
+            starts
+        })
+        .count()
+}
+
+/// Scripts written without spaces between words: each character counts as a word.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
 /// Length of a dateline or agency prefix at the start of `block`, with the dash and
@@ -338,7 +415,7 @@ fn looks_like_heading(segment: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{segment, SegmentKind};
+    use super::{segment, SegmentKind, MAX_UNIT_WORDS};
 
     /// The units of `text` as (kind initial, text) pairs: `H` heading, `S` sentence.
     fn units(text: &str) -> Vec<(char, &str)> {
@@ -574,6 +651,33 @@ mod tests {
     fn long_unpunctuated_line_is_a_sentence_not_a_heading() {
         let line = "word ".repeat(40);
         assert_eq!(units(&line), [('S', line.trim())]);
+    }
+
+    #[test]
+    fn sentences_past_the_word_cap_are_cut_into_pieces() {
+        // 300 words with no sentence mark: three pieces, the first two marked cut.
+        let text = "word ".repeat(300);
+        let segments = segment(&text);
+        assert_eq!(segments.len(), 3);
+        assert!(segments[0].cut && segments[1].cut && !segments[2].cut);
+        for s in &segments {
+            assert!(text[s.start..s.end].split_whitespace().count() <= MAX_UNIT_WORDS);
+        }
+        // A clause mark in the second half is where the piece ends.
+        let text = format!("{}, {}", "one ".repeat(100).trim_end(), "two ".repeat(100));
+        let first = &segment(&text)[0];
+        assert!(text[first.start..first.end].ends_with("one,"));
+        // CJK without full stops: each character is a word.
+        let text = "中".repeat(250);
+        let segments = segment(&text);
+        assert_eq!(segments.len(), 3);
+        assert_eq!(
+            text[segments[0].start..segments[0].end].chars().count(),
+            MAX_UNIT_WORDS
+        );
+        // A real long sentence is left whole.
+        let text = "The minister, who arrived late, said the talks had failed. ".repeat(3);
+        assert!(segment(&text).iter().all(|s| !s.cut));
     }
 
     #[test]

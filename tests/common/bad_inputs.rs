@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use parallax::{compare, limits, Comparison, Options, ReportInput, UnitKind};
+use parallax::{compare, limits, Comparison, NoticeKind, Options, ReportInput, UnitKind};
 
 /// `text[start..end]` with UTF-16 offsets, as JavaScript's `slice` would take it.
 fn slice_utf16(text: &str, start: usize, end: usize) -> String {
@@ -121,11 +121,21 @@ pub fn table() -> Vec<(&'static str, Vec<ReportInput>, Check)> {
             let e = run(&reports(&[&big, "Short."])).unwrap_err();
             assert!(e.contains("\"r0\"") && e.contains("5.0 MB") && e.contains("2.0 MB"), "{e}");
         }),
-        ("one 100 KB sentence: one unit", vec![], |_, _| {
+        ("one 100 KB sentence: cut into pieces of at most 120 words, with a notice", vec![], |_, _| {
             let long = format!("{}end.", "word ".repeat(20_000));
             let r = run(&reports(&[&long, STORY])).unwrap();
-            assert_eq!(r.reports[0].units.len(), 1);
-            assert_eq!(r.reports[0].units[0].kind, UnitKind::Sentence);
+            let units = &r.reports[0].units;
+            assert_eq!(units.len(), 20_001usize.div_ceil(120));
+            assert!(units.iter().all(|u| u.kind == UnitKind::Sentence && u.text.split_whitespace().count() <= 120));
+            let notice = r.notices.iter().find(|n| n.kind == NoticeKind::LongUnits).expect("a notice");
+            assert_eq!((notice.count, notice.reports.as_slice()), (1, ["r0".to_string()].as_slice()));
+            assert!(notice.message.contains("120 words"), "{}", notice.message);
+        }),
+        ("20,000 CJK characters with no full stop: pieces of 120 characters", vec![], |_, _| {
+            let text: String = (0..20_000u32).map(|i| char::from_u32(0x4e00 + (i * 7919) % 2_000).unwrap()).collect();
+            let r = run(&reports(&[&text, &text])).unwrap();
+            assert_eq!(r.reports[0].units.len(), 20_000usize.div_ceil(120));
+            assert!(r.notices.iter().any(|n| n.kind == NoticeKind::LongUnits && n.reports.len() == 2));
         }),
         ("no punctuation at all: one unit a line, a hard-wrapped paragraph one unit", reports(&["Talks began in Istanbul\nThey went on for hours\nNo deal was reached", "talks began in istanbul and\nwent on for hours"]), |_, r| {
             let r = r.unwrap();
@@ -190,13 +200,37 @@ pub fn table() -> Vec<(&'static str, Vec<ReportInput>, Check)> {
             let r = r.unwrap();
             assert!(r.quotes.iter().flat_map(|q| &q.instances).any(|i| i.unclosed));
         }),
-        ("deeply nested quotes: every level found", vec![], |_, _| {
+        ("deeply nested quotes: four levels found, the deeper marks noticed", vec![], |_, _| {
             let mut text = String::from("x");
             for level in 0..40 {
                 text = if level % 2 == 0 { format!("“a {text} b”") } else { format!("‘c {text} d’") };
             }
             let r = run(&reports(&[&format!("He said {text}."), STORY])).unwrap();
-            assert_eq!(r.quotes.iter().map(|q| q.instances.len()).sum::<usize>(), 40);
+            assert_eq!(r.quotes.iter().map(|q| q.instances.len()).sum::<usize>(), 4);
+            let notice = r.notices.iter().find(|n| n.kind == NoticeKind::QuoteMarks).expect("a notice");
+            assert_eq!(notice.count, 36);
+        }),
+        ("stray quote marks that never close: quoted text stays linear in the input", vec![], |_, _| {
+            let marks = "\"1 'a \"b 'c ".repeat(2_000);
+            let r = run(&reports(&[&marks, "The minister said \"we will not stop\" on Monday."])).unwrap();
+            let quoted: usize = r.quotes.iter().flat_map(|q| &q.instances).map(|i| i.text.len()).sum();
+            assert!(quoted <= 4 * marks.len(), "{quoted} bytes quoted of {}", marks.len());
+            assert!(r.notices.iter().any(|n| n.kind == NoticeKind::QuoteMarks));
+        }),
+        ("one sentence repeated in thousands of units: bounded groups, runs and links, with notices", vec![], |_, _| {
+            let six = [
+                "The ministers met again in the capital.", "Talks went on late into the night.",
+                "Neither side would say what was agreed.", "Officials expect a statement by Friday.",
+                "The opposition called the meeting a farce.", "Markets barely moved on the news.",
+            ];
+            let text: String = (0..900).map(|i| format!("{} ", six[i % 6])).collect();
+            let r = run(&reports(&[&text, &text])).unwrap();
+            let members: usize = r.groups.iter().map(|g| g.members.len()).sum();
+            assert!(members <= 8 * 1_800, "{members} group members for 1,800 units");
+            assert!(r.possible.len() <= 2 * 1_800);
+            let runs: usize = r.pairs.iter().map(|p| p.shared_runs.len()).sum();
+            assert!(runs <= 3 * 900, "{runs} shared runs");
+            assert!(r.notices.iter().any(|n| n.kind == NoticeKind::CommonPassages));
         }),
         ("a report that is one long quote: one quotation", reports(&["“The talks failed. Kabul refused every demand. Pakistan will act alone if it must.”", STORY]), |_, r| {
             let r = r.unwrap();

@@ -552,6 +552,25 @@ export function renderSetAside(result) {
   return root;
 }
 
+/** What the engine's work budget cut on this input (`result.notices`), as a note drawn
+ * above every view; nothing when it cut nothing. */
+export function renderNotices(result) {
+  const notices = result.notices ?? [];
+  if (notices.length === 0) return null;
+  const root = el('aside', 'budget-notices');
+  root.setAttribute('role', 'note');
+  root.setAttribute('aria-label', 'Work left out');
+  root.append(el('p', 'budget-lede', 'This set is beyond what the engine compares in full; the result leaves out:'));
+  const list = el('ul');
+  for (const notice of notices) {
+    const item = el('li', 'budget-notice', `${notice.message}.`);
+    item.dataset.kind = notice.kind;
+    list.append(item);
+  }
+  root.append(list);
+  return root;
+}
+
 const DISCREPANCY = {
   conflict: 'Conflict: the reports give different values',
   precision: 'Precision: one report is vaguer or narrower',

@@ -10,7 +10,7 @@
 // so moving to a tab shows it at once.
 
 import {
-  el, renderDiscrepancies, renderOverview, renderQuotes, renderReports, renderSetAside, renderSideBySide,
+  el, renderDiscrepancies, renderNotices, renderOverview, renderQuotes, renderReports, renderSetAside, renderSideBySide,
 } from './render.js';
 
 /** Every view, in tab order: its tab's label, and how it is drawn from a result and the
@@ -27,9 +27,15 @@ export const VIEWS = {
   aside: { label: 'Set aside', draw: renderSetAside },
 };
 
-/** Draws view `key` (the overview when there is no such view) of `result`. */
+/** Draws view `key` (the overview when there is no such view) of `result`, after the
+ * notices of what the engine's budget left out, when it left anything out. */
 export function drawView(key, result, state = {}) {
-  return (VIEWS[key] ?? VIEWS.overview).draw(result, state);
+  const view = (VIEWS[key] ?? VIEWS.overview).draw(result, state);
+  const notices = renderNotices(result);
+  if (!notices) return view;
+  const both = el('div', 'with-notices');
+  both.append(notices, view);
+  return both;
 }
 
 /**
