@@ -147,6 +147,17 @@ const BIG: usize = MAX_REPORT_BYTES - 1024;
 fn cases() -> Vec<Case> {
     vec![
         Case {
+            name: "seeds",
+            what: "the five sample reports: an ordinary input, for reference",
+            make: || {
+                seeds()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, text)| report(format!("{i:03}"), text))
+                    .collect()
+            },
+        },
+        Case {
             name: "unclosed-quotes-60k",
             what: "60 KB of mixed unclosed quote marks, and one short report",
             make: || {

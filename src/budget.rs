@@ -134,14 +134,14 @@ fn message(cut: &Cut, reports: &Reports<'_>) -> String {
             s("passage"),
         ),
         NoticeKind::PossibleLinks => format!(
-            "{n} weaker possible {}{whose} {} not listed: a passage lists at most two with \
+            "{n} weaker possible {}{whose} {} not listed: a passage lists at most sixteen with \
              each other report",
             s("link"),
             if n == 1 { "was" } else { "were" },
         ),
         NoticeKind::SharedRuns => format!(
             "{n} linked {}{whose} past the most the pairs section lists (a passage in at \
-             most three runs, 50,000 runs in all) {} not searched for runs of identical \
+             most six runs, 50,000 runs in all) {} not searched for runs of identical \
              words, or their runs not listed",
             if n == 1 { "passage" } else { "passages" },
             if n == 1 { "was" } else { "were" },

@@ -56,6 +56,9 @@ fn changes_against(
 }
 
 /// The strongest relation of `u` to a member of another report, and its best score.
+/// Relations are read from the strongest links down, at most [`RELATIONS_READ`] of them
+/// and none after a verbatim one: in a fact fifty reports carry, reading every pair's
+/// word sequences would cost the square of the group.
 fn member_link(
     alignment: &Alignment,
     scores: &HashMap<(usize, usize), f32>,
@@ -63,17 +66,23 @@ fn member_link(
     u: usize,
 ) -> (Relation, f32) {
     let units = &alignment.corpus.units;
-    let mut best = (Relation::Paraphrase, 0.0f32);
-    for &v in members {
-        if units[v].report == units[u].report {
-            continue;
+    let mut linked: Vec<(usize, f32)> = members
+        .iter()
+        .filter(|&&v| units[v].report != units[u].report)
+        .filter_map(|&v| scores.get(&(u.min(v), u.max(v))).map(|&s| (v, s)))
+        .collect();
+    linked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    let mut best = (Relation::Paraphrase, linked.first().map_or(0.0, |l| l.1));
+    for &(v, _) in linked.iter().take(RELATIONS_READ) {
+        best.0 = best
+            .0
+            .max(align::relation(&units[u].vector, &units[v].vector));
+        if best.0 == Relation::Verbatim {
+            break;
         }
-        let Some(&score) = scores.get(&(u.min(v), u.max(v))) else {
-            continue;
-        };
-        let relation = align::relation(&units[u].vector, &units[v].vector);
-        best.0 = best.0.max(relation);
-        best.1 = best.1.max(score);
     }
     best
 }
+
+/// See [`member_link`].
+const RELATIONS_READ: usize = 8;

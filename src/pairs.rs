@@ -14,7 +14,7 @@ const MIN_SHARED_RUN: usize = 6;
 
 /// A unit takes part in at most this many shared runs (its strongest links'): a passage
 /// repeated in hundreds of units would otherwise list a run for every copy.
-const MAX_RUNS_PER_UNIT: usize = 3;
+const MAX_RUNS_PER_UNIT: usize = 6;
 /// The most shared runs listed in all; past it each pair of reports keeps a fair share.
 const MAX_SHARED_RUNS: usize = 50_000;
 

@@ -63,16 +63,46 @@ pub fn possible(
 }
 
 /// The most possible links listed between one unit and one other report.
-const MAX_POSSIBLE_PER_REPORT: usize = 2;
+const MAX_POSSIBLE_PER_REPORT: usize = 16;
 
 /// Every report, in input order.
 pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Report> {
+    let carriers = carriers(alignment);
     (0..reports.len())
-        .map(|r| report(reports, alignment, r))
+        .map(|r| report(reports, alignment, &carriers, r))
         .collect()
 }
 
-fn report(reports: &Reports<'_>, alignment: &Alignment, r: usize) -> Report {
+/// Per group: each term of its members with up to two of the reports whose members have
+/// it, so that "does another report of this fact have the word" costs one lookup however
+/// many reports carry the fact.
+fn carriers(alignment: &Alignment) -> Vec<HashMap<u32, [usize; 2]>> {
+    let units = &alignment.corpus.units;
+    alignment
+        .groups
+        .iter()
+        .map(|members| {
+            let mut map: HashMap<u32, [usize; 2]> = HashMap::new();
+            for &v in members {
+                let r = units[v].report;
+                for &t in &units[v].vector.seq {
+                    let slot = map.entry(t).or_insert([r, r]);
+                    if slot[0] != r {
+                        slot[1] = r;
+                    }
+                }
+            }
+            map
+        })
+        .collect()
+}
+
+fn report(
+    reports: &Reports<'_>,
+    alignment: &Alignment,
+    carriers: &[HashMap<u32, [usize; 2]>],
+    r: usize,
+) -> Report {
     let (input, prep) = (&reports.inputs[r], &reports.prepared[r]);
     let text = prep.text;
     let units: Vec<Unit> = prep
@@ -116,11 +146,18 @@ fn report(reports: &Reports<'_>, alignment: &Alignment, r: usize) -> Report {
         if alignment.in_groups[u].is_empty() {
             continue;
         }
-        let elsewhere: HashSet<u32> = alignment.in_groups[u]
+        let elsewhere: HashSet<u32> = unit
+            .vector
+            .seq
             .iter()
-            .flat_map(|&g| &alignment.groups[g])
-            .filter(|&&v| alignment.corpus.units[v].report != r)
-            .flat_map(|&v| alignment.corpus.units[v].vector.seq.iter().copied())
+            .copied()
+            .filter(|t| {
+                alignment.in_groups[u].iter().any(|&g| {
+                    carriers[g]
+                        .get(t)
+                        .is_some_and(|reports| reports.iter().any(|&s| s != r))
+                })
+            })
             .collect();
         let words = &prep.words[unit.segment];
         for (first, last) in unmatched_runs(words, &unit.vector.seq, &elsewhere) {

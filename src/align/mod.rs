@@ -148,13 +148,15 @@ impl Corpus {
     /// Candidate pairs `(a, b)`, `a < b`, of units of different reports that share a content
     /// term telling facts apart, found through the inverted index so that cost grows with
     /// shared material rather than with all pairs of sentences; and the units that had more
-    /// than [`MAX_CANDIDATES`] of them (they keep the ones sharing the most weight, ties
-    /// by `rank`).
+    /// than [`candidates_per_unit`] of them (they keep the ones sharing the most weight,
+    /// ties by `rank`).
     pub fn candidates(&self, rank: &[usize]) -> (Vec<(usize, usize)>, Vec<usize>) {
         let n = self.units.len();
         // Terms in more units than this cannot tell facts apart; they still count in the
-        // scores, but do not make candidates on their own.
-        let max_postings = (n / 5).max(12);
+        // scores, but do not make candidates on their own. Reading a term's units costs
+        // their number for each of them, so the cap is absolute too.
+        let max_postings = (n / 5).clamp(12, MAX_POSTINGS);
+        let keep = candidates_per_unit(n);
         let mut out = Vec::new();
         let mut crowded = Vec::new();
         // Per unit of another report: the weight of the terms it shares with unit `a`.
@@ -177,14 +179,14 @@ impl Corpus {
                     shared[b] += weight.max(f32::MIN_POSITIVE);
                 }
             }
-            if touched.len() > MAX_CANDIDATES {
+            if touched.len() > keep {
                 crowded.push(a);
-                touched.select_nth_unstable_by(MAX_CANDIDATES - 1, |&x, &y| {
+                touched.select_nth_unstable_by(keep - 1, |&x, &y| {
                     shared[y].total_cmp(&shared[x]).then(rank[x].cmp(&rank[y]))
                 });
             }
             for (k, &b) in touched.iter().enumerate() {
-                if k < MAX_CANDIDATES {
+                if k < keep {
                     out.push((a.min(b), a.max(b)));
                 }
                 shared[b] = 0.0;
@@ -197,11 +199,27 @@ impl Corpus {
     }
 }
 
-/// The most candidates a unit keeps (with those that keep it): past it, a passage common
-/// to many reports (wire copy in two hundred outlets, a sentence repeated in thousands of
-/// units) would make the candidates grow with the square of the input. Groups still form
-/// through the candidates kept, and their averages are scored pair by pair.
+/// The most candidates a unit keeps (with those that keep it) among `units`: past it, a
+/// passage common to many reports (wire copy in two hundred outlets, a sentence repeated
+/// in thousands of units) would make the candidates grow with the square of the input.
+/// [`MAX_CANDIDATES`] a unit, fewer on a large set so that all of them stay near
+/// [`TOTAL_CANDIDATES`]. Groups still form through the candidates kept, and their
+/// averages are scored pair by pair.
+pub fn candidates_per_unit(units: usize) -> usize {
+    (TOTAL_CANDIDATES / units.max(1)).clamp(MIN_CANDIDATES, MAX_CANDIDATES)
+}
+
+/// A term in more units than this makes no candidates, however many units there are:
+/// candidates cost the sum of the squares of the terms' unit counts.
+pub const MAX_POSTINGS: usize = 500;
+
+/// See [`candidates_per_unit`]. Scoring a candidate costs some 5 µs natively, so these
+/// take about 1.5 s; a story in ten or twenty reports never reaches them.
+pub const TOTAL_CANDIDATES: usize = 300_000;
+/// The most candidates a unit keeps on a small set.
 pub const MAX_CANDIDATES: usize = 100;
+/// The fewest a unit keeps however large the set.
+pub const MIN_CANDIDATES: usize = 8;
 
 /// A pair of units of different reports (`a < b`, indices into `Corpus::units`) with its
 /// final same-fact score, at or above the looser tier's threshold.
@@ -231,7 +249,7 @@ pub struct Scorer<'c> {
     cache: PairMap<f32>,
     /// The log-odds shift to this comparison's own share of same-fact candidates.
     shift: f32,
-    /// The units whose candidates were cut at [`MAX_CANDIDATES`].
+    /// The units whose candidates were cut at [`candidates_per_unit`].
     crowded: Vec<usize>,
 }
 
@@ -453,8 +471,8 @@ pub struct Alignment {
     pub nearest: Vec<Option<(usize, f32)>>,
     /// For each unit, whether it has a link of either tier.
     pub linked: Vec<bool>,
-    /// The units that had more candidates than [`MAX_CANDIDATES`] (only the closest
-    /// were scored).
+    /// The units that had more candidates than [`candidates_per_unit`] (only the
+    /// closest were scored), or a same-fact link the grouping could not honour.
     pub crowded: Vec<usize>,
 }
 
@@ -533,7 +551,7 @@ impl Alignment {
                 .collect::<HashSet<_>>()
                 .len()
         };
-        groups.sort_by_key(|g| (std::cmp::Reverse(count_reports(g)), g[0]));
+        groups.sort_by_cached_key(|g| (std::cmp::Reverse(count_reports(g)), g[0]));
         let mut in_groups: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (g, members) in groups.iter().enumerate() {
             for &u in members {

@@ -118,15 +118,16 @@ pub fn adapt_to_prior(scores: &[f32], prior: f32) -> f32 {
     // the reports.
     let mut scores = scores.to_vec();
     scores.sort_by(f32::total_cmp);
+    let logits: Vec<f32> = scores
+        .iter()
+        .map(|&s| logit(s.clamp(1e-6, 1.0 - 1e-6)))
+        .collect();
     let mut estimate = prior;
     for _ in 0..50 {
         let shift = logit(estimate) - logit(prior);
-        let mean = scores
+        let mean = logits
             .iter()
-            .map(|&s| {
-                let s = s.clamp(1e-6, 1.0 - 1e-6);
-                f64::from(1.0 / (1.0 + (-(logit(s) + shift)).exp()))
-            })
+            .map(|&l| f64::from(1.0 / (1.0 + (-(l + shift)).exp())))
             .sum::<f64>() as f32
             / scores.len() as f32;
         let mean = mean.clamp(1e-4, 1.0 - 1e-4);

@@ -19,9 +19,10 @@
 //! The quotes section adds the edges that need the alignment and the vocabulary. Two
 //! quotes that share no content word are never joined by an edge of their own.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 pub use crate::text::names::same_speaker;
+use crate::text::names::speaker_keys;
 use crate::union_find::UnionFind;
 
 /// Most words after a quote, to the end of its unit, for the next unit's quote to
@@ -95,14 +96,19 @@ pub fn containment(a: &[u32], b: &[u32]) -> (usize, f32) {
 }
 
 /// Which items' speakers name one source, worked out once per distinct speaker string
-/// ([`same_speaker`] is not cheap, and merging asks it often).
+/// ([`same_speaker`] is not cheap, and merging asks it often), and only for the speakers
+/// that share something it matches by ([`speaker_keys`]): a thousand speakers each named
+/// once cost a thousand lookups, not half a million comparisons.
 pub struct Speakers {
     /// Per item, the index of its speaker among the distinct ones.
-    of: Vec<Option<usize>>,
-    /// `same[x * n + y]` for distinct speakers `x` and `y`.
-    same: Vec<bool>,
-    n: usize,
+    pub of: Vec<Option<usize>>,
+    /// The pairs `(x, y)`, `x < y`, of distinct speakers that name one source.
+    same: HashSet<(usize, usize)>,
 }
+
+/// Speakers sharing one key past this many are not all compared (a hostile input only:
+/// thousands of distinct attributions with one head word).
+const MAX_SHARING_A_KEY: usize = 1_000;
 
 impl Speakers {
     pub fn new(items: &[Item]) -> Speakers {
@@ -117,27 +123,54 @@ impl Speakers {
                     .and_then(|s| names.binary_search(&s).ok())
             })
             .collect();
-        let n = names.len();
-        let mut same = vec![false; n * n];
-        for x in 0..n {
-            for y in x..n {
-                let v = x == y || same_speaker(names[x], names[y]);
-                same[x * n + y] = v;
-                same[y * n + x] = v;
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        let keys: Vec<Vec<String>> = names
+            .iter()
+            .enumerate()
+            .map(|(x, name)| {
+                let (keys, initials) = speaker_keys(name);
+                for key in keys.iter().filter(|k| !k.starts_with("w:")) {
+                    by_key.entry(key.clone()).or_default().push(x);
+                }
+                if let Some(initials) = initials {
+                    by_initials.entry(initials).or_default().push(x);
+                }
+                keys
+            })
+            .collect();
+        let mut asked: HashSet<(usize, usize)> = HashSet::new();
+        for (x, keys) in keys.iter().enumerate() {
+            for key in keys {
+                let index = if key.starts_with("w:") {
+                    &by_initials
+                } else {
+                    &by_key
+                };
+                let sharing = index.get(key).map_or(&[][..], |v| v.as_slice());
+                for &y in sharing.iter().take(MAX_SHARING_A_KEY) {
+                    if y != x {
+                        asked.insert((x.min(y), x.max(y)));
+                    }
+                }
             }
         }
-        Speakers { of, same, n }
+        let same = asked
+            .into_iter()
+            .filter(|&(x, y)| same_speaker(names[x], names[y]))
+            .collect();
+        Speakers { of, same }
     }
 
     /// Whether items `a` and `b` have known speakers that name one source (`None` when
     /// either is unknown).
     pub fn agree(&self, a: usize, b: usize) -> Option<bool> {
-        Some(self.same[self.of[a]? * self.n + self.of[b]?])
+        Some(self.same(self.of[a]?, self.of[b]?))
     }
 
     /// Whether two distinct speakers (indices) name one source.
     fn same(&self, x: usize, y: usize) -> bool {
-        self.same[x * self.n + y]
+        x == y || self.same.contains(&(x.min(y), x.max(y)))
     }
 }
 
@@ -182,8 +215,9 @@ fn continues(a: &Item, b: &Item, agree: Option<bool>) -> bool {
 /// in report order, and within a report in text order.
 pub fn edges(items: &[Item], speakers: &Speakers) -> Vec<Edge> {
     let mut out = Vec::new();
+    let sharing = sharing_pairs(items);
     for i in 0..items.len() {
-        for j in i + 1..items.len() {
+        for &j in &sharing[i] {
             let differ = speakers.agree(i, j) == Some(false);
             if let Some(strength) = same_utterance(&items[i], &items[j], differ) {
                 out.push(Edge {
@@ -208,6 +242,41 @@ pub fn edges(items: &[Item], speakers: &Speakers) -> Vec<Edge> {
         }
     }
     out
+}
+
+/// For each item, the later items (ascending) that share a stem with it: every edge needs
+/// one, and looking only at these keeps the cost with the shared words rather than with
+/// the square of the quotes.
+pub fn sharing_pairs(items: &[Item]) -> Vec<Vec<usize>> {
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        for &stem in &item.stems {
+            let list = postings.entry(stem).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let mut seen = vec![usize::MAX; items.len()];
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mut later: Vec<usize> = Vec::new();
+            for stem in &item.stems {
+                let list = &postings[stem];
+                let from = list.partition_point(|&j| j <= i);
+                for &j in &list[from..] {
+                    if seen[j] != i {
+                        seen[j] = i;
+                        later.push(j);
+                    }
+                }
+            }
+            later.sort_unstable();
+            later
+        })
+        .collect()
 }
 
 /// Whether `b` is another fragment of the statement `a` is part of: same unit, same
@@ -272,8 +341,12 @@ pub fn clusters(items: &[Item], edges: &[Edge], known: &Speakers) -> Vec<Vec<(us
     // same speaker) in at least two reports are one utterance quoted in pieces
     // ("political trial" … "justify her arrest" in two reports): the reports agree on it.
     let mut together: BTreeMap<(usize, usize), BTreeSet<usize>> = BTreeMap::new();
+    // Items are in text order: the quotes of one unit stand together.
     for i in 0..items.len() {
-        for j in i + 1..items.len() {
+        let same_unit = (i + 1..items.len()).take_while(|&j| {
+            items[j].report == items[i].report && items[j].segment == items[i].segment
+        });
+        for j in same_unit {
             if fragment_of(&items[i], &items[j]) {
                 let (a, b) = (sets.find(i), sets.find(j));
                 if a != b {

@@ -238,8 +238,9 @@ fn aligned_edges(quoted: &Quoted, alignment: &Alignment) -> Vec<cluster::Edge> {
             }
     };
     let mut out = Vec::new();
+    let sharing = cluster::sharing_pairs(items);
     for i in 0..items.len() {
-        for j in i + 1..items.len() {
+        for &j in &sharing[i] {
             let (a, b) = (&items[i], &items[j]);
             if a.stems.is_empty() || b.stems.is_empty() {
                 continue;

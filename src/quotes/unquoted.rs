@@ -63,6 +63,18 @@ pub(super) struct Candidate<'a> {
     pub evidence: Vec<usize>,
 }
 
+/// The most distinct wordings of one utterance its renderings without quotation marks are
+/// looked for from: each costs a pass over every unit sharing a word with it, and an
+/// utterance quoted in more wordings than this is well enough covered by them.
+const MAX_SOURCES: usize = 16;
+
+/// The most units one wording is compared with (those sharing the most words with it):
+/// a rendering shares several of the quote's words, and a long set has thousands of
+/// units sharing one or two common ones.
+const MAX_UNITS_PER_SOURCE: usize = 64;
+
+use crate::align::MAX_POSTINGS;
+
 impl<'a> Unquoted<'a> {
     pub(super) fn new(
         prepared: &'a [Prepared<'a>],
@@ -146,13 +158,19 @@ impl<'a> Unquoted<'a> {
             })
             .collect();
         let mut best: HashMap<(usize, usize), Candidate<'a>> = HashMap::new();
-        for source in quoted {
+        // Each wording once (wire copy quotes one utterance in the same words fifty
+        // times), and at most MAX_SOURCES of them.
+        let mut wordings: BTreeSet<Vec<&str>> = BTreeSet::new();
+        let sources = quoted.iter().filter_map(|source| {
             let stems: Vec<&str> = source
                 .words
                 .iter()
                 .filter(|w| !w.stop)
                 .map(|w| w.stem.as_str())
                 .collect();
+            wordings.insert(stems.clone()).then_some((source, stems))
+        });
+        for (source, stems) in sources.take(MAX_SOURCES) {
             let distinct: BTreeSet<&str> = stems.iter().copied().collect();
             let total: f32 = distinct.iter().map(|s| self.weight(s)).sum();
             if total <= 0.0 {
@@ -161,9 +179,12 @@ impl<'a> Unquoted<'a> {
             // Per unit sharing a stem: how many it shares, and whether one is rare. Units
             // that cannot meet any test of [`Self::wording`] are not looked at.
             let mut shared: BTreeMap<(usize, usize), (usize, bool)> = BTreeMap::new();
+            // A word in more units than MAX_POSTINGS finds no rendering on its own; the
+            // units are found through the quote's other words.
             for stem in &distinct {
                 let rare = self.is_rare(stem);
-                for &unit in self.postings.get(stem).into_iter().flatten() {
+                let units = self.postings.get(stem).filter(|u| u.len() <= MAX_POSTINGS);
+                for &unit in units.into_iter().flatten() {
                     let entry = shared.entry(unit).or_default();
                     entry.0 += 1;
                     entry.1 |= rare;
@@ -171,11 +192,20 @@ impl<'a> Unquoted<'a> {
             }
             let possible =
                 |&(count, rare): &(usize, bool)| count >= 2 || rare || distinct.len() == 1;
-            let units = shared
+            let mut units: Vec<((usize, usize), (usize, bool))> = shared
                 .into_iter()
                 .filter(|(unit, counts)| possible(counts) && !own.contains(unit))
-                .map(|(unit, _)| unit);
-            for unit in units {
+                .collect();
+            // The units sharing most with the quote, at most MAX_UNITS_PER_SOURCE of them:
+            // on a long set, common words would have every quote read every unit.
+            if units.len() > MAX_UNITS_PER_SOURCE {
+                units.select_nth_unstable_by(MAX_UNITS_PER_SOURCE - 1, |x, y| {
+                    (y.1 .0, y.1 .1).cmp(&(x.1 .0, x.1 .1)).then(x.0.cmp(&y.0))
+                });
+                units.truncate(MAX_UNITS_PER_SOURCE);
+                units.sort_unstable();
+            }
+            for (unit, _) in units {
                 let Some((candidate, evidence)) =
                     self.render(source, &stems, &distinct, total, unit, speaker)
                 else {

@@ -106,6 +106,41 @@ pub fn same_speaker(a: &str, b: &str) -> bool {
         .any(|n| !lexicon::is_name_title(n) && !lexicon::is_demonym(n) && n != "security")
 }
 
+/// What [`same_speaker`] can match two speakers by, so that only speakers sharing one
+/// are compared: `(keys, initials)`. Two speakers are the same only if they share a key,
+/// or a bare word of one is the other's `initials`; each word of a speaker is a key of
+/// the form `w:` for that second test.
+pub fn speaker_keys(s: &str) -> (Vec<String>, Option<String>) {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| bare(w).to_lowercase())
+        .filter(|w| !matches!(w.as_str(), "a" | "an" | "the" | "one" | ""))
+        .collect();
+    let mut keys = vec![format!(
+        "h:{}",
+        words.last().map_or("", |h| h.trim_end_matches('s'))
+    )];
+    keys.extend(
+        s.split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| bare(w).to_lowercase())
+            .filter(|w| w.len() > 2)
+            .filter(|n| !lexicon::is_name_title(n) && !lexicon::is_demonym(n) && n != "security")
+            .map(|n| format!("n:{n}")),
+    );
+    keys.extend(s.split_whitespace().map(|w| format!("w:{}", bare(w))));
+    let initials: String = s
+        .split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    (
+        keys,
+        (initials.chars().count() >= 2).then(|| format!("w:{initials}")),
+    )
+}
+
 /// Whether a word in capitals in `short` is the initials of the capitalised words of
 /// `long`, articles aside: "the RAIB" stands for "The Rail Accident Investigation Branch".
 fn stands_for(short: &str, long: &str) -> bool {
