@@ -129,8 +129,9 @@ fn message(cut: &Cut, reports: &Reports<'_>) -> String {
             if n == 1 { "is" } else { "are" },
         ),
         NoticeKind::CommonPassages => format!(
-            "{n} {}{whose} had more candidate counterparts than the engine scores; only the \
-             closest were scored",
+            "{n} {}{whose} had more candidate counterparts than the engine scores, or words \
+             in more passages than it reads; only the closest were scored, and a passage may \
+             be carried elsewhere although no link says so",
             s("passage"),
         ),
         NoticeKind::PossibleLinks => format!(
@@ -141,19 +142,9 @@ fn message(cut: &Cut, reports: &Reports<'_>) -> String {
         ),
         NoticeKind::SharedRuns => format!(
             "{n} linked {}{whose} past the most the pairs section lists (a passage in at \
-             most six runs, 50,000 runs in all) {} not searched for runs of identical \
+             most as many runs as there are other reports, 6 to 12, and 50,000 runs in all) {} not searched for runs of identical \
              words, or their runs not listed",
             if n == 1 { "passage" } else { "passages" },
-            if n == 1 { "was" } else { "were" },
-        ),
-        NoticeKind::SideBySide => format!(
-            "{n} side-by-side {}{whose} {} not laid out",
-            s("pair"),
-            if n == 1 { "is" } else { "are" },
-        ),
-        NoticeKind::Details => format!(
-            "{n} {}{whose} past the most compared for disagreements {} not compared",
-            s("detail"),
             if n == 1 { "was" } else { "were" },
         ),
     }

@@ -98,10 +98,6 @@ pub enum NoticeKind {
     PossibleLinks,
     /// Shared passages of a pair of reports past the most listed.
     SharedRuns,
-    /// Side-by-side rows past the most laid out for one pair.
-    SideBySide,
-    /// Details past the most compared for disagreements.
-    Details,
 }
 
 /// Two passages of different reports that possibly state the same fact: similar enough

@@ -12,9 +12,11 @@ use crate::model::{ReportPair, SharedRun};
 /// Shared runs shorter than this many words are not wire copy.
 const MIN_SHARED_RUN: usize = 6;
 
-/// A unit takes part in at most this many shared runs (its strongest links'): a passage
-/// repeated in hundreds of units would otherwise list a run for every copy.
-const MAX_RUNS_PER_UNIT: usize = 6;
+/// A unit takes part in at most one shared run per other report (its strongest links'),
+/// and in at most this many and at least `MIN_RUNS_PER_UNIT`: a passage repeated in
+/// hundreds of units would otherwise list a run for every copy.
+const MAX_RUNS_PER_UNIT: usize = 12;
+const MIN_RUNS_PER_UNIT: usize = 6;
 /// The most shared runs listed in all; past it each pair of reports keeps a fair share.
 const MAX_SHARED_RUNS: usize = 50_000;
 
@@ -32,18 +34,24 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment, budget: &Budget) ->
     }
     let mut runs: HashMap<(usize, usize), Vec<SharedRun>> = HashMap::new();
     // Wire copy is the same fact: runs are looked for in same-fact links only, strongest
-    // first, each unit in at most MAX_RUNS_PER_UNIT of them.
+    // first, each unit in at most `runs_per_unit` of them.
     let mut order: Vec<&Link> = alignment.links.iter().filter(|l| l.same_fact).collect();
     order.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
-    let mut tried = vec![0u8; units.len()];
+    let runs_per_unit = n
+        .saturating_sub(1)
+        .clamp(MIN_RUNS_PER_UNIT, MAX_RUNS_PER_UNIT);
+    // Per unit: the runs found, and the links read that had none (at most four times as
+    // many as the runs it may have).
+    let (mut found, mut missed) = (vec![0usize; units.len()], vec![0usize; units.len()]);
     let mut cut = vec![0usize; n];
     for link in order {
         let (ua, ub) = (&units[link.a], &units[link.b]);
-        if usize::from(tried[link.a].max(tried[link.b])) >= 2 * MAX_RUNS_PER_UNIT {
+        let done = |u: usize| found[u] >= runs_per_unit || missed[u] >= 4 * runs_per_unit;
+        if done(link.a) || done(link.b) {
             cut[ua.report] += 1;
             continue;
         }
@@ -52,14 +60,12 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment, budget: &Budget) ->
             continue;
         };
         if len < MIN_SHARED_RUN {
-            tried[link.a] += 1;
-            tried[link.b] += 1;
+            missed[link.a] += 1;
+            missed[link.b] += 1;
             continue;
         }
-        // A run counts twice against its units' attempts: they stop after their
-        // MAX_RUNS_PER_UNIT-th run (or twice as many attempts that found none).
-        tried[link.a] += 2;
-        tried[link.b] += 2;
+        found[link.a] += 1;
+        found[link.b] += 1;
         let span = |report: usize, segment: usize, from: usize| {
             let words = &reports.prepared[report].words[segment];
             reports.span(

@@ -76,7 +76,33 @@ export interface Comparison {
   /** The looser tier: links of passages that possibly state the same fact, whose two
    * units share no group. Strongest first. */
   possible: PossibleLink[];
+  /** Where the engine's work budget cut work short on this input: empty for ordinary
+   * reports. Nothing is left out without a notice here. */
+  notices: Notice[];
 }
+
+/** Work the engine's budget cut short, said so that the reader knows what the result
+ * leaves out. */
+export interface Notice {
+  kind: NoticeKind;
+  /** The ids of the reports concerned, in input order; empty when it is all of them. */
+  reports: string[];
+  /** How many items (passages, quotes, marks, links) the cut concerns. */
+  count: number;
+  /** One sentence for the reader, without a final full stop. */
+  message: string;
+}
+
+/** What a notice is about: passages cut into pieces, quote marks past the nesting cap,
+ * quotes past the most compared, passages with more candidates than scored, possible
+ * links or shared runs past the most listed. */
+export type NoticeKind =
+  | "longUnits"
+  | "quoteMarks"
+  | "quotes"
+  | "commonPassages"
+  | "possibleLinks"
+  | "sharedRuns";
 
 /** Two passages of different reports that possibly state the same fact. */
 export interface PossibleLink {

@@ -21,13 +21,13 @@ use std::collections::{HashMap, HashSet};
 
 /// An average over more pairs than this is taken over this many, between the first
 /// members of each group in rank order, so that merging two large groups stays cheap.
-pub const MAX_PAIRS_CHECKED: usize = 100;
+pub const MAX_PAIRS_CHECKED: usize = 36;
 
 /// The most facts (groups) a unit joins while links are honoured: a sentence states two
 /// or three facts, and a passage repeated hundreds of times would otherwise join or start
 /// a group for every copy it is linked to. A link left out this way shares no group; the
 /// caller moves it to the looser tier.
-pub const MAX_FACTS_PER_UNIT: usize = 4;
+pub const MAX_FACTS_PER_UNIT: usize = 8;
 
 /// The grouping's thresholds.
 pub struct Thresholds {

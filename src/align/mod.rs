@@ -155,7 +155,8 @@ impl Corpus {
         // Terms in more units than this cannot tell facts apart; they still count in the
         // scores, but do not make candidates on their own. Reading a term's units costs
         // their number for each of them, so the cap is absolute too.
-        let max_postings = (n / 5).clamp(12, MAX_POSTINGS);
+        let common = (n / 5).max(12);
+        let max_postings = common.min(MAX_POSTINGS);
         let keep = candidates_per_unit(n);
         let mut out = Vec::new();
         let mut crowded = Vec::new();
@@ -164,9 +165,12 @@ impl Corpus {
         let mut touched: Vec<usize> = Vec::new();
         for a in 0..n {
             let unit = &self.units[a];
+            let mut cut = false;
             for &(term, weight) in &unit.vector.terms {
                 let list = &self.postings[term as usize];
                 if list.len() > max_postings {
+                    // Past the absolute cap only, the term would have told facts apart.
+                    cut |= list.len() <= common;
                     continue;
                 }
                 for &b in list
@@ -178,6 +182,9 @@ impl Corpus {
                     }
                     shared[b] += weight.max(f32::MIN_POSITIVE);
                 }
+            }
+            if cut && touched.len() <= keep {
+                crowded.push(a);
             }
             if touched.len() > keep {
                 crowded.push(a);
@@ -202,11 +209,11 @@ impl Corpus {
 /// The most candidates a unit keeps (with those that keep it) among `units`: past it, a
 /// passage common to many reports (wire copy in two hundred outlets, a sentence repeated
 /// in thousands of units) would make the candidates grow with the square of the input.
-/// [`MAX_CANDIDATES`] a unit, fewer on a large set so that all of them stay near
-/// [`TOTAL_CANDIDATES`]. Groups still form through the candidates kept, and their
+/// As many as keep all of them near [`TOTAL_CANDIDATES`] (a story in ten reports never
+/// reaches it), and never fewer than [`MIN_CANDIDATES`]. Groups still form through the candidates kept, and their
 /// averages are scored pair by pair.
 pub fn candidates_per_unit(units: usize) -> usize {
-    (TOTAL_CANDIDATES / units.max(1)).clamp(MIN_CANDIDATES, MAX_CANDIDATES)
+    (TOTAL_CANDIDATES / units.max(1)).max(MIN_CANDIDATES)
 }
 
 /// A term in more units than this makes no candidates, however many units there are:
@@ -216,8 +223,6 @@ pub const MAX_POSTINGS: usize = 500;
 /// See [`candidates_per_unit`]. Scoring a candidate costs some 5 µs natively, so these
 /// take about 1.5 s; a story in ten or twenty reports never reaches them.
 pub const TOTAL_CANDIDATES: usize = 300_000;
-/// The most candidates a unit keeps on a small set.
-pub const MAX_CANDIDATES: usize = 100;
 /// The fewest a unit keeps however large the set.
 pub const MIN_CANDIDATES: usize = 8;
 

@@ -280,17 +280,30 @@ fn aligned_edges(quoted: &Quoted, alignment: &Alignment) -> Vec<cluster::Edge> {
 /// The speaker most renderings agree with ("a security source" and "one security
 /// source" agree), earliest first on ties.
 fn cluster_speaker(group: &[Rendering<'_>]) -> Option<String> {
-    let named: Vec<&str> = group.iter().filter_map(|r| r.speaker.as_deref()).collect();
-    named
+    // Each distinct name once, with its first place and how often it is given: an
+    // utterance that two hundred reports carry names its speaker a few ways, not 200.
+    let mut distinct: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, name) in group
         .iter()
+        .filter_map(|r| r.speaker.as_deref())
         .enumerate()
-        .max_by_key(|&(i, s)| {
-            (
-                named.iter().filter(|o| cluster::same_speaker(s, o)).count(),
-                std::cmp::Reverse(i),
-            )
+    {
+        match distinct.iter_mut().find(|(n, _, _)| *n == name) {
+            Some((_, _, count)) => *count += 1,
+            None => distinct.push((name, i, 1)),
+        }
+    }
+    distinct
+        .iter()
+        .max_by_key(|&&(s, first, _)| {
+            let agreeing: usize = distinct
+                .iter()
+                .filter(|(o, _, _)| cluster::same_speaker(s, o))
+                .map(|&(_, _, count)| count)
+                .sum();
+            (agreeing, std::cmp::Reverse(first))
         })
-        .map(|(_, s)| s.to_string())
+        .map(|&(s, _, _)| s.to_string())
 }
 
 /// The quotes section: every utterance with its renderings, quoted or not.

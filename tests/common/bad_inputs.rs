@@ -226,7 +226,7 @@ pub fn table() -> Vec<(&'static str, Vec<ReportInput>, Check)> {
             let text: String = (0..900).map(|i| format!("{} ", six[i % 6])).collect();
             let r = run(&reports(&[&text, &text])).unwrap();
             let members: usize = r.groups.iter().map(|g| g.members.len()).sum();
-            assert!(members <= 4 * 1_800, "{members} group members for 1,800 units");
+            assert!(members <= 8 * 1_800, "{members} group members for 1,800 units");
             assert!(r.possible.len() <= 16 * 1_800);
             let runs: usize = r.pairs.iter().map(|p| p.shared_runs.len()).sum();
             assert!(runs <= 6 * 900, "{runs} shared runs");

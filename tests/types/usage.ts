@@ -8,7 +8,7 @@ import init, {
   type CompareResult, type Comparison, type Discrepancy, type DiscrepancyKind, type Limits, type Member, type Nearest,
   type OnlyHere, type Options, type PossibleLink, type QuoteInstance, type Range, type Relation, type Report,
   type ReportInput, type Row, type RowKind, type Span, type Tier, type Unit, type UnitKind, type Variant, type WordOp,
-  type Wording,
+  type Wording, type Notice, type NoticeKind,
 } from '../../www/pkg/parallax.js';
 
 /** Fails to compile when a switch over a kind misses one of its values. */
@@ -135,6 +135,18 @@ function discrepancy({ id, kind, slot, values, confidence }: Discrepancy): strin
   ];
 }
 
+function noticeKind(kind: NoticeKind): string {
+  switch (kind) {
+    case 'longUnits': case 'quoteMarks': case 'quotes': case 'commonPassages': case 'possibleLinks':
+    case 'sharedRuns': return kind;
+    default: return exhaustive(kind);
+  }
+}
+
+function notice({ kind, reports, count, message }: Notice): string {
+  return `${noticeKind(kind)} ${reports.join(',')} ${count} ${message}`;
+}
+
 /** Everything in a comparison, as lines of text. */
 export function describe(result: Comparison): string[] {
   const schema: 2 = result.schema;
@@ -148,6 +160,7 @@ export function describe(result: Comparison): string[] {
     ...result.sideBySide.flatMap((layout) => [`${layout.a} ${layout.b}`, ...layout.rows.map(row)]),
     ...result.quotes.flatMap((q) => [`${q.id} ${q.speaker ?? ''} ${q.reference} ${q.reports}`, ...q.instances.map(instance)]),
     ...result.discrepancies.flatMap(discrepancy),
+    ...result.notices.map(notice),
   ];
 }
 
