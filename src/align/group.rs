@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 
 /// An average over more pairs than this is taken over this many, between the first
 /// members of each group in rank order, so that merging two large groups stays cheap.
-pub const MAX_PAIRS_CHECKED: usize = 36;
+pub const MAX_PAIRS_CHECKED: usize = 24;
 
 /// The most facts (groups) a unit joins while links are honoured: a sentence states two
 /// or three facts, and a passage repeated hundreds of times would otherwise join or start
