@@ -20,6 +20,9 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support.rs"]
+mod support;
+
 use parallax::limits::{MAX_REPORTS, MAX_REPORT_BYTES, MAX_TOTAL_BYTES};
 use parallax::{compare, Options, ReportInput};
 
@@ -60,18 +63,9 @@ fn repeat_to(piece: &str, bytes: usize) -> String {
     piece.repeat(bytes.div_ceil(piece.len()))
 }
 
-/// The five sample reports (run from the crate root).
+/// The five sample reports' texts (run from the crate root).
 fn seeds() -> Vec<String> {
-    let mut files: Vec<_> = std::fs::read_dir("www/data")
-        .expect("run from the crate root")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
+    support::seeds().into_iter().map(|r| r.text).collect()
 }
 
 /// About `bytes` of the seeds' paragraphs in a shuffled order (`seed` picks the order).
@@ -149,13 +143,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "seeds",
             what: "the five sample reports: an ordinary input, for reference",
-            make: || {
-                seeds()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, text)| report(format!("{i:03}"), text))
-                    .collect()
-            },
+            make: support::seeds,
         },
         Case {
             name: "unclosed-quotes-60k",

@@ -129,27 +129,27 @@ pub fn speaker_keys(s: &str) -> (Vec<String>, Option<String>) {
             .map(|n| format!("n:{n}")),
     );
     keys.extend(s.split_whitespace().map(|w| format!("w:{}", bare(w))));
-    let initials: String = s
-        .split_whitespace()
-        .filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
+    let initials = initials(s);
     (
         keys,
         (initials.chars().count() >= 2).then(|| format!("w:{initials}")),
     )
 }
 
-/// Whether a word in capitals in `short` is the initials of the capitalised words of
-/// `long`, articles aside: "the RAIB" stands for "The Rail Accident Investigation Branch".
-fn stands_for(short: &str, long: &str) -> bool {
-    let initials: String = long
-        .split_whitespace()
+/// The initials of the capitalised words of `long`, articles aside: "RAIB" for "The
+/// Rail Accident Investigation Branch".
+fn initials(long: &str) -> String {
+    long.split_whitespace()
         .filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
-        .collect();
+        .collect()
+}
+
+/// Whether a word in capitals in `short` is the initials of the capitalised words of
+/// `long`, articles aside: "the RAIB" stands for "The Rail Accident Investigation Branch".
+fn stands_for(short: &str, long: &str) -> bool {
+    let initials = initials(long);
     initials.chars().count() >= 2 && short.split_whitespace().any(|w| bare(w) == initials)
 }
 
