@@ -56,6 +56,10 @@ pub struct CorpusUnit {
 /// The comparable units of all reports, with the vocabulary's weights.
 pub struct Corpus {
     pub units: Vec<CorpusUnit>,
+    /// Per unit: the first unit with the same words, heading flag and quoted utterances
+    /// (itself when none is before it). Such units score alike against any other, so a
+    /// fact that two hundred outlets copy is scored once per pair of wordings.
+    pub same_as: Vec<usize>,
     /// Term id to the unit indices containing it (content terms only).
     postings: Vec<Vec<usize>>,
     pub vocabulary: Vocabulary,
@@ -109,7 +113,7 @@ impl Corpus {
                 }
             }
         }
-        let units = raw
+        let units: Vec<CorpusUnit> = raw
             .into_iter()
             .map(|(report, segment, ids)| {
                 let mut vector = Vector::new(ids, |t| vocabulary.idf(t));
@@ -122,8 +126,21 @@ impl Corpus {
                 }
             })
             .collect();
+        let mut first: HashMap<(&[u32], bool, &[u32]), usize> = HashMap::new();
+        let same_as = units
+            .iter()
+            .enumerate()
+            .map(|(u, unit)| {
+                let v = &unit.vector;
+                *first
+                    .entry((v.seq.as_slice(), v.heading, v.quotes.as_slice()))
+                    .or_insert(u)
+            })
+            .collect();
+        drop(first);
         Corpus {
             units,
+            same_as,
             postings,
             vocabulary,
         }
@@ -256,6 +273,9 @@ pub struct Scorer<'c> {
     shift: f32,
     /// The units whose candidates were cut at [`candidates_per_unit`].
     crowded: Vec<usize>,
+    /// Pair scores of pairs that were no candidate, by the pair of their units'
+    /// [`Corpus::same_as`].
+    by_wording: std::cell::RefCell<PairMap<f32>>,
 }
 
 /// Each unit's place when units are ordered by report id, then position: ties are broken
@@ -355,6 +375,7 @@ impl<'c> Scorer<'c> {
             cache: PairMap::default(),
             shift: 0.0,
             crowded,
+            by_wording: Default::default(),
         };
         let raw: Vec<f32> = scorer
             .candidates()
@@ -381,9 +402,16 @@ impl<'c> Scorer<'c> {
         if let Some(&s) = self.pair.get(&key(a, b)) {
             return s;
         }
-        let (x, y) = (&self.corpus.units[a].vector, &self.corpus.units[b].vector);
+        // The features are symmetric, and units with the same words score alike.
+        let (p, q) = key(self.corpus.same_as[a], self.corpus.same_as[b]);
+        if let Some(&s) = self.by_wording.borrow().get(&(p, q)) {
+            return s;
+        }
+        let (x, y) = (&self.corpus.units[p].vector, &self.corpus.units[q].vector);
         let full = Features::between(x, y, self.corpus.vocabulary.max_idf());
-        score_with(&self.model.pair, &scorer::pair_features(&full))
+        let s = score_with(&self.model.pair, &scorer::pair_features(&full));
+        self.by_wording.borrow_mut().insert((p, q), s);
+        s
     }
 
     /// The pair and graph features of `a` and `b` (units of different reports), for

@@ -78,13 +78,16 @@ pub fn segment(text: &str) -> Vec<Segment> {
             pieces
                 .into_iter()
                 .enumerate()
-                .map(move |(k, (s, e))| (s, e, k < last))
+                .map(move |(k, (s, e))| (s, e, k < last, last > 0))
         });
-        for (s, e, cut) in pieces {
+        for (s, e, cut, split) in pieces {
+            // A piece of a cut sentence is never a heading.
             let (s, kind) = match strip_markdown_heading(&text[s..e]) {
-                Some(skip) => (s + skip, SegmentKind::Heading),
-                None if lone && looks_like_heading(&text[s..e]) => (s, SegmentKind::Heading),
-                None => (s, SegmentKind::Sentence),
+                Some(skip) if !split => (s + skip, SegmentKind::Heading),
+                None if lone && !split && looks_like_heading(&text[s..e]) => {
+                    (s, SegmentKind::Heading)
+                }
+                _ => (s, SegmentKind::Sentence),
             };
             if s < e {
                 segments.push(Segment {
@@ -667,10 +670,11 @@ mod tests {
         let text = format!("{}, {}", "one ".repeat(100).trim_end(), "two ".repeat(100));
         let first = &segment(&text)[0];
         assert!(text[first.start..first.end].ends_with("one,"));
-        // CJK without full stops: each character is a word.
+        // CJK without full stops: each character is a word, and no piece is a heading.
         let text = "中".repeat(250);
         let segments = segment(&text);
         assert_eq!(segments.len(), 3);
+        assert!(segments.iter().all(|s| s.kind == SegmentKind::Sentence));
         assert_eq!(
             text[segments[0].start..segments[0].end].chars().count(),
             MAX_UNIT_WORDS

@@ -135,6 +135,7 @@ pub fn table() -> Vec<(&'static str, Vec<ReportInput>, Check)> {
             let text: String = (0..20_000u32).map(|i| char::from_u32(0x4e00 + (i * 7919) % 2_000).unwrap()).collect();
             let r = run(&reports(&[&text, &text])).unwrap();
             assert_eq!(r.reports[0].units.len(), 20_000usize.div_ceil(120));
+            assert!(r.reports[0].units.iter().all(|u| u.kind == UnitKind::Sentence));
             assert!(r.notices.iter().any(|n| n.kind == NoticeKind::LongUnits && n.reports.len() == 2));
         }),
         ("no punctuation at all: one unit a line, a hard-wrapped paragraph one unit", reports(&["Talks began in Istanbul\nThey went on for hours\nNo deal was reached", "talks began in istanbul and\nwent on for hours"]), |_, r| {

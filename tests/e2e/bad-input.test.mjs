@@ -130,11 +130,23 @@ const ROWS = [
     assert.match(await statusText(page), /not added: “Log” is 5\.0 MB long, more than the 2\.0 MB a report may have/);
     assert.equal(await listed(page), 1);
   }],
-  ['one 100 KB sentence: one unit', async (page) => {
+  ['one 100 KB sentence: pieces of at most 120 words, and a notice says so', async (page) => {
     await paste(page, `${'word '.repeat(20_000)}end.`);
     const units = await unitsOf(page, '000');
-    assert.equal(units.length, 1);
-    assert.equal(units[0].kind, 'sentence');
+    assert.equal(units.length, Math.ceil(20_001 / 120));
+    assert.ok(units.every((u) => u.kind === 'sentence'));
+    assert.match(await page.locator('#view .budget-notices li').first().textContent(), /^1 passage in report 000 ran past 120 words/);
+  }],
+  ['CJK text with no full stop: pieces of 120 characters, and a notice', async (page) => {
+    await paste(page, '会谈在伊斯坦布尔举行双方未达成协议'.repeat(60));
+    assert.equal((await unitsOf(page, '000')).length, Math.ceil(1020 / 120));
+    assert.equal(await page.locator('#view .budget-notices li[data-kind="longUnits"]').count(), 1);
+  }],
+  ['stray quote marks that never close: four quotes at most, the other marks noticed', async (page) => {
+    await paste(page, '"1 \'a "b \'c '.repeat(500));
+    await showView(page, 'quotes');
+    assert.equal(await page.locator('.rendering[data-report="000"]').count(), 4);
+    assert.match(await page.locator('#view .budget-notices li[data-kind="quoteMarks"]').textContent(), /^1996 quotation marks in report 000/);
   }],
   ['no punctuation at all: one unit a line', async (page) => {
     await paste(page, 'Talks began in Istanbul\nThey went on for hours\nNo deal was reached');
@@ -233,10 +245,11 @@ const ROWS = [
     await showView(page, 'quotes');
     assert.ok(await page.locator('.rendering[data-report="000"] .flag-unclosed').count() >= 1);
   }],
-  ['deeply nested quotes: every level listed', async (page) => {
+  ['deeply nested quotes: four levels listed, the deeper marks noticed', async (page) => {
     await paste(page, `He said ${nested}.`);
     await showView(page, 'quotes');
-    assert.equal(await page.locator('.rendering[data-report="000"]').count(), 40);
+    assert.equal(await page.locator('.rendering[data-report="000"]').count(), 4);
+    assert.match(await page.locator('#view .budget-notices li[data-kind="quoteMarks"]').textContent(), /^36 quotation marks/);
   }],
   ['a report that is one long quote: one quotation', async (page) => {
     await paste(page, '“The talks failed. Kabul refused every demand. Pakistan will act alone if it must.”');
