@@ -10,8 +10,10 @@
 
 use std::cell::RefCell;
 
+use crate::align::Alignment;
 use crate::ids::Reports;
 use crate::model::{Notice, NoticeKind};
+use crate::text::Prepared;
 
 /// A unit (sentence) longer than this many words is cut into pieces of at most this many:
 /// real sentences stay far below it, and the word-sequence features cost the product of
@@ -55,6 +57,31 @@ impl Budget {
     pub fn cut_per_report(&self, kind: NoticeKind, counts: &[usize]) {
         let reports: Vec<usize> = (0..counts.len()).filter(|&r| counts[r] > 0).collect();
         self.cut(kind, reports, counts.iter().sum());
+    }
+
+    /// Records the passages segmentation cut into pieces: one passage cut in k pieces has
+    /// k - 1 pieces marked `cut`, the first of them after a piece that is not.
+    pub fn cut_long_units(&self, prepared: &[Prepared<'_>]) {
+        let counts: Vec<usize> = prepared
+            .iter()
+            .map(|p| {
+                let cut = |k: usize| p.segments.get(k).is_some_and(|s| s.cut);
+                (0..p.segments.len())
+                    .filter(|&k| cut(k) && (k == 0 || !cut(k - 1)))
+                    .count()
+            })
+            .collect();
+        self.cut_per_report(NoticeKind::LongUnits, &counts);
+    }
+
+    /// Records the units whose candidates the alignment cut.
+    pub fn cut_crowded(&self, alignment: &Alignment) {
+        let reports = alignment.corpus.units.last().map_or(0, |u| u.report + 1);
+        let mut counts = vec![0; reports];
+        for &u in &alignment.crowded {
+            counts[alignment.corpus.units[u].report] += 1;
+        }
+        self.cut_per_report(NoticeKind::CommonPassages, &counts);
     }
 
     /// The cuts recorded so far, merged by kind, in the order of [`NoticeKind`].

@@ -106,25 +106,10 @@ pub(crate) fn comparison(
 ) -> Comparison {
     let reports = Reports::new(inputs, prepared);
     let budget = Budget::default();
-    let long_units: Vec<usize> = prepared
-        .iter()
-        .map(|p| {
-            // A passage cut in k pieces has k - 1 pieces marked cut, the first after a
-            // piece that is not.
-            let cut = |k: usize| p.segments.get(k).is_some_and(|s| s.cut);
-            (0..p.segments.len())
-                .filter(|&k| cut(k) && (k == 0 || !cut(k - 1)))
-                .count()
-        })
-        .collect();
-    budget.cut_per_report(NoticeKind::LongUnits, &long_units);
+    budget.cut_long_units(prepared);
     let quoted = Quoted::new(&reports, &budget);
     let alignment = Alignment::with_model(&reports, &quoted, model);
-    let mut crowded = vec![0; inputs.len()];
-    for &u in &alignment.crowded {
-        crowded[alignment.corpus.units[u].report] += 1;
-    }
-    budget.cut_per_report(NoticeKind::CommonPassages, &crowded);
+    budget.cut_crowded(&alignment);
     Comparison {
         schema: SCHEMA,
         reports: reports::section(&reports, &alignment),
