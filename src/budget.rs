@@ -162,19 +162,36 @@ fn message(cut: &Cut, reports: &Reports<'_>) -> String {
             s("passage"),
         ),
         NoticeKind::PossibleLinks => format!(
-            "{n} weaker possible {}{whose} {} not listed: a passage lists at most sixteen with \
+            "{n} weaker possible {}{whose} {} not listed: a passage lists at most {} with \
              each other report",
             s("link"),
             if n == 1 { "was" } else { "were" },
+            crate::reports::MAX_POSSIBLE_PER_REPORT,
         ),
         NoticeKind::SharedRuns => format!(
             "{n} linked {}{whose} past the most the pairs section lists (a passage in at \
-             most as many runs as there are other reports, 6 to 12, and 50,000 runs in all) {} not searched for runs of identical \
-             words, or their runs not listed",
+             most as many runs as there are other reports, {} to {}, and {} runs in all) {} \
+             not searched for runs of identical words, or their runs not listed",
             if n == 1 { "passage" } else { "passages" },
+            crate::pairs::MIN_RUNS_PER_UNIT,
+            crate::pairs::MAX_RUNS_PER_UNIT,
+            thousands(crate::pairs::MAX_SHARED_RUNS),
             if n == 1 { "was" } else { "were" },
         ),
     }
+}
+
+/// `n` with a comma between thousands: "50,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The largest per-report share `c` such that keeping `min(count, c)` of each report's
@@ -205,6 +222,14 @@ mod tests {
         // 2 + 5 + 5 = 12: the two big reports keep five each.
         assert_eq!(fair_share(&[2, 50, 9], 12), 5);
         assert_eq!(fair_share(&[100, 100], 0), 0);
+    }
+
+    #[test]
+    fn thousands_have_commas() {
+        assert_eq!(
+            [thousands(6), thousands(50_000), thousands(1_234_567)],
+            ["6", "50,000", "1,234,567"]
+        );
     }
 
     #[test]

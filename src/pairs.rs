@@ -15,10 +15,10 @@ const MIN_SHARED_RUN: usize = 6;
 /// A unit takes part in at most one shared run per other report (its strongest links'),
 /// and in at most this many and at least `MIN_RUNS_PER_UNIT`: a passage repeated in
 /// hundreds of units would otherwise list a run for every copy.
-const MAX_RUNS_PER_UNIT: usize = 12;
-const MIN_RUNS_PER_UNIT: usize = 6;
+pub const MAX_RUNS_PER_UNIT: usize = 12;
+pub const MIN_RUNS_PER_UNIT: usize = 6;
 /// The most shared runs listed in all; past it each pair of reports keeps a fair share.
-const MAX_SHARED_RUNS: usize = 50_000;
+pub const MAX_SHARED_RUNS: usize = 50_000;
 
 /// Every pair of reports, in input order; what the budget leaves out goes to `budget`.
 pub fn section(reports: &Reports<'_>, alignment: &Alignment, budget: &Budget) -> Vec<ReportPair> {

@@ -63,7 +63,7 @@ pub fn possible(
 }
 
 /// The most possible links listed between one unit and one other report.
-const MAX_POSSIBLE_PER_REPORT: usize = 16;
+pub const MAX_POSSIBLE_PER_REPORT: usize = 16;
 
 /// Every report, in input order.
 pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Report> {
