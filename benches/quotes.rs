@@ -16,7 +16,8 @@
 //!   matched renderings, quoted or not (two renderings are a pair when they are in one
 //!   cluster).
 //!
-//! `--verbose` prints every wrong speaker, missed or unlabelled unquoted rendering;
+//! `--verbose` prints every missed quote span, wrong speaker, missed or unlabelled unquoted
+//! rendering;
 //! `--pairs` every false pair. Data from `$PARALLAX_SHARED/corpus` (default `../shared`).
 
 use std::collections::{BTreeSet, HashMap};
@@ -198,6 +199,14 @@ fn main() {
                 overlap > 0 && overlap * 2 >= o.len().min(gs.len())
             };
             if !enough {
+                if verbose && gs.quoted {
+                    println!(
+                        "    span missed {}: {} | nearest ours: {}",
+                        gs.report,
+                        excerpt(gs),
+                        excerpt(o)
+                    );
+                }
                 if verbose && !gs.quoted {
                     println!(
                         "    unquoted missed {} {:?}: {}",

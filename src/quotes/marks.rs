@@ -2,10 +2,12 @@
 //!
 //! Marks of every style pair up on a stack, block (paragraph) by block: “…”, „…“, «…»,
 //! ‹…›, ‘…’, straight "…" and '…', and the mismatched pairs real copy has (“…», “…",
-//! "…”). Marks glued to words still count ('Groups“Unacceptable”'). An apostrophe between
-//! two letters (Taliban’s, don't) or after a plural s (countries’) never opens a quote; a
-//! single mark opens only where a quotation can start. A quote left open at the end of its
-//! paragraph ends there, with `unclosed` set.
+//! "…”, and ”…” where a closing mark was typed for the opening one). Marks glued to words
+//! still count ('Groups“Unacceptable”'). An apostrophe between two letters (Taliban’s,
+//! don't) or after a plural s (countries’) never opens a quote; a single mark opens only
+//! where a quotation can start. A quote left open at the end of its paragraph ends there,
+//! with `unclosed` set, and so does one that the next paragraph's opening mark of the same
+//! speech follows, when the copy ran the paragraphs together.
 //!
 //! At most [`MAX_OPEN`] quotes are open at once: a mark that would open one more is
 //! counted in [`Marks::ignored`] and opens nothing. Real copy nests three deep at most,
@@ -92,6 +94,24 @@ pub fn quotes_in_block(text: &str, start: usize, end: usize) -> Marks {
                 });
             };
         let has_open = |stack: &Vec<Open>, family: Family| stack.iter().any(|o| o.family == family);
+        // A double mark that opens a sentence while a double quote is open, after a full
+        // stop: the next paragraph's mark of one speech whose paragraphs the copy ran
+        // together (“We were… flipped. “There was a girl…”), which ends the quote before
+        // it rather than nesting in it.
+        let double_opening = matches!(c, '“' | '"') && opens_here(before, after);
+        if double_opening
+            && stack
+                .last()
+                .is_some_and(|o| o.family == Family::Double && o.mark == c)
+            && after.is_some_and(char::is_uppercase)
+            && after_full_stop(&chars[..k])
+        {
+            let open_quote = stack.pop().expect("an open quote");
+            found[open_quote.index].end = start + at;
+            found[open_quote.index].unclosed = true;
+            open(&mut stack, &mut found, Family::Double, c);
+            continue;
+        }
         match c {
             '“' => {
                 // Closes a German „…“ quote; otherwise opens.
@@ -106,6 +126,11 @@ pub fn quotes_in_block(text: &str, start: usize, end: usize) -> Marks {
             // » opens, as in the »…« style of some languages.
             '”' | '»' if close(&mut stack, &mut found, Family::Double) => {}
             '»' => open(&mut stack, &mut found, Family::Double, c),
+            // A closing mark typed for an opening one, with nothing open: at a word's
+            // start (”Their aim is…,” he said).
+            '”' if opens_here(before, after) && after.is_some_and(char::is_alphanumeric) => {
+                open(&mut stack, &mut found, Family::Double, c);
+            }
             '"' => {
                 let is_open = has_open(&stack, Family::Double);
                 if is_open && closes_here(before, after) {
@@ -165,6 +190,21 @@ pub fn quotes_in_block(text: &str, start: usize, end: usize) -> Marks {
         })
         .collect();
     Marks { quotes, ignored }
+}
+
+/// Whether `chars` end in a full stop (or ? ! …) and white space.
+fn after_full_stop(chars: &[(usize, char)]) -> bool {
+    let spaces = chars
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_whitespace())
+        .count();
+    spaces > 0
+        && chars
+            .iter()
+            .rev()
+            .nth(spaces)
+            .is_some_and(|&(_, c)| ".?!…".contains(c))
 }
 
 /// A mark can open a quote: at the start, after white space or an opening bracket or
@@ -326,6 +366,45 @@ mod tests {
         let text = "“He said ‘she told me «no»’” today.";
         let marks = quotes_in_block(text, 0, text.len());
         assert_eq!((marks.quotes.len(), marks.ignored), (3, 0));
+    }
+
+    #[test]
+    fn closing_mark_typed_for_an_opening_one() {
+        assert_eq!(
+            quotes("”Their aim is to deter others,” he said."),
+            ["Their aim is to deter others,"]
+        );
+        // A stray closing mark after a word opens nothing.
+        assert!(quotes("The ministry” said nothing.").is_empty());
+    }
+
+    #[test]
+    fn paragraphs_of_one_speech_run_together() {
+        // Each paragraph of the speech opens with a mark and only the last closes: the
+        // copy lost the line breaks between them.
+        let text = "\"We hit the bend way too fast. \"There was a girl on top of me. \"She was bleeding.\" He was taken to hospital.";
+        assert_eq!(
+            quotes(text),
+            [
+                "We hit the bend way too fast.…",
+                "There was a girl on top of me.…",
+                "She was bleeding."
+            ]
+        );
+        let text = "“It seemed like for ever. “All I could think about was the next tram?”";
+        assert_eq!(
+            quotes(text),
+            [
+                "It seemed like for ever.…",
+                "All I could think about was the next tram?"
+            ]
+        );
+        // A quote inside a quote after a full stop, in the other family, still nests.
+        let text = "“He said no. ‘What happened?’ I asked.”";
+        assert_eq!(
+            quotes(text),
+            ["He said no. ‘What happened?’ I asked.", "What happened?"]
+        );
     }
 
     #[test]
