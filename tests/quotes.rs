@@ -364,4 +364,87 @@ mod classes {
         assert_eq!(flagged.len(), 1, "{cluster:#?}");
         assert!(flagged[0].membership >= 0.75);
     }
+
+    /// Class 1, narrative: a report that repeats a run of a quote's words in the quote's
+    /// order, naming no one, renders it ("eight fire engines and four rescue units are at
+    /// the scene" after the brigade's “eight fire engines and four fire and rescue crews”).
+    #[test]
+    fn narrative_repeating_a_run_of_the_quote_is_a_rendering_without_a_speaker() {
+        let quoting = "Tram overturns in Croydon\n\n\
+            A tram overturned near the Sandilands stop early on Wednesday.\n\n\
+            “There are eight fire engines and four fire and rescue crews in attendance,” a \
+            fire brigade spokesman said.\n";
+        let narrating = "Seven dead in tram crash\n\n\
+            Seven people died when a tram came off the tracks on Wednesday.\n\n\
+            More than 70 firefighters, eight fire engines and four rescue units are at the \
+            scene.\n";
+        let result = run(&[quoting, narrating]);
+        let cluster = holding(&result, "eight fire engines and four fire");
+        let rendering = cluster
+            .instances
+            .iter()
+            .find(|i| !i.quoted && i.report == "r1")
+            .unwrap_or_else(|| panic!("no narrative rendering: {cluster:#?}"));
+        assert!(rendering
+            .text
+            .contains("eight fire engines and four rescue"));
+        assert_eq!(rendering.speaker, None);
+        assert_eq!(rendering.wording, Some(Wording::Close));
+        assert!(!rendering.reattributed);
+    }
+
+    /// Class 1, narrative: words that most reports use in their own voice are the story's
+    /// common ground, not one speaker's rendering.
+    #[test]
+    fn the_storys_common_ground_is_not_a_rendering() {
+        let quoting = "Police confirm deaths\n\n\
+            “We can confirm that at least seven people have lost their lives in the crash,” \
+            the police said.\n";
+        let narrating = |lede: &str| {
+            format!("{lede}\n\nAt least seven people lost their lives in the crash on Wednesday.\n")
+        };
+        let (a, b, c) = (
+            narrating("Tram crash kills seven"),
+            narrating("Seven dead as tram overturns"),
+            narrating("Tram derails in south London"),
+        );
+        let result = run(&[quoting, &a, &b, &c]);
+        let cluster = holding(&result, "at least seven people have lost");
+        assert!(cluster.instances.iter().all(|i| i.quoted), "{cluster:#?}");
+    }
+
+    /// Class 5 and reported speech: a description ("the father") or a pronoun stands for
+    /// the speaker the report named before; one that stands for someone else rules the
+    /// rendering out, and a group the speaker may be one of ("survivors") does not.
+    #[test]
+    fn reported_speech_by_a_description_a_pronoun_or_a_group() {
+        let quoting = "Passengers describe tram crash\n\n\
+            “There was blood everywhere and people were screaming for help,” Martin \
+            Bamford said.\n";
+        let described = "Father of two survives crash\n\n\
+            Martin Bamford, from New Addington, was on his way to work.\n\n\
+            The father said people were screaming for help and there was blood \
+            everywhere.\n";
+        let someone_else = "Tram crash: the survivors\n\n\
+            Kevin Snow was sitting at the back of the tram.\n\n\
+            He said people were screaming for help and there was blood everywhere.\n";
+        let group = "Crash survivors speak\n\n\
+            Survivors said people were screaming for help, with blood everywhere.\n";
+        let result = run(&[quoting, described, someone_else, group]);
+        let cluster = holding(&result, "There was blood everywhere");
+        let unquoted = |report: &str| {
+            cluster
+                .instances
+                .iter()
+                .find(|i| !i.quoted && i.report == report)
+        };
+        let father = unquoted("r1").unwrap_or_else(|| panic!("{cluster:#?}"));
+        assert_eq!(father.speaker.as_deref(), Some("Martin Bamford"));
+        assert_eq!(father.speaker_as_written.as_deref(), Some("The father"));
+        assert!(unquoted("r2").is_none(), "{cluster:#?}");
+        let survivors = unquoted("r3").unwrap_or_else(|| panic!("{cluster:#?}"));
+        assert_eq!(survivors.speaker_as_written.as_deref(), Some("Survivors"));
+        assert!(!survivors.reattributed, "a group is not a re-attribution");
+        assert!(survivors.membership < father.membership);
+    }
 }

@@ -103,34 +103,8 @@ pub fn find(prep: &Prepared<'_>) -> Detected {
             usize::MAX,
         )
     };
-    // Last words of the full names in the report: they make "Bamford said" a person.
-    // Read once, and only when a one-word speaker needs them.
-    let surnames: OnceCell<Vec<String>> = OnceCell::new();
-    let read_surnames = || -> Vec<String> {
-        (0..segments.len())
-            .filter(|&s| prep.boilerplate[s].is_none())
-            .flat_map(|s| speaker::people_in(&text[segments[s].start..segments[s].end]))
-            .filter_map(|name| name.split_whitespace().last().map(str::to_lowercase))
-            .collect()
-    };
-    // Blocks that hold more than headings: a caption between two paragraphs of one speech
-    // does not part them.
-    let mut prose_blocks: Vec<usize> = segments
-        .iter()
-        .filter(|s| s.kind != SegmentKind::Heading)
-        .map(|s| s.block)
-        .collect();
-    prose_blocks.dedup();
-    let paragraphs_apart = |a: usize, b: usize| -> usize {
-        let (a, b) = (
-            segments[a].block.min(segments[b].block),
-            segments[a].block.max(segments[b].block),
-        );
-        if a == b {
-            return 0;
-        }
-        prose_blocks.iter().filter(|&&k| a < k && k < b).count() + 1
-    };
+    let discourse = Discourse::new(prep);
+    let paragraphs_apart = |a: usize, b: usize| discourse.paragraphs_apart(a, b);
     let mut found: Vec<Found> = Vec::new();
     let mut last_segments: Vec<usize> = Vec::new(); // per found quote, the segment it ends in
     let mut speakers: Vec<(usize, String)> = Vec::new(); // (segment, named speaker) seen so far
@@ -177,12 +151,9 @@ pub fn find(prep: &Prepared<'_>) -> Detected {
             index,
         );
         let resolver = Resolver {
-            prep,
+            discourse: &discourse,
             speakers: &speakers,
-            surnames: &surnames,
-            read_surnames: &read_surnames,
             unit_text: &unit_text,
-            paragraphs_apart: &paragraphs_apart,
         };
         let attribution = speaker::attribute(&left, &right, in_heading);
         let (as_written, mut speaker, mut confidence) = match attribution {
@@ -307,16 +278,94 @@ pub fn find(prep: &Prepared<'_>) -> Detected {
     }
 }
 
+/// What a report's discourse looks like to a pronoun looking back: its paragraphs and the
+/// people it names.
+pub(super) struct Discourse<'r, 'p> {
+    prep: &'r Prepared<'p>,
+    /// Blocks that hold more than headings: a caption between two paragraphs of one
+    /// speech does not part them.
+    prose_blocks: Vec<usize>,
+    /// Last words of the full names in the report: they make "Bamford said" a person.
+    /// Read once, and only when a one-word speaker needs them.
+    surnames: OnceCell<Vec<String>>,
+}
+
+impl<'r, 'p> Discourse<'r, 'p> {
+    pub(super) fn new(prep: &'r Prepared<'p>) -> Self {
+        let mut prose_blocks: Vec<usize> = prep
+            .segments
+            .iter()
+            .filter(|s| s.kind != SegmentKind::Heading)
+            .map(|s| s.block)
+            .collect();
+        prose_blocks.dedup();
+        Discourse {
+            prep,
+            prose_blocks,
+            surnames: OnceCell::new(),
+        }
+    }
+
+    /// How many paragraphs apart segments `a` and `b` are (0 in one paragraph).
+    fn paragraphs_apart(&self, a: usize, b: usize) -> usize {
+        let segments = &self.prep.segments;
+        let (a, b) = (
+            segments[a].block.min(segments[b].block),
+            segments[a].block.max(segments[b].block),
+        );
+        if a == b {
+            return 0;
+        }
+        self.prose_blocks
+            .iter()
+            .filter(|&&k| a < k && k < b)
+            .count()
+            + 1
+    }
+
+    fn surnames(&self) -> &[String] {
+        self.surnames.get_or_init(|| {
+            let (text, segments) = (self.prep.text, &self.prep.segments);
+            (0..segments.len())
+                .filter(|&s| self.prep.boilerplate[s].is_none())
+                .flat_map(|s| speaker::people_in(&text[segments[s].start..segments[s].end]))
+                .filter_map(|name| name.split_whitespace().last().map(str::to_lowercase))
+                .collect()
+        })
+    }
+}
+
+/// The speaker a pronoun or description (`anaphor`) standing for the subject of reported
+/// speech in `segment` refers back to, `left` being the unit's text before it: as for a
+/// quote, given the speakers of the report's quotes up to there (`found` in text order).
+pub(super) fn resolve_reported(
+    discourse: &Discourse<'_, '_>,
+    found: &[Found],
+    anaphor: Anaphor,
+    segment: usize,
+    left: &str,
+    unit_text: &dyn Fn(usize) -> String,
+) -> Option<String> {
+    let speakers: Vec<(usize, String)> = found
+        .iter()
+        .take_while(|f| f.segment <= segment)
+        .filter(|f| !f.nested)
+        .filter_map(|f| f.speaker.clone().map(|name| (f.segment, name)))
+        .collect();
+    Resolver {
+        discourse,
+        speakers: &speakers,
+        unit_text,
+    }
+    .resolve(anaphor, segment, left)
+}
+
 /// What a pronoun or description is resolved against: the report and what was said so far.
 struct Resolver<'r, 'p> {
-    prep: &'r Prepared<'p>,
+    discourse: &'r Discourse<'r, 'p>,
     /// (segment, speaker) of every quote so far.
     speakers: &'r [(usize, String)],
-    /// Last words of the report's full names, read on first need.
-    surnames: &'r OnceCell<Vec<String>>,
-    read_surnames: &'r dyn Fn() -> Vec<String>,
     unit_text: &'r dyn Fn(usize) -> String,
-    paragraphs_apart: &'r dyn Fn(usize, usize) -> usize,
 }
 
 impl Resolver<'_, '_> {
@@ -331,7 +380,7 @@ impl Resolver<'_, '_> {
         let fits = |name: &str| {
             let one_word = !name.contains(' ');
             let surnames: &[String] = if one_word {
-                self.surnames.get_or_init(self.read_surnames)
+                self.discourse.surnames()
             } else {
                 &[]
             };
@@ -340,11 +389,12 @@ impl Resolver<'_, '_> {
         for s in (segment.saturating_sub(4)..=segment).rev() {
             // Boilerplate and headings (a section title, a caption) are not the story's
             // discourse.
-            let heading = s != segment && self.prep.segments[s].kind == SegmentKind::Heading;
-            if self.prep.boilerplate[s].is_some() || heading {
+            let prep = self.discourse.prep;
+            let heading = s != segment && prep.segments[s].kind == SegmentKind::Heading;
+            if prep.boilerplate[s].is_some() || heading {
                 continue;
             }
-            if (self.paragraphs_apart)(s, segment) > 2 {
+            if self.discourse.paragraphs_apart(s, segment) > 2 {
                 break;
             }
             if let Some((_, name)) = self

@@ -1322,6 +1322,24 @@ pub enum Anaphor {
     FirstPerson,
 }
 
+/// Nouns that describe someone the report has named, after "the": "the father", "the
+/// 23-year-old" (that one by its ending).
+const DESCRIBED_PEOPLE: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "teenager",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "grandfather",
+    "grandmother",
+];
+
 /// Whether a speaker phrase refers back to someone named before, and to what kind.
 pub fn anaphor(name: &str) -> Option<Anaphor> {
     let lower = name.to_lowercase();
@@ -1343,7 +1361,7 @@ pub fn anaphor(name: &str) -> Option<Anaphor> {
             if !common {
                 return None;
             }
-            if head.ends_with("-year-old") || matches!(head, "man" | "woman") {
+            if head.ends_with("-year-old") || DESCRIBED_PEOPLE.contains(&head) {
                 return Some(Anaphor::Person(None));
             }
             if matches!(

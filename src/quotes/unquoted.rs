@@ -20,12 +20,14 @@
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::detect::Found;
+use super::detect::{self, Discourse, Found};
+use super::speaker::Anaphor;
 use super::{speaker, Rendering};
 use crate::align::Alignment;
 use crate::model::Wording;
 use crate::text::lexicon::CLAUSE_BREAKS;
 use crate::text::names::same_speaker;
+use crate::text::segment::SegmentKind;
 use crate::text::tokenize::Word;
 use crate::text::Prepared;
 
@@ -39,6 +41,13 @@ const CLOSE_CONTAINMENT: f32 = 0.75;
 const MIN_CONFIDENCE: f32 = 0.3;
 /// Most words a phrase's two words may stand apart in the rendering.
 const PHRASE_GAP: usize = 3;
+/// Least run of a quote's content words, in its order, that makes narrative with no
+/// reporting verb a rendering.
+const MIN_NARRATIVE_RUN: usize = 4;
+/// Confidence of such a rendering: nothing names who said it.
+const NARRATIVE_CONFIDENCE: f32 = 0.4;
+/// The most reports that may tell a narrative rendering's words in their own voice.
+const COMMON_GROUND: usize = 2;
 
 /// Where renderings are looked for: each news unit's content words outside quotes, and
 /// an index from stem to the units that have it.
@@ -48,10 +57,24 @@ pub(super) struct Unquoted<'a> {
     /// Per report, per segment: indices of content words outside quotes.
     content: Vec<Vec<Vec<usize>>>,
     postings: HashMap<&'a str, Vec<(usize, usize)>>,
-    /// Per report, per segment: the speaker of its reported speech, found when first
-    /// needed.
-    speech: Vec<Vec<OnceCell<Option<String>>>>,
+    /// Per report, per segment: its reported speech's subject, found when first needed.
+    speech: Vec<Vec<OnceCell<Option<Speech>>>>,
+    /// Per report, what a pronoun standing for a speaker looks back over.
+    discourse: Vec<Discourse<'a, 'a>>,
     alignment: &'a Alignment,
+}
+
+/// Who a unit's reported speech is attributed to.
+#[derive(Clone)]
+struct Speech {
+    /// As printed ("he", "the 23-year-old", "Survivors of the accident").
+    written: String,
+    /// Who that is: the name itself, or what a pronoun or description refers back to in
+    /// the report (none when it refers back to no one).
+    identity: Option<String>,
+    /// A group that an utterance's speaker may be one of ("survivors", "some
+    /// passengers"): it neither confirms nor rules out a speaker.
+    vague: bool,
 }
 
 /// A rendering found for utterance `cluster`.
@@ -116,6 +139,7 @@ impl<'a> Unquoted<'a> {
             prepared,
             found,
             speech,
+            discourse: prepared.iter().map(Discourse::new).collect(),
             content,
             postings,
             alignment,
@@ -147,16 +171,6 @@ impl<'a> Unquoted<'a> {
         quoted: &[Rendering<'a>],
         speaker: Option<&str>,
     ) -> Vec<Candidate<'a>> {
-        // Units holding one of the quotes: the quote itself is not its own rendering.
-        let own: BTreeSet<(usize, usize)> = quoted
-            .iter()
-            .flat_map(|q| {
-                let prep = &self.prepared[q.report];
-                (q.segment..prep.segments.len())
-                    .take_while(move |&s| prep.segments[s].start < q.end)
-                    .map(move |s| (q.report, s))
-            })
-            .collect();
         let mut best: HashMap<(usize, usize), Candidate<'a>> = HashMap::new();
         // Each wording once (wire copy quotes one utterance in the same words fifty
         // times), and at most MAX_SOURCES of them.
@@ -194,7 +208,7 @@ impl<'a> Unquoted<'a> {
                 |&(count, rare): &(usize, bool)| count >= 2 || rare || distinct.len() == 1;
             let mut units: Vec<((usize, usize), (usize, bool))> = shared
                 .into_iter()
-                .filter(|(unit, counts)| possible(counts) && !own.contains(unit))
+                .filter(|(_, counts)| possible(counts))
                 .collect();
             // The units sharing most with the quote, at most MAX_UNITS_PER_SOURCE of them:
             // on a long set, common words would have every quote read every unit.
@@ -276,6 +290,48 @@ impl<'a> Unquoted<'a> {
         Some((strength, ratio, phrase))
     }
 
+    /// Who unit `(r, s)`'s reported speech is attributed to, if it is reported speech.
+    fn speech(&self, r: usize, s: usize) -> Option<&Speech> {
+        self.speech[r][s]
+            .get_or_init(|| {
+                let prep = &self.prepared[r];
+                let unit = &prep.segments[s];
+                let masked = mask(prep.text, unit.start, unit.end, &self.found[r]);
+                let written = speaker::attribute(&masked, "", false)?.as_written;
+                let identity = match speaker::anaphor(&written) {
+                    Some(Anaphor::FirstPerson) => None,
+                    Some(anaphor) => {
+                        let left = masked.find(&written).map_or("", |at| &masked[..at]);
+                        let unit_text = |t: usize| {
+                            let seg = &prep.segments[t];
+                            mask(prep.text, seg.start, seg.end, &self.found[r])
+                        };
+                        detect::resolve_reported(
+                            &self.discourse[r],
+                            &self.found[r],
+                            anaphor,
+                            s,
+                            left,
+                            &unit_text,
+                        )
+                    }
+                    None => Some(written.clone()),
+                };
+                let vague = speaker::anaphor(&written).is_none()
+                    && speaker::kind(&written, &[]) == speaker::Kind::Group
+                    && written
+                        .split_whitespace()
+                        .skip(1)
+                        .all(|w| !is_capitalised(w));
+                Some(Speech {
+                    written,
+                    identity,
+                    vague,
+                })
+            })
+            .as_ref()
+    }
+
     /// Whether unit `(r, s)` renders the quote `source` (content stems `stems` in order,
     /// `distinct`, weighing `total`), and how.
     fn render(
@@ -301,23 +357,25 @@ impl<'a> Unquoted<'a> {
             .collect();
         // The wording first (cheap), then the speech around it.
         evidence(&all)?;
-        let written = self.speech[r][s]
-            .get_or_init(|| {
-                let masked = mask(prep.text, unit.start, unit.end, &self.found[r]);
-                speaker::attribute(&masked, "", false).map(|a| a.as_written)
-            })
-            .clone()?;
-        let pronoun = speaker::is_pronoun(&written);
-        let (resolved, fit) = match speaker_of_cluster {
-            Some(name) if same_speaker(&written, name) => (Some(written.clone()), 1.0),
-            Some(name) if pronoun => (Some(name.to_string()), 0.75),
-            Some(_) => return None,
-            None if pronoun => (None, 0.6),
-            None => (Some(written.clone()), 0.6),
+        let Some(speech) = self.speech(r, s) else {
+            return self.narrative(stems, (r, s), same_fact || source.report == r, &all);
         };
+        // The speaker: the same as the utterance's, a pronoun or description standing for
+        // it, or a group it may be one of; a different one says something else.
+        let (resolved, fit) = match (speaker_of_cluster, &speech.identity) {
+            (Some(name), Some(who)) if same_speaker(who, name) => {
+                let fit = if who == &speech.written { 1.0 } else { 0.9 };
+                (Some(who.clone()), fit)
+            }
+            (Some(_), _) if speech.vague => (Some(speech.written.clone()), 0.6),
+            (Some(_), Some(_)) => return None,
+            (Some(name), None) => (Some(name.to_string()), 0.6),
+            (None, who) => (who.clone(), 0.6),
+        };
+        let written = &speech.written;
         // The words of the speaker's own name are not the quote's words.
         let named = prep.text[unit.start..unit.end]
-            .find(&written)
+            .find(written.as_str())
             .map(|at| unit.start + at..unit.start + at + written.len());
         let matched: Vec<usize> = all
             .into_iter()
@@ -331,7 +389,7 @@ impl<'a> Unquoted<'a> {
         } else {
             Wording::Paraphrase
         };
-        let first = span_start(prep.text, words, first, &written);
+        let first = span_start(prep.text, words, first, written);
         if confidence < MIN_CONFIDENCE {
             return None;
         }
@@ -344,7 +402,7 @@ impl<'a> Unquoted<'a> {
             quoted: false,
             found: None,
             speaker: resolved,
-            as_written: Some(written),
+            as_written: Some(written.clone()),
             confidence,
             membership: confidence,
             wording: Some(kind),
@@ -352,6 +410,122 @@ impl<'a> Unquoted<'a> {
         };
         Some((rendering, claimed))
     }
+
+    /// A unit that is not reported speech renders the quote when it carries a run of its
+    /// words in the quote's order ("eight fire engines and four rescue units are at the
+    /// scene" after “There are eight fire engines and four fire and rescue crews”), and
+    /// either the alignment puts it in the quote's fact or it is in the quoting report
+    /// (`related`): narrative that repeats what a speaker said, who is not named again.
+    fn narrative(
+        &self,
+        stems: &[&str],
+        (r, s): (usize, usize),
+        related: bool,
+        candidates: &[usize],
+    ) -> Option<(Rendering<'a>, Vec<usize>)> {
+        let prep = &self.prepared[r];
+        if prep.segments[s].kind == SegmentKind::Heading {
+            return None;
+        }
+        let words = &prep.words[s];
+        let run = ordered_run(stems, words, candidates);
+        let rare = run
+            .iter()
+            .filter(|&&i| !words[i].capital && self.is_rare(&words[i].stem))
+            .count();
+        // Close together: the run's words are most of the content words they span.
+        let content = &self.content[r][s];
+        let spanned = match (run.first(), run.last()) {
+            (Some(first), Some(last)) => content
+                .iter()
+                .filter(|&&i| first <= &i && &i <= last)
+                .count(),
+            _ => 0,
+        };
+        let strong = run.len() > MIN_NARRATIVE_RUN || rare >= 2;
+        if run.len() < MIN_NARRATIVE_RUN
+            || rare == 0
+            || spanned > 2 * run.len()
+            || !(related || strong)
+            || self.common_ground(words, &run) > COMMON_GROUND
+        {
+            return None;
+        }
+        let (first, last) = (run[0], run[run.len() - 1]);
+        let confidence = NARRATIVE_CONFIDENCE;
+        let rendering = Rendering {
+            report: r,
+            segment: s,
+            start: words[first].start,
+            end: words[last].end,
+            quoted: false,
+            found: None,
+            speaker: None,
+            as_written: None,
+            confidence,
+            membership: confidence,
+            wording: Some(Wording::Close),
+            words: words[first..=last].iter().collect(),
+        };
+        let claimed = run.into_iter().filter(|&i| !words[i].capital).collect();
+        Some((rendering, claimed))
+    }
+}
+
+impl Unquoted<'_> {
+    /// How many reports tell, outside quotes, in one unit, the words `run` of `words`:
+    /// words most reports use in their own voice are the story's common ground ("at least
+    /// seven people were killed"), not one speaker's.
+    fn common_ground(&self, words: &[Word], run: &[usize]) -> usize {
+        let mut lists: Vec<&Vec<(usize, usize)>> = Vec::new();
+        for &i in run {
+            match self.postings.get(words[i].stem.as_str()) {
+                Some(list) => lists.push(list),
+                None => return 0,
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let reports: BTreeSet<usize> = lists[0]
+            .iter()
+            .filter(|unit| lists[1..].iter().all(|l| l.binary_search(unit).is_ok()))
+            .map(|&(r, _)| r)
+            .collect();
+        reports.len()
+    }
+}
+
+/// The longest run of `words` (among `candidates`, in order) whose stems are a
+/// subsequence of `stems`: the quote's words as the unit keeps them, in the quote's order.
+fn ordered_run(stems: &[&str], words: &[Word], candidates: &[usize]) -> Vec<usize> {
+    let (n, m) = (stems.len(), candidates.len());
+    // lcs[i][j]: the longest common subsequence of stems[i..] and candidates[j..].
+    let mut lcs = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if stems[i] == words[candidates[j]].stem {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < n && j < m {
+        if stems[i] == words[candidates[j]].stem {
+            out.push(candidates[j]);
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Where a rendering whose first matching word is `words[first]` starts: at its clause's
