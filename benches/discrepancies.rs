@@ -9,12 +9,14 @@
 //! units mapped to the engine's by largest overlap). A finding is supported when its
 //! values fall in the units of some labelled topic. Prints topic recall, the share of
 //! supported findings (a lower bound of precision: the labels list topics, not every
-//! detail), and the same per kind.
+//! detail), the findings whose values all fall in one topic's units (a finding that
+//! draws its values from several facts fails it), and recall per labelled kind. `--verbose` prints every missed topic and every
+//! finding no label supports.
 //!
 //! The third cluster, `broadcom-qualcomm-bid-2018`, was labelled for this project in the
 //! same format (`benches/labels/broadcom-qualcomm-bid-2018/conflicts.json`, offsets only).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 #[path = "support.rs"]
 mod support;
@@ -22,30 +24,27 @@ mod support;
 use parallax::{compare, Comparison, Options};
 use support::{Labelled, LABELLED};
 
-/// A topic is found when one finding has values in two of its units (or a one-value
-/// finding in one of them); a finding is supported when it hits some topic.
-fn score(topics: &[BTreeSet<String>], result: &Comparison) -> (usize, usize, usize) {
-    let finding_units: Vec<BTreeSet<String>> = result
+/// Whether a finding with values in units `f` hits the topic of units `t`: values in two
+/// of its units, or a one-value finding in one of them.
+fn hit(t: &BTreeSet<String>, f: &BTreeSet<String>) -> bool {
+    t.intersection(f).count() >= 2 || f.len() == 1 && t.is_superset(f)
+}
+
+/// The units each finding has values in.
+fn finding_units(result: &Comparison) -> Vec<BTreeSet<String>> {
+    result
         .discrepancies
         .iter()
         .map(|d| d.values.iter().map(|v| v.unit.clone()).collect())
-        .collect();
-    let hit = |t: &BTreeSet<String>, f: &BTreeSet<String>| {
-        t.intersection(f).count() >= 2 || f.len() == 1 && t.is_superset(f)
-    };
-    let found = topics
-        .iter()
-        .filter(|t| finding_units.iter().any(|f| hit(t, f)))
-        .count();
-    let supported = finding_units
-        .iter()
-        .filter(|f| topics.iter().any(|t| hit(t, f)))
-        .count();
-    (found, supported, finding_units.len())
+        .collect()
 }
 
 fn main() {
+    let verbose = std::env::args().any(|a| a == "--verbose");
     let (mut topics, mut found_topics, mut findings, mut supported) = (0, 0, 0, 0);
+    let mut within_topic = 0;
+    // Per labelled kind: (topics, found).
+    let mut by_kind: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for &name in LABELLED {
         let cluster = Labelled::load(name);
         let sentences = &cluster.sentences;
@@ -89,9 +88,55 @@ fn main() {
                     .collect()
             })
             .collect();
-        let (cluster_found, cluster_supported, cluster_findings) = score(&topic_units, &result);
+        let units = finding_units(&result);
+        let found_here: Vec<bool> = topic_units
+            .iter()
+            .map(|t| units.iter().any(|f| hit(t, f)))
+            .collect();
+        let supported_here: Vec<bool> = units
+            .iter()
+            .map(|f| topic_units.iter().any(|t| hit(t, f)))
+            .collect();
+        let cluster_found = found_here.iter().filter(|&&x| x).count();
+        let cluster_supported = supported_here.iter().filter(|&&x| x).count();
+        let cluster_findings = units.len();
+        // A finding whose values all fall in one topic's units keeps to one fact.
+        let within_one = units
+            .iter()
+            .filter(|f| topic_units.iter().any(|t| t.is_superset(f)))
+            .count();
+        within_topic += within_one;
+        for (c, &found) in conflicts.as_array().unwrap().iter().zip(&found_here) {
+            let kind = c["kind"].as_str().unwrap_or("?").to_string();
+            let entry = by_kind.entry(kind).or_insert((0, 0));
+            entry.0 += 1;
+            entry.1 += usize::from(found);
+            if verbose && !found {
+                println!("    missed {}: {}", c["kind"], c["topic"]);
+            }
+        }
+        if verbose {
+            for (d, _) in result
+                .discrepancies
+                .iter()
+                .zip(&supported_here)
+                .filter(|(_, &s)| !s)
+            {
+                let values: Vec<String> = d
+                    .values
+                    .iter()
+                    .map(|v| format!("{} {:?}", v.unit, v.text))
+                    .collect();
+                println!(
+                    "    unsupported {:?} {}: {}",
+                    d.kind,
+                    d.slot,
+                    values.join(" | ")
+                );
+            }
+        }
         println!(
-            "{name}: {cluster_found} of {} labelled topics found; {cluster_supported} of {cluster_findings} findings supported by a label",
+            "{name}: {cluster_found} of {} labelled topics found; {cluster_supported} of {cluster_findings} findings supported by a label, {within_one} with every value in one topic's units",
             topic_units.len(),
         );
         topics += topic_units.len();
@@ -104,4 +149,10 @@ fn main() {
         found_topics as f64 / topics.max(1) as f64,
         supported as f64 / findings.max(1) as f64
     );
+    println!(
+        "  findings with every value in one labelled topic's units: {within_topic} of {findings}"
+    );
+    for (kind, (n, found)) in &by_kind {
+        println!("  {kind}: {found} of {n} topics found");
+    }
 }

@@ -32,6 +32,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("5 candidates and links", |b| b.iter(|| prepared.links()));
     c.bench_function("6 links and groups", |b| b.iter(|| prepared.groups()));
     c.bench_function("7 quotes", |b| b.iter(|| prepared.quotes()));
+    c.bench_function("7b discrepancies", |b| b.iter(|| prepared.discrepancies()));
     c.bench_function("8 result with 10 layouts", |b| {
         b.iter(|| prepared.everything())
     });

@@ -107,6 +107,20 @@ impl PreparedReports<'_> {
         .len()
     }
 
+    /// Extracts and compares the details of every unit (after the alignment, computed
+    /// once); returns the number of discrepancies.
+    pub fn discrepancies(&self) -> usize {
+        let reports = self.reports();
+        let alignment = self.alignment.get_or_init(|| {
+            Alignment::with_model(
+                &reports,
+                &Quoted::new(&reports, &Default::default()),
+                &Model::default(),
+            )
+        });
+        crate::discrepancies::section(&reports, alignment).len()
+    }
+
     /// The whole result with every side-by-side layout; returns the number of layouts.
     pub fn everything(&self) -> usize {
         let n = self.inputs.len();
