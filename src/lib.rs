@@ -62,7 +62,7 @@ use ids::Reports;
 pub use model::{
     Comparison, Discrepancy, DiscrepancyKind, DiscrepancyValue, Group, Member, Nearest, Notice,
     NoticeKind, OnlyHere, Options, PossibleLink, QuoteCluster, QuoteInstance, Range, Relation,
-    Report, ReportInput, ReportPair, Row, RowKind, SharedRun, SideBySide, Span, Tier, Unit,
+    Report, ReportInput, ReportPair, Row, RowKind, SharedRun, SideBySide, Span, Tally, Tier, Unit,
     UnitKind, Variant, WordOp, WordOpKind, Wording, SCHEMA,
 };
 use quotes::Quoted;

@@ -511,9 +511,22 @@ pub struct Discrepancy {
     pub slot: String,
     /// Each report's wording, with the value read from it.
     pub values: Vec<DiscrepancyValue>,
+    /// Who says what: each distinct value with the reports giving it, most reports first
+    /// ("3 say 9 hours, 1 says more than 9 hours").
+    pub tally: Vec<Tally>,
     /// How sure the finding is, from 0 to 1.
     #[serde(serialize_with = "score")]
     pub confidence: f64,
+}
+
+/// One value of a discrepancy and the reports that give it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tally {
+    /// The value as [`DiscrepancyValue::value`] writes it.
+    pub value: String,
+    /// The ids of the reports giving it, in the order of the values.
+    pub reports: Vec<String>,
 }
 
 /// What a discrepancy is.

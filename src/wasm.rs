@@ -316,8 +316,17 @@ export interface Discrepancy {
   /** What the values are of: the counted thing ("hours"), "date", or "date line". */
   slot: string;
   values: DiscrepancyValue[];
+  /** Who says what: each distinct value with the ids of the reports giving it, most
+   *  reports first. */
+  tally: Tally[];
   /** From 0 to 1. */
   confidence: number;
+}
+
+export interface Tally {
+  /** The value as `DiscrepancyValue.value` writes it. */
+  value: string;
+  reports: string[];
 }
 
 export interface DiscrepancyValue {

@@ -26,6 +26,7 @@ mod people;
 mod places;
 
 pub use dates::date_line;
+pub use numbers::{AGE, OUTCOME_SLOTS, TIME, VAGUE};
 
 use crate::text::lexicon;
 use crate::text::tokenize::Word;
@@ -207,7 +208,9 @@ pub fn extract(text: &str, words: &[Word], anchor: Option<Anchor>) -> Vec<Detail
     let mut used = vec![false; words.len()];
     // Dates first, so their numbers are not counted as numbers.
     let mut out = dates::absolute_dates(words, &mut used);
+    out.extend(numbers::times(text, words, &mut used));
     out.extend(numbers::numbers(text, words, &used));
+    out.extend(numbers::ordinals(words, &used));
     out.extend(dates::relative_dates(words, &mut used, anchor));
     out.extend(people::leaders(text, words));
     out.extend(people::mediators(text, words));

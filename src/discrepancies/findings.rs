@@ -7,8 +7,9 @@
 //!   many rare words (so a "48-hour truce" is never compared with "nine hours of talks");
 //! - dates of units in one group: a range that contains the other's day ("October 18–19",
 //!   "October 19") is a precision difference, different days a conflict;
-//! - in groups carried by three reports or more, a number only one report gives is
-//!   **onlyInSome**;
+//! - in groups carried by three reports or more, a number only one report gives, and
+//!   that no other report gives anywhere, is **onlyInSome** (one card however many of
+//!   its groups find it);
 //! - who led a side ("led by …") differs between reports: a conflict;
 //! - who mediated, brokered or hosted, in units about the same thing: other parties are a
 //!   conflict, fewer of the same parties a precision difference;
@@ -17,7 +18,8 @@
 //! - places of one fact: units of one group that name only places the other report never
 //!   mentions are a conflict;
 //! - in groups carried by three reports or more, a place or organisation only one
-//!   report's unit names is **onlyInSome**.
+//!   report's unit names is **onlyInSome**, unless it is the story's common ground (named
+//!   by half the reports or more: its place, its main parties).
 //!
 //! Linked details form findings (union-find), one per slot and thing. Which units are
 //! about one fact comes from the [`Alignment`]; whether a text mentions a name from
@@ -26,7 +28,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::align::Alignment;
-use crate::details::{Date, Detail, Slot, Value};
+use crate::details::{self, Date, Detail, Number, Qualifier, Slot, Value};
 use crate::ids::Reports;
 use crate::text::{lexicon, names};
 use crate::union_find::UnionFind;
@@ -88,6 +90,13 @@ impl Mentions {
     /// Whether report `r` mentions `name` (lower case).
     fn in_report(&self, r: usize, name: &str) -> bool {
         self.reports[r].contains(name)
+    }
+
+    /// Whether at least half the reports, and more than two, mention `name` (lower
+    /// case): the story's common ground.
+    fn common_ground(&self, name: &str) -> bool {
+        let mentioning = self.reports.iter().filter(|r| r.contains(name)).count();
+        mentioning > 2 && 2 * mentioning >= self.reports.len()
     }
 
     /// Whether unit `u` mentions `name` (lower case).
@@ -193,13 +202,10 @@ pub fn findings<'a>(
                 };
                 let grouped = || pair_where(&|u, v| alignment.related(u, v));
                 let (relation, pair) = match (&x.detail.value, &y.detail.value) {
-                    (Value::Number(a), Value::Number(b)) if a.value == b.value => (
-                        (a.qualifier != b.qualifier).then_some(FindingKind::Precision),
-                        Some((i, j)),
-                    ),
-                    (Value::Number(_), Value::Number(_)) => {
-                        (Some(FindingKind::Conflict), related())
+                    (Value::Number(a), Value::Number(b)) if a.value == b.value => {
+                        (number_relation(a, b), Some((i, j)))
                     }
+                    (Value::Number(a), Value::Number(b)) => (number_relation(a, b), related()),
                     // Who led a side is one slot across the whole story.
                     (Value::Leader { name: a, .. }, Value::Leader { name: b, .. }) => (
                         (!names::same_person(a, b)).then_some(FindingKind::Conflict),
@@ -258,15 +264,34 @@ pub fn findings<'a>(
             details: details.into_iter().collect(),
         })
         .collect();
-    out.extend(only_in_some(placed, alignment));
+    let linked: BTreeSet<usize> = out.iter().flat_map(|f| f.details.iter().copied()).collect();
+    out.extend(only_in_some(placed, alignment, &linked));
     out.extend(names_only_in_some(
         placed,
         alignment,
         mentions,
         &in_conflict,
     ));
-    out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.details[0].cmp(&b.details[0])));
-    out
+    out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.details.cmp(&b.details)));
+    // A detail only some give, found again in another group it is in, is one card:
+    // findings of one kind and slot that share a detail merge.
+    let mut merged: Vec<Finding> = Vec::with_capacity(out.len());
+    for finding in out {
+        let same = merged.iter_mut().rev().find(|m| {
+            m.kind == finding.kind
+                && m.slot == finding.slot
+                && m.details.iter().any(|d| finding.details.contains(d))
+        });
+        match same {
+            Some(m) => {
+                m.details.extend(finding.details);
+                m.details.sort_unstable();
+                m.details.dedup();
+            }
+            None => merged.push(finding),
+        }
+    }
+    merged
 }
 
 /// The details of the kinds `wanted`, by unit: unit -> indices into `placed`.
@@ -280,6 +305,99 @@ fn by_unit(placed: &[Placed], wanted: impl Fn(&Value) -> bool) -> HashMap<usize,
         out.entry(p.unit).or_default().push(i);
     }
     out
+}
+
+/// Two figures for one thing: the same figure qualified differently, or figures whose
+/// ranges overlap ("more than eight hours", "nine hours"), differ in precision; ranges
+/// that do not overlap conflict ("nearly 40 minutes", "more than 40 minutes"), as do
+/// different exact figures. A figure given exactly against the same figure qualified is
+/// a precision difference: "nine hours" is often a rounded "more than nine hours".
+fn number_relation(a: &Number, b: &Number) -> Option<FindingKind> {
+    if a.value == b.value && a.qualifier == b.qualifier {
+        return None;
+    }
+    if a.value == b.value && (a.qualifier.is_none() || b.qualifier.is_none()) {
+        return Some(FindingKind::Precision);
+    }
+    match (Range::of(a), Range::of(b)) {
+        (Some(x), Some(y)) if x.overlaps(&y) => Some(FindingKind::Precision),
+        _ => Some(FindingKind::Conflict),
+    }
+}
+
+/// The values a qualified figure allows: from `low` to `high`, each bound included or not.
+#[derive(Debug, Clone, Copy)]
+struct Range {
+    low: (f64, bool),
+    high: (f64, bool),
+}
+
+impl Range {
+    /// "more than 9" is (9, ∞), "nearly 40" [32, 40), "about 9" [7.2, 10.8], "9" [9, 9].
+    fn of(n: &Number) -> Option<Range> {
+        if n.unit == details::TIME {
+            return Range::of_time(n);
+        }
+        if let Some(&(_, (low, high))) = details::VAGUE.iter().find(|(w, _)| n.value == *w) {
+            return Some(Range {
+                low: (low, true),
+                high: (high, true),
+            });
+        }
+        let v: f64 = n.value.parse().ok()?;
+        let (low, high) = match n.qualifier {
+            None => ((v, true), (v, true)),
+            Some(Qualifier::MoreThan) => ((v, false), (f64::INFINITY, true)),
+            Some(Qualifier::AtLeast) => ((v, true), (f64::INFINITY, true)),
+            Some(Qualifier::LessThan | Qualifier::FewerThan) => ((0.0, true), (v, false)),
+            Some(Qualifier::AtMost | Qualifier::UpTo) => ((0.0, true), (v, true)),
+            Some(Qualifier::Nearly | Qualifier::Almost) => ((0.8 * v, true), (v, false)),
+            Some(
+                Qualifier::About
+                | Qualifier::Around
+                | Qualifier::Roughly
+                | Qualifier::Approximately,
+            ) => ((0.8 * v, true), (1.2 * v, true)),
+        };
+        Some(Range { low, high })
+    }
+
+    /// A time of day in minutes: "6:10" is [370, 370], "around 6:10" a quarter of an hour
+    /// either side, "just after 6:00" the half hour after.
+    fn of_time(n: &Number) -> Option<Range> {
+        let (h, m) = n.value.split_once(':')?;
+        let v = f64::from(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?);
+        let (low, high) = match n.qualifier {
+            Some(Qualifier::MoreThan) => ((v, false), (v + 30.0, true)),
+            Some(Qualifier::LessThan) => ((v - 30.0, true), (v, false)),
+            Some(
+                Qualifier::About
+                | Qualifier::Around
+                | Qualifier::Roughly
+                | Qualifier::Approximately,
+            ) => ((v - 15.0, true), (v + 15.0, true)),
+            _ => ((v, true), (v, true)),
+        };
+        Some(Range { low, high })
+    }
+
+    fn overlaps(&self, other: &Range) -> bool {
+        let low = if self.low.0 == other.low.0 {
+            (self.low.0, self.low.1 && other.low.1)
+        } else if self.low.0 > other.low.0 {
+            self.low
+        } else {
+            other.low
+        };
+        let high = if self.high.0 == other.high.0 {
+            (self.high.0, self.high.1 && other.high.1)
+        } else if self.high.0 < other.high.0 {
+            self.high
+        } else {
+            other.high
+        };
+        low.0 < high.0 || low.0 == high.0 && low.1 && high.1
+    }
 }
 
 /// Parties ("qatar", "turkey"): the same ones agree; fewer of them is a precision
@@ -384,6 +502,11 @@ fn names_only_in_some<'a>(
                     continue;
                 }
                 let name = name_of(&d.value).expect("only names are kept");
+                // The story's common ground (its place, its main parties) is named by
+                // most reports: a unit that names it tells no one anything new.
+                if mentions.common_ground(name) {
+                    continue;
+                }
                 let slot = d.value.slot();
                 let elsewhere = members.iter().any(|&u| {
                     report_of(alignment, u) != p.report
@@ -429,7 +552,11 @@ fn date_relation(x: &Date, y: &Date) -> Option<FindingKind> {
 }
 
 /// In groups of three reports or more: a number only one report gives.
-fn only_in_some<'a>(placed: &'a [Placed], alignment: &Alignment) -> Vec<Finding<'a>> {
+fn only_in_some<'a>(
+    placed: &'a [Placed],
+    alignment: &Alignment,
+    linked: &BTreeSet<usize>,
+) -> Vec<Finding<'a>> {
     let by_unit = by_unit(placed, |v| matches!(v, Value::Number(_)));
     let mut out = Vec::new();
     for members in &alignment.groups {
@@ -447,7 +574,9 @@ fn only_in_some<'a>(placed: &'a [Placed], alignment: &Alignment) -> Vec<Finding<
         for (slot, mut details) in by_slot {
             details.sort_unstable();
             let giving: BTreeSet<usize> = details.iter().map(|&i| placed[i].report).collect();
-            if giving.len() == 1 {
+            // Already on a card that compares it.
+            let compared = details.iter().any(|i| linked.contains(i));
+            if giving.len() == 1 && !compared {
                 out.push(Finding {
                     kind: FindingKind::OnlyInSome,
                     slot,
@@ -537,12 +666,25 @@ mod tests {
     }
 
     #[test]
-    fn same_number_qualified_differently_is_a_precision_difference() {
+    fn same_number_qualified_differently_is_a_precision_difference_or_a_conflict() {
+        // Ranges that overlap: "about 9 hours" and "more than 9 hours".
+        let placed = [
+            number(0, 0, "9", "hour", Some(Qualifier::About)),
+            number(1, 1, "9", "hour", Some(Qualifier::MoreThan)),
+        ];
+        assert_eq!(run(&placed, &[]), [(FindingKind::Precision, vec![0, 1])]);
+        // The exact figure against the same figure qualified.
+        let placed = [
+            number(0, 0, "9", "hour", None),
+            number(1, 1, "9", "hour", Some(Qualifier::MoreThan)),
+        ];
+        assert_eq!(run(&placed, &[]), [(FindingKind::Precision, vec![0, 1])]);
+        // Ranges that cannot meet: "nearly 9 hours" and "more than 9 hours".
         let placed = [
             number(0, 0, "9", "hour", Some(Qualifier::Nearly)),
             number(1, 1, "9", "hour", Some(Qualifier::MoreThan)),
         ];
-        assert_eq!(run(&placed, &[]), [(FindingKind::Precision, vec![0, 1])]);
+        assert_eq!(run(&placed, &[]), [(FindingKind::Conflict, vec![0, 1])]);
     }
 
     #[test]

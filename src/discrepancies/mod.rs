@@ -14,7 +14,7 @@ mod findings;
 use crate::align::Alignment;
 use crate::details::{self, Anchor, Date, Mediation, Qualifier, Slot, Value};
 use crate::ids::{numbered, round3, Reports};
-use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue};
+use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue, Tally};
 use crate::text::{self, lexicon};
 use findings::{FindingKind, Mentions, Placed};
 
@@ -51,6 +51,7 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Discrepancy>
                     FindingKind::OnlyInSome => DiscrepancyKind::OnlyInSome,
                 },
                 slot: slot_text(f.slot, &values[0].text),
+                tally: tally(&values),
                 values,
                 confidence: round3(f64::from(f.confidence)),
             }
@@ -76,6 +77,7 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Discrepancy>
                     id: String::new(),
                     kind: DiscrepancyKind::Conflict,
                     slot: "date line".into(),
+                    tally: tally(&values),
                     values,
                     confidence: 0.6,
                 }
@@ -136,12 +138,46 @@ fn value_at(
 // The one place where details become text for people: the slot of a discrepancy and each
 // of its values.
 
+/// Who says what: each distinct value once, with the reports giving it (each report once
+/// per value), the value most reports give first, ties in the order of the values.
+fn tally(values: &[DiscrepancyValue]) -> Vec<Tally> {
+    let mut out: Vec<Tally> = Vec::new();
+    for v in values {
+        match out.iter_mut().find(|t| t.value == v.value) {
+            Some(t) if t.reports.contains(&v.report) => {}
+            Some(t) => t.reports.push(v.report.clone()),
+            None => out.push(Tally {
+                value: v.value.clone(),
+                reports: vec![v.report.clone()],
+            }),
+        }
+    }
+    // A stable sort keeps the order of first appearance among ties.
+    out.sort_by_key(|t| std::cmp::Reverse(t.reports.len()));
+    out
+}
+
 /// What a discrepancy is about: "hours", "date", "who led the afghan side". A number's
 /// slot is its unit word as the first value writes it (`written`).
 fn slot_text(slot: Slot<'_>, written: &str) -> String {
     match slot {
         Slot::Count { unit, earlier } => {
-            let word = last_word(written).unwrap_or(unit).to_lowercase();
+            // What happened to those counted ("dead", "injured"), which of a series
+            // ("which round"), else the word counted as the report prints it.
+            let word = if unit == details::TIME {
+                "time of day".to_string()
+            } else if unit == details::AGE {
+                "age".to_string()
+            } else if let Some(noun) = unit.strip_suffix(" (ordinal)") {
+                format!(
+                    "which {}",
+                    last_word(written).unwrap_or(noun).to_lowercase()
+                )
+            } else if details::OUTCOME_SLOTS.contains(&unit) {
+                unit.to_string()
+            } else {
+                last_word(written).unwrap_or(unit).to_lowercase()
+            };
             if earlier {
                 format!("{word}, an earlier figure")
             } else {
@@ -161,6 +197,10 @@ fn slot_text(slot: Slot<'_>, written: &str) -> String {
 /// 2023, by the date line", a leader's name; names and titles as `written`.
 fn value_text(value: &Value, written: &str) -> String {
     match value {
+        // A time of day or an age reads best as printed: "at about 6.10am", "42-year-old".
+        Value::Number(n) if n.unit == details::TIME || n.unit == details::AGE => {
+            written.to_string()
+        }
         Value::Number(n) => {
             let unit = last_word(written).unwrap_or("");
             let earlier = if n.earlier {

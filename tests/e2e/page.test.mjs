@@ -234,7 +234,7 @@ test('discrepancies: the nine hours, the Doha dates and the date line of 000', a
   const hours = page.locator('.discrepancy-card', { hasText: 'more than 9 hours' });
   assert.ok(await hours.count() >= 1);
   assert.match(await hours.first().textContent(), /nearly 9 hours/);
-  assert.match(await hours.first().locator('.discrepancy-kind').textContent(), /^Precision/);
+  assert.match(await hours.first().locator('.discrepancy-kind').textContent(), /^Conflict/);
   const withValue = (value) => page.locator('.discrepancy-card').filter({ has: page.locator('.discrepancy-value', { hasText: value }) });
   assert.equal(await withValue(/^October 18–19$/).count(), 1);
   // Who mediated the Doha round: Qatar (002) or Qatar and Turkey (004).

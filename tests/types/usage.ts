@@ -5,7 +5,7 @@
 
 import init, {
   compare, limits,
-  type CompareResult, type Comparison, type Discrepancy, type DiscrepancyKind, type Limits, type Member, type Nearest,
+  type CompareResult, type Comparison, type Discrepancy, type DiscrepancyKind, type Tally, type Limits, type Member, type Nearest,
   type OnlyHere, type Options, type PossibleLink, type QuoteInstance, type Range, type Relation, type Report,
   type ReportInput, type Row, type RowKind, type Span, type Tier, type Unit, type UnitKind, type Variant, type WordOp,
   type Wording, type Notice, type NoticeKind,
@@ -128,10 +128,11 @@ function instance(i: QuoteInstance): string {
   return `${i.report} ${i.unit} ${i.start}–${i.end} ${i.text} ${speaker ?? ''} ${i.confidence} ${i.membership} ${wording(i.wording)} ${flags} ${variant(i.variant)} ${i.diff.map(wordOp).join(' ')}`;
 }
 
-function discrepancy({ id, kind, slot, values, confidence }: Discrepancy): string[] {
+function discrepancy({ id, kind, slot, values, tally, confidence }: Discrepancy): string[] {
   return [
     `${id} ${discrepancyKind(kind)} ${slot} ${confidence}`,
     ...values.map((v) => `${v.report} ${v.unit} ${v.start}–${v.end} ${v.text} ${v.value}`),
+    ...tally.map((t: Tally) => `${t.reports.length} ${t.value} ${t.reports.join(',')}`),
   ];
 }
 
