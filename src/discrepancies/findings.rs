@@ -344,7 +344,7 @@ impl Range {
                 high: (high, true),
             });
         }
-        let v: f64 = n.value.parse().ok()?;
+        let v = decimal(&n.value)?;
         let (low, high) = match n.qualifier {
             None => ((v, true), (v, true)),
             Some(Qualifier::MoreThan) => ((v, false), (f64::INFINITY, true)),
@@ -398,6 +398,23 @@ impl Range {
         };
         low.0 < high.0 || low.0 == high.0 && low.1 && high.1
     }
+}
+
+/// A number as the tokenizer writes it ("9", "2600", "1.5") as a float, read by hand:
+/// the standard library's float parser would add some 15 KB to the module.
+fn decimal(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !(fraction.is_empty() || digits(fraction)) {
+        return None;
+    }
+    let whole = whole.parse::<u64>().ok()? as f64;
+    let fraction = if fraction.is_empty() {
+        0.0
+    } else {
+        fraction.parse::<u64>().ok()? as f64 / 10f64.powi(fraction.len() as i32)
+    };
+    Some(whole + fraction)
 }
 
 /// Parties ("qatar", "turkey"): the same ones agree; fewer of them is a precision
