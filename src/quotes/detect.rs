@@ -230,6 +230,25 @@ pub fn find(prep: &Prepared<'_>) -> Detected {
                 speaker.clone_from(&previous.speaker);
                 confidence = previous.confidence * 0.7;
             }
+        } else if quote.nested_in.is_none()
+            && segment > 0
+            && speaker::document_reads(&text[segments[segment].start..quote.start])
+        {
+            // "He posted a text message to his partner. It read: “…”": the author of the
+            // document, what the sentence before is about, else the person named last.
+            let before = unit_text(segment - 1);
+            let author = match speaker::subject_of(&before) {
+                Some(subject) => match speaker::anaphor(&subject) {
+                    Some(Anaphor::FirstPerson) => None,
+                    Some(anaphor) => resolver.resolve(anaphor, segment - 1, ""),
+                    None => Some(subject),
+                },
+                None => resolver.resolve(Anaphor::Person(None), segment, ""),
+            };
+            if author.is_some() {
+                speaker = author;
+                confidence = 0.4;
+            }
         } else if quote.nested_in.is_none() && !in_heading && segment > 0 {
             // A sentence that goes on with the speech of the one before, its speaker for
             // subject: "Broadcom said it would pay a “ticking fee”. It would also pay a
@@ -538,6 +557,17 @@ mod tests {
                 "We will find",
                 Some("Police chief Tom Reed"),
             ),
+            // A document reads its author's words: the person the sentences before name.
+            (
+                "Another man, James Tofield, said he too was on the tram.\nOn Wednesday evening, he posted an image of a text message to his partner. It read: “The driver went round the bend so fast.”",
+                "The driver went",
+                Some("James Tofield"),
+            ),
+            (
+                "The ministry issued a statement on Monday. It read: “We reject the claims.”",
+                "We reject",
+                Some("The ministry"),
+            ),
             // "It" is an institution.
             (
                 "Orbis said its offer stood.\nIt also said it would pay a “ticking fee” to shareholders.",
@@ -584,11 +614,12 @@ mod tests {
                 "stay seated",
                 None,
             ),
-            // "It" with no institution near stays unknown.
+            // "It read:" is a document's words, its author's: the text message Tom Reed
+            // sent (this stayed unknown before, "it" finding no institution near).
             (
                 "Tom Reed sent his partner a text message that morning. It read: “The ferry turned far too fast.”",
                 "The ferry",
-                None,
+                Some("Tom Reed"),
             ),
         ];
         for &(text, opening, expected) in cases {

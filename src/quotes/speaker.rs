@@ -354,6 +354,24 @@ const DOCUMENTS: &[&str] = &[
     "message",
 ];
 
+/// Whether the words before a quote only say that a document reads it: "It read:", "The
+/// message said:", "The post reads". The quote is its author's, named before.
+pub fn document_reads(left: &str) -> bool {
+    let left = left.trim_end_matches(|c: char| c.is_whitespace() || "“\"‘'«„".contains(c));
+    let tokens = toks(left);
+    let words: Vec<String> = tokens.iter().filter(|t| !t.punct).map(lower).collect();
+    let verb = |w: &str| matches!(w, "read" | "reads" | "said" | "says" | "stated");
+    match words.as_slice() {
+        [it, v] => it == "it" && verb(v),
+        [the, document, v] => {
+            matches!(the.as_str(), "the" | "his" | "her" | "their")
+                && DOCUMENTS.contains(&document.as_str())
+                && verb(v)
+        }
+        _ => false,
+    }
+}
+
 /// Heads of institutions ("the ministry", "the Rail Accident Investigation Branch").
 const ORGANISATIONS: &[&str] = &[
     "company",
@@ -1877,6 +1895,21 @@ mod tests {
         for &(left, right, heading, expected) in cases {
             let got = attribute(left, right, heading).map(|a| a.as_written);
             assert_eq!(got.as_deref(), expected, "{left}…{right}");
+        }
+    }
+
+    /// A document that reads a quote: its author, named before, is the speaker.
+    #[test]
+    fn a_document_reads_its_authors_words() {
+        for left in ["It read: “", "The message said: ", "His post reads \""] {
+            assert!(super::document_reads(left), "{left}");
+        }
+        for left in [
+            "It was read as ",
+            "The minister said: ",
+            "It read the news and said ",
+        ] {
+            assert!(!super::document_reads(left), "{left}");
         }
     }
 
