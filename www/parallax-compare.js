@@ -1,6 +1,7 @@
 // <parallax-compare>: the comparison as an element a newsroom can drop into a page.
 //
-// Inputs, in order of precedence: the `reports` property (an array of {id, title, text}),
+// Inputs, in order of precedence: the `reports` property (an array of {id, title, outlet,
+// url, text}),
 // the `src` attribute (a manifest URL), or the element's own <article>/<blockquote>
 // children, which stay readable where JavaScript does not run. Attributes are the source
 // of truth and properties mirror them; changes are batched into one update per
@@ -36,6 +37,7 @@ export class ParallaxCompare extends HTMLElement {
   }
 
   #reports = null;
+  #meta = []; // the reports compared, with their outlets and addresses (the engine has neither)
   #reportsError = null; // why the `reports` given cannot be compared
   #notices = []; // what was repaired in the inputs, said with the result
   #controller = null; // ends the comparison under way
@@ -192,14 +194,20 @@ export class ParallaxCompare extends HTMLElement {
       const maxReports = limits().then((known) => known.maxReports, () => null);
       const set = await loadManifest(new URL(this.src, document.baseURI).href, { maxReports });
       this.#notices = set.notices;
-      return set.reports.map(({ id, title, text }) => ({ id, title, text }));
+      return set.reports;
     }
     this.#notices = [];
     const children = [...this.querySelectorAll(':scope > article, :scope > blockquote')];
     const reports = children.map((child, i) => {
       const heading = child.querySelector('h1, h2, h3, h4, h5, h6');
       const { text } = htmlToText(`<body>${child.innerHTML}</body>`);
-      return { id: child.dataset.id || String(i + 1).padStart(3, '0'), title: child.dataset.title || heading?.textContent.trim() || '', text };
+      return {
+        id: child.dataset.id || String(i + 1).padStart(3, '0'),
+        title: child.dataset.title || heading?.textContent.trim() || '',
+        outlet: child.dataset.outlet ?? '',
+        url: child.dataset.url ?? child.getAttribute('cite') ?? '',
+        text,
+      };
     });
     return reportsFrom(reports).reports;
   }
@@ -267,8 +275,10 @@ export class ParallaxCompare extends HTMLElement {
       if (reports.length === 0) throw new Error('no reports to compare: set src, reports, or add <article> children');
       this.#parts.status.textContent = `Comparing ${reports.length} reports…`;
       const [a, b] = this.#pairFor(reports.map((r) => r.id));
-      const result = await compare(reports, { sideBySide: a && b ? [[a, b]] : [] }, { signal: controller.signal });
+      const inputs = reports.map(({ id, title, text }) => ({ id, title, text }));
+      const result = await compare(inputs, { sideBySide: a && b ? [[a, b]] : [] }, { signal: controller.signal });
       if (generation !== this.#generation || !this.isConnected) return;
+      this.#meta = reports;
       this.#controller = null;
       this.#showRun('idle');
       this.#result = result;
@@ -299,8 +309,8 @@ export class ParallaxCompare extends HTMLElement {
     showTab(this.view);
     controls.hidden = this.view !== 'side';
     const pair = this.#currentPair();
-    if (this.view === 'side') showPair(result.reports, pair);
-    const content = drawView(this.view, result, { group: this.#group, pair });
+    if (this.view === 'side') showPair(result, pair, this.#meta);
+    const content = drawView(this.view, result, { group: this.#group, pair, meta: this.#meta });
     for (const [selector, part] of [['.matrix', 'matrix'], ['.quote-card', 'quote-card'], ['.pair', 'pair'], ['.report-column', 'report'], ['.discrepancy-card', 'discrepancy-card']]) {
       for (const node of content.querySelectorAll(selector)) node.setAttribute('part', part);
     }

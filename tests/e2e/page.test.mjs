@@ -48,7 +48,9 @@ test('overview: every passage only in one report says how close its nearest cand
   const onlyHere = result.reports.flatMap((r) => r.unique);
   assert.ok(onlyHere.some((u) => u.nearest), 'the sample set has an only-here passage with a candidate');
   assert.equal(await page.locator('.unique-unit').count(), onlyHere.length);
-  const titles = new Map(result.reports.map((r) => [r.id, r.title]));
+  // The sample manifest names the outlets of 000 and 003 only; the others by title.
+  const outlets = new Map((JSON.parse(await readFile(new URL('../../www/data/manifest.json', import.meta.url), 'utf8'))).map((r) => [r.id, r.outlet]));
+  const named = (id) => `${[outlets.get(id), result.reports.find((r) => r.id === id).title].filter(Boolean).join(': ')} (report ${id})`;
   for (const { unit, nearest } of onlyHere) {
     const note = await page.locator(`.unique-unit[data-unit="${unit}"] .nearest`).textContent();
     if (!nearest) {
@@ -56,7 +58,7 @@ test('overview: every passage only in one report says how close its nearest cand
       continue;
     }
     const candidate = result.reports.flatMap((r) => r.units).find((u) => u.id === nearest.unit);
-    assert.equal(note, `No close match found (nearest: ${nearest.report} · ${titles.get(nearest.report)}, `
+    assert.equal(note, `No close match found (nearest: ${named(nearest.report)}, `
       + `${Math.round(nearest.score * 100)} %): ${candidate.text}`, unit);
   }
   // 002's one-word heading "Summary:" has no candidate at all.

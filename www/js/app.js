@@ -243,8 +243,8 @@ function draw() {
     return;
   }
   const pair = [state.a, state.b];
-  if (state.view === 'side') showPair(result.reports, pair);
-  view.replaceChildren(drawView(state.view, result, { sort: state.sort, group: state.group, pair }));
+  if (state.view === 'side') showPair(result, pair, state.reports);
+  view.replaceChildren(drawView(state.view, result, { sort: state.sort, group: state.group, pair, meta: state.reports }));
   view.dataset.view = state.view;
 }
 
@@ -253,20 +253,31 @@ function titleOf(id) {
   return result?.reports.find((r) => r.id === id)?.title ?? id;
 }
 
+/** The report list, drawn again on every change and every comparison: the control that
+ * had the keyboard keeps it (the same field or button of the same report). */
 function drawReportList() {
   const list = $('report-list');
   $('report-count').textContent = `(${state.reports.length})`;
+  const focused = list.contains(document.activeElement) ? document.activeElement : null;
+  const field = (report, name, labelText, value, className) => {
+    const label = el('label', 'report-field');
+    const input = el('input', className);
+    input.type = 'text';
+    input.value = value;
+    input.id = `${name}-${report.id}`;
+    input.dataset.action = name;
+    input.dataset.report = report.id;
+    label.htmlFor = input.id;
+    label.append(el('span', 'report-field-label', labelText), input);
+    return label;
+  };
   list.replaceChildren(...state.reports.map((report, i) => {
     const item = el('li', 'report-item');
     item.dataset.report = report.id;
-    const label = el('label', 'visually-hidden', `Title of report ${report.id}`);
-    const input = el('input', 'report-title-input');
-    input.type = 'text';
-    input.value = report.title || titleOf(report.id);
-    input.id = `title-${report.id}`;
-    label.htmlFor = input.id;
-    input.dataset.action = 'rename';
-    input.dataset.report = report.id;
+    const title = field(report, 'title', 'Title', report.title || titleOf(report.id), 'report-title-input');
+    title.querySelector('input').setAttribute('aria-label', `Title of report ${report.id}`);
+    const outlet = field(report, 'outlet', 'Outlet', report.outlet ?? '', 'report-outlet-input');
+    outlet.querySelector('input').setAttribute('aria-label', `Outlet of report ${report.id}`);
     const button = (text, action, aria, disabled = false) => {
       const b = el('button', `small ${action}`, text);
       b.type = 'button';
@@ -276,12 +287,20 @@ function drawReportList() {
       b.disabled = disabled;
       return b;
     };
-    item.append(el('span', 'report-id', report.id), label, input,
-      button('↑', 'up', `Move report ${report.id} up`, i === 0),
+    const buttons = el('span', 'report-buttons');
+    buttons.append(button('↑', 'up', `Move report ${report.id} up`, i === 0),
       button('↓', 'down', `Move report ${report.id} down`, i === state.reports.length - 1),
       button('Remove', 'remove', `Remove report ${report.id}`));
+    item.append(el('span', 'report-id', report.id), title, outlet, buttons);
     return item;
   }));
+  if (focused && !focused.isConnected) {
+    const again = list.querySelector(`[data-action="${focused.dataset.action}"][data-report="${CSS.escape(focused.dataset.report ?? '')}"]`);
+    if (again && !again.disabled) {
+      again.focus();
+      if (again.tagName === 'INPUT' && focused.tagName === 'INPUT') again.setSelectionRange(focused.selectionStart, focused.selectionEnd);
+    }
+  }
 }
 
 // --- Changing the set ---------------------------------------------------------------
@@ -445,15 +464,36 @@ function wire() {
     if (action === 'up' && i > 0) [state.reports[i - 1], state.reports[i]] = [state.reports[i], state.reports[i - 1]];
     if (action === 'down' && i < state.reports.length - 1) [state.reports[i + 1], state.reports[i]] = [state.reports[i], state.reports[i + 1]];
     changed(problems);
-    // The list was drawn again: keep the focus on the button pressed (or the list).
-    const again = $('report-list').querySelector(`button[data-action="${action}"][data-report="${CSS.escape(target.dataset.report)}"]`);
-    (again && !again.disabled ? again : $('report-list').querySelector('button:not(:disabled)'))?.focus();
+    // The list was drawn again: the keyboard stays where the reader was (drawReportList
+    // keeps it there through every later drawing): on the button pressed, else on the
+    // other move button of the report moved, else, after Remove, on the Remove of the
+    // report now in that place (or the one before), else on "Add pasted report".
+    const list = $('report-list');
+    const enabled = (selector) => {
+      const node = list.querySelector(selector);
+      return node && !node.disabled ? node : null;
+    };
+    const id = CSS.escape(target.dataset.report);
+    const near = state.reports[Math.min(i, state.reports.length - 1)];
+    const next = action === 'remove'
+      ? (near && enabled(`button[data-action="remove"][data-report="${CSS.escape(near.id)}"]`))
+      : enabled(`button[data-action="${action}"][data-report="${id}"]`)
+        ?? enabled(`button[data-action="${action === 'up' ? 'down' : 'up'}"][data-report="${id}"]`);
+    (next ?? $('paste-title')).focus();
   });
   $('report-list').addEventListener('change', (event) => {
-    if (event.target.dataset.action !== 'rename') return;
+    const { action } = event.target.dataset;
+    if (action !== 'title' && action !== 'outlet') return;
     const report = state.reports.find((r) => r.id === event.target.dataset.report);
-    if (report) report.title = event.target.value.trim();
-    changed();
+    if (!report) return;
+    report[action] = event.target.value.trim();
+    if (action === 'title') {
+      changed();
+      return;
+    }
+    // The engine does not read outlets: saved and drawn again, not compared again.
+    remember();
+    draw();
   });
 
   $('paste-add').addEventListener('click', () => {
@@ -504,6 +544,14 @@ function wire() {
     leaveSource();
     state.keep = [];
     await loadDefault();
+  });
+  $('empty-set').addEventListener('click', () => {
+    leaveSource();
+    state.reports = [];
+    state.keep = [];
+    state.stopped = false;
+    changed();
+    $('paste-title').focus();
   });
   $('stop').addEventListener('click', stop);
   $('compare').addEventListener('click', () => {
@@ -633,12 +681,16 @@ async function main() {
       notify([`${error.message}. Showing your saved or the sample reports instead.`]);
     }
   }
-  if (!state.reports.length && !state.source) {
+  // A saved set is the reader's, also when they emptied it: only without one do the
+  // sample reports come.
+  let own = state.reports.length > 0 || state.source !== null;
+  if (!own) {
     const saved = loadSaved();
     if (saved) showSaved(saved);
     else state.revision = 0;
+    own = saved !== null;
   }
-  if (!state.reports.length && !state.source) {
+  if (!own) {
     await loadDefault();
     return;
   }

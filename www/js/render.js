@@ -52,12 +52,60 @@ function listAdd(map, key, value) {
   map.get(key).push(value);
 }
 
+// --- Reports by name -----------------------------------------------------------------
+
+/** The longest short title, in characters, before it is cut at a word. */
+const SHORT_TITLE = 28;
+
+/** `title` cut at a word boundary to at most `SHORT_TITLE` characters, with "…". */
+export function shortTitle(title) {
+  const text = String(title ?? '').trim().replace(/\s+/g, ' ');
+  if (text.length <= SHORT_TITLE) return text;
+  const cut = text.slice(0, SHORT_TITLE - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SHORT_TITLE / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** `url` when it may be linked (http or https, without a user name or password), else null. */
+export function linkable(url) {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && !parsed.username && !parsed.password ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How each report of `result` is named to a reader, by id: `short` (the outlet, else
+ * the title shortened, else the id), `full` (outlet, title and id, for hover and for
+ * assistive technology), and the `outlet`, `title` and linkable `url`. The engine knows
+ * only ids and titles: outlets and addresses come from the caller's reports `meta`
+ * (`[{ id, outlet, url }]`), as the page and the widget hold them.
+ */
+export function reportNames(result, meta = []) {
+  const given = new Map((meta ?? []).map((r) => [r.id, r]));
+  const names = new Map();
+  for (const { id, title } of result.reports) {
+    const outlet = String(given.get(id)?.outlet ?? '').trim();
+    const heading = String(title ?? '').trim();
+    const named = heading && heading !== id ? heading : '';
+    const short = outlet || shortTitle(named) || id;
+    const full = [outlet, named].filter(Boolean).join(': ') || id;
+    names.set(id, { short, full: `${full} (report ${id})`, outlet, title: named, url: linkable(given.get(id)?.url) });
+  }
+  return names;
+}
+
 /** Indexes a result for rendering: units by id, their report, their groups (the
- * same-fact tier) and their possible counterparts (the looser tier, strongest first). */
-export function indexResult(result) {
+ * same-fact tier), their possible counterparts (the looser tier, strongest first) and
+ * the reports' names (see `reportNames`; `meta` the caller's reports). */
+export function indexResult(result, meta = []) {
   const units = new Map();
   const reportOf = new Map();
   const titles = new Map();
+  const names = reportNames(result, meta);
   for (const report of result.reports) {
     titles.set(report.id, report.title);
     for (const unit of report.units) {
@@ -74,7 +122,7 @@ export function indexResult(result) {
     listAdd(possibleOf, a, { unit: b, confidence });
     listAdd(possibleOf, b, { unit: a, confidence });
   }
-  return { units, reportOf, titles, groupsOf, possibleOf };
+  return { units, reportOf, titles, names, groupsOf, possibleOf };
 }
 
 /**
@@ -113,13 +161,54 @@ function possibleBadge(words) {
   return badge;
 }
 
-function reportLabel(index, id) {
-  return `${id} · ${index.titles.get(id) ?? ''}`;
+/** A report's name in words: its short name (the full one when `full`). */
+function reportLabel(index, id, { full = false } = {}) {
+  const name = index.names.get(id);
+  if (!name) return id;
+  return full ? name.full : name.short;
+}
+
+/** A report's name as an element: the short name shown, the full one on hover and, when
+ * they differ, for assistive technology too. */
+function reportNameEl(index, id, className = 'report-name') {
+  const name = index.names.get(id) ?? { short: id, full: id };
+  const node = el('span', className, name.short);
+  node.dataset.report = id;
+  node.title = name.full;
+  if (name.full !== name.short) node.append(el('span', 'visually-hidden', ` (${name.full})`));
+  return node;
+}
+
+/** A column or row header naming a report: short, its full name its accessible name. */
+function reportHeader(index, id, { scope = 'col', className = 'report-head' } = {}) {
+  const name = index.names.get(id) ?? { short: id, full: id };
+  const th = el('th', className);
+  th.append(el('span', 'report-head-name', name.short));
+  th.scope = scope;
+  th.title = name.full;
+  th.setAttribute('aria-label', name.full);
+  th.dataset.report = id;
+  return th;
+}
+
+/** A report's name linked to its address, when it has one (where the report is shown in
+ * full). */
+function reportLinkEl(index, id, className = 'report-name') {
+  const name = index.names.get(id);
+  if (!name?.url) return reportNameEl(index, id, className);
+  const link = el('a', `${className} report-link`, name.short);
+  link.href = name.url;
+  link.rel = 'noopener noreferrer';
+  link.target = '_blank';
+  link.title = `${name.full}, at ${name.url}`;
+  link.dataset.report = id;
+  if (name.full !== name.short) link.append(el('span', 'visually-hidden', ` (${name.full})`));
+  return link;
 }
 
 /** Overview: coverage matrix, what only one report says, and pairwise similarity. */
-export function renderOverview(result, { sort = 'reports', open = null } = {}) {
-  const index = indexResult(result);
+export function renderOverview(result, { sort = 'reports', open = null, meta = [] } = {}) {
+  const index = indexResult(result, meta);
   const root = el('div', 'overview');
   const reports = result.reports.map((r) => r.id);
 
@@ -152,12 +241,7 @@ export function renderOverview(result, { sort = 'reports', open = null } = {}) {
   countHead.append(sortButton);
   countHead.setAttribute('aria-sort', sort === 'reports' ? 'descending' : 'none');
   headRow.append(factHead, countHead);
-  for (const id of reports) {
-    const th = el('th', 'report-head', id);
-    th.scope = 'col';
-    th.title = index.titles.get(id) ?? id;
-    headRow.append(th);
-  }
+  for (const id of reports) headRow.append(reportHeader(index, id));
   thead.append(headRow);
   table.append(thead);
   const tbody = el('tbody');
@@ -210,7 +294,8 @@ export function renderOverview(result, { sort = 'reports', open = null } = {}) {
   for (const report of result.reports) {
     const details = el('details', 'unique-report');
     details.dataset.report = report.id;
-    const summary = el('summary', null, `${reportLabel(index, report.id)} — ${report.unique.length} ${report.unique.length === 1 ? 'passage' : 'passages'}`);
+    const summary = el('summary');
+    summary.append(reportNameEl(index, report.id), ` — ${report.unique.length} ${report.unique.length === 1 ? 'passage' : 'passages'}`);
     details.append(summary);
     const list = el('ul', 'unique-list');
     for (const { unit: id, nearest } of report.unique) {
@@ -236,7 +321,7 @@ function nearestNote(nearest, index) {
     note.textContent = 'No passage of another report shares its words';
     return note;
   }
-  note.append(el('span', 'nearest-score', `No close match found (nearest: ${reportLabel(index, nearest.report)}, ${percent(nearest.score)})`));
+  note.append(el('span', 'nearest-score', `No close match found (nearest: ${reportLabel(index, nearest.report, { full: true })}, ${percent(nearest.score)})`));
   const candidate = index.units.get(nearest.unit);
   if (candidate) note.append(': ', textEl('q', 'nearest-text', candidate.text));
   return note;
@@ -280,7 +365,7 @@ function possibleItem({ a, b, confidence }, index) {
   for (const id of [a, b]) {
     const passage = el('div', 'possible-passage');
     passage.dataset.unit = id;
-    passage.append(el('span', 'possible-report', reportLabel(index, index.reportOf.get(id))), textEl('p', 'possible-text', index.units.get(id).text));
+    passage.append(reportNameEl(index, index.reportOf.get(id), 'possible-report'), textEl('p', 'possible-text', index.units.get(id).text));
     item.append(passage);
   }
   return item;
@@ -296,7 +381,7 @@ function renderGroupDetail(group, index, span) {
     const item = el('li', 'member');
     item.dataset.unit = member.unit;
     const head = el('div', 'member-head');
-    head.append(el('span', 'member-report', reportLabel(index, index.reportOf.get(member.unit))), relationBadge(member.relation));
+    head.append(reportNameEl(index, index.reportOf.get(member.unit), 'member-report'), relationBadge(member.relation));
     head.append(el('span', 'confidence', `confidence ${percent(member.confidence)}`));
     item.append(head);
     const text = textEl('p', 'member-text');
@@ -322,21 +407,14 @@ function renderSimilarity(result, index) {
   table.append(el('caption', null, 'Share of both reports’ passages that the other carries, in percent'));
   const head = el('tr');
   head.append(el('td'));
-  for (const id of ids) {
-    const th = el('th', null, id);
-    th.scope = 'col';
-    th.title = index.titles.get(id) ?? id;
-    head.append(th);
-  }
+  for (const id of ids) head.append(reportHeader(index, id));
   const thead = el('thead');
   thead.append(head);
   table.append(thead);
   const tbody = el('tbody');
   for (const a of ids) {
     const row = el('tr');
-    const th = el('th', null, a);
-    th.scope = 'row';
-    row.append(th);
+    row.append(reportHeader(index, a, { scope: 'row' }));
     for (const b of ids) {
       if (a === b) {
         row.append(el('td', 'heat heat-self', '—'));
@@ -355,19 +433,23 @@ function renderSimilarity(result, index) {
 }
 
 /** Side by side: two reports' passages facing each other. */
-export function renderSideBySide(result, layout) {
-  const index = indexResult(result);
+export function renderSideBySide(result, layout, { meta = [] } = {}) {
+  const index = indexResult(result, meta);
   const root = el('div', 'side-by-side');
   if (!layout) {
     root.append(el('p', 'empty', 'Choose two different reports.'));
     return root;
   }
   const table = el('table', 'pair');
-  table.append(el('caption', null, `${reportLabel(index, layout.a)} and ${reportLabel(index, layout.b)}`));
+  const caption = el('caption');
+  caption.append(reportNameEl(index, layout.a), ' and ', reportNameEl(index, layout.b));
+  table.append(caption);
   const head = el('tr');
   for (const id of [layout.a, layout.b]) {
-    const th = el('th', null, reportLabel(index, id));
+    const th = el('th', 'side-head');
     th.scope = 'col';
+    th.dataset.report = id;
+    th.append(reportLinkEl(index, id));
     head.append(th);
   }
   const thead = el('thead');
@@ -422,8 +504,8 @@ function sideCell(index, unitId, changes, tag, row, side) {
 }
 
 /** Quotes: one card per utterance, each outlet's rendering with its differences. */
-export function renderQuotes(result) {
-  const index = indexResult(result);
+export function renderQuotes(result, { meta = [] } = {}) {
+  const index = indexResult(result, meta);
   const root = el('div', 'quotes');
   if (result.quotes.length === 0) root.append(el('p', 'empty', 'No direct quotation found.'));
   for (const cluster of result.quotes) {
@@ -439,8 +521,8 @@ export function renderQuotes(result) {
     for (const instance of cluster.instances) {
       const item = el('li', 'rendering');
       item.dataset.report = instance.report;
-      const meta = el('div', 'rendering-meta');
-      meta.append(el('span', 'rendering-report', reportLabel(index, instance.report)));
+      const line = el('div', 'rendering-meta');
+      line.append(reportNameEl(index, instance.report, 'rendering-report'));
       const flags = [];
       if (!instance.quoted) {
         const how = instance.wording === 'close' ? 'close wording' : 'paraphrase';
@@ -453,11 +535,11 @@ export function renderQuotes(result) {
       if (instance.membership < 0.75) {
         flags.push(['uncertain', `may be another statement (${Math.round(instance.membership * 100)} %)`]);
       }
-      for (const [kind, text] of flags) meta.append(el('span', `flag flag-${kind}`, text));
+      for (const [kind, text] of flags) line.append(el('span', `flag flag-${kind}`, text));
       if (instance.speaker && !instance.reattributed && instance.speaker !== cluster.speaker) {
-        meta.append(el('span', 'flag flag-speaker', `speaker: ${instance.speaker}`));
+        line.append(el('span', 'flag flag-speaker', `speaker: ${instance.speaker}`));
       }
-      item.append(meta);
+      item.append(line);
       const words = textEl('p', 'rendering-text');
       // Reported speech is read as written: its words are not a quote's edits.
       const diff = instance.quoted ? instance.diff : [];
@@ -483,8 +565,8 @@ export function renderQuotes(result) {
  * reports" (the same fact), "possibly in N reports" (links of the looser tier only),
  * "only here" or "set aside". Each unit lists its counterparts of both tiers for
  * `outlineCounterparts` (views.js). */
-export function renderReports(result) {
-  const index = indexResult(result);
+export function renderReports(result, { meta = [] } = {}) {
+  const index = indexResult(result, meta);
   const root = el('div', 'columns');
   const reach = new Map();
   for (const group of result.groups) {
@@ -495,6 +577,20 @@ export function renderReports(result) {
     column.dataset.report = report.id;
     const header = el('header', 'report-header');
     header.append(textEl('h2', 'report-title', report.title));
+    const name = index.names.get(report.id);
+    const source = el('p', 'report-source');
+    if (name.outlet) source.append(textEl('span', 'report-outlet', name.outlet), ' · ');
+    if (name.url) {
+      const link = el('a', 'report-link', 'the original');
+      link.href = name.url;
+      link.rel = 'noopener noreferrer';
+      link.target = '_blank';
+      link.title = name.url;
+      link.setAttribute('aria-label', `The original of ${name.full}`);
+      source.append(link, ' · ');
+    }
+    source.append(`report ${report.id}`);
+    header.append(source);
     const count = (kind) => report.units.filter((u) => u.kind === kind).length;
     header.append(el('p', 'report-meta', `${report.units.length} units · ${count('heading')} headings · ${count('sentence')} sentences · ${count('boilerplate')} set aside`));
     column.append(header);
@@ -525,13 +621,16 @@ export function renderReports(result) {
 }
 
 /** Set aside: every boilerplate unit with its reason and a button to put it back. */
-export function renderSetAside(result) {
+export function renderSetAside(result, { meta = [] } = {}) {
+  const index = indexResult(result, meta);
   const root = el('div', 'set-aside');
   for (const report of result.reports) {
     const units = report.units.filter((u) => u.kind === 'boilerplate');
     const section = el('section', 'aside-report');
     section.dataset.report = report.id;
-    section.append(el('h2', null, `${report.id} · ${report.title}`));
+    const heading = el('h2');
+    heading.append(reportNameEl(index, report.id));
+    section.append(heading);
     if (units.length === 0) section.append(el('p', 'empty', 'Nothing set aside.'));
     const list = el('ul', 'aside-list');
     for (const unit of units) {
@@ -578,8 +677,8 @@ const DISCREPANCY = {
 };
 
 /** Discrepancies: one card per finding, each report's wording side by side. */
-export function renderDiscrepancies(result) {
-  const index = indexResult(result);
+export function renderDiscrepancies(result, { meta = [] } = {}) {
+  const index = indexResult(result, meta);
   const root = el('div', 'discrepancies');
   if (result.discrepancies.length === 0) root.append(el('p', 'empty', 'No disagreement was found on numbers, dates, who led or mediated, titles, places or organisations.'));
   for (const finding of result.discrepancies) {
@@ -593,13 +692,13 @@ export function renderDiscrepancies(result) {
     for (const value of finding.values) {
       const item = el('li', 'rendering');
       item.dataset.report = value.report;
-      const meta = el('div', 'rendering-meta');
-      meta.append(el('span', 'rendering-report', reportLabel(index, value.report)), el('span', 'flag discrepancy-value', value.value));
+      const line = el('div', 'rendering-meta');
+      line.append(reportNameEl(index, value.report, 'rendering-report'), el('span', 'flag discrepancy-value', value.value));
       const unit = index.units.get(value.unit);
       const text = textEl('p', 'rendering-text');
       if (unit) text.append(highlighted(unit, [{ start: value.start, end: value.end }], 'mark', 'change'));
       else text.textContent = value.text;
-      item.append(meta, text);
+      item.append(line, text);
       list.append(item);
     }
     card.append(list);
