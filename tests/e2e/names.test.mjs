@@ -82,7 +82,7 @@ test('side by side, quotes and discrepancies name outlets; the original is linke
   assert.ok(named.length > 0 && named.every((n) => SHORT.includes(n)), named.join(', '));
 
   await page.click('[role="tab"][data-view="reports"]');
-  const sources = await page.locator('.report-source').allInnerTexts();
+  const sources = await page.locator('.report-source').allTextContents();
   assert.deepEqual(sources, [
     'Khaama Press · the original · report 000',
     'the original · report 001',

@@ -7,7 +7,7 @@ import {
   download, droppedNotice, exportSet, forgetSaved, keptFor, loadManifest, loadSaved, newReport, overLimits,
   parseSet, readReportFile, save, shownUrl, watchSaved,
 } from './data.js';
-import { comparisonCsv, el } from './render.js';
+import { comparisonCsv, count, el } from './render.js';
 import {
   VIEWS, choosePair, drawView, outlineCounterparts, pairChoice, tabStrip,
 } from './views.js';
@@ -36,10 +36,14 @@ const state = {
   b: null,
   group: null,
   sort: 'reports',
+  filter: {}, // the coverage table's filter and rows drawn (render.js, renderOverview)
+  quoteDiffs: false, // quotes shown as edits against the reference, not as printed
   run: 0,
   limits: null, // the engine's, once it has loaded
   failed: false, // the last comparison failed
   notices: [], // the problems the notice shows
+  sample: false, // the set is the sample reports, untouched
+  shared: null, // what the URL named when the page opened ({ a, b, group }), checked once against the set
 };
 
 const showTab = tabStrip($('tabs'), {
@@ -71,6 +75,7 @@ function readUrl() {
   state.b = params.get('b');
   state.group = params.get('group');
   state.sort = params.get('sort') === 'text' ? 'text' : 'reports';
+  state.shared = { a: state.view === 'side' ? state.a : null, b: state.view === 'side' ? state.b : null, group: state.group };
   return params.get('src');
 }
 
@@ -84,6 +89,35 @@ function writeUrl() {
   set('sort', state.sort === 'text' ? 'text' : null);
   const query = params.toString();
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
+// --- Shared links -------------------------------------------------------------------
+
+/** A report's name for a sentence: its outlet, else its title, else its id. */
+function nameOf(id) {
+  const report = state.reports.find((r) => r.id === id);
+  return report?.outlet || report?.title || id;
+}
+
+/** The reports a shared side-by-side link names that the set does not have, the first
+ * time the page compares (later, the pair is the reader's own choice). */
+function missingFromLink() {
+  const shared = state.shared;
+  if (!shared || (!shared.a && !shared.b) || state.reports.length === 0) return [];
+  state.shared = { ...shared, a: null, b: null };
+  const ids = new Set(state.reports.map((r) => r.id));
+  return [shared.a, shared.b].filter((id) => id && !ids.has(id));
+}
+
+/** What the reader is told when a shared link names reports `missing` that the set does
+ * not have: never a silent fallback to another pair. */
+function linkNotice(missing) {
+  const n = state.reports.length;
+  const which = missing.length === 1 ? `report ${missing[0]}, which is` : `reports ${missing.join(' and ')}, which are`;
+  const shown = state.a && state.b ? ` Showing ${nameOf(state.a)} (${state.a}) and ${nameOf(state.b)} (${state.b}) side by side instead.` : '';
+  return `This link names ${which} not in this set of ${n} ${n === 1 ? 'report' : 'reports'}: a link carries the view, `
+    + `not the reports, which stay in the browser that compared them.${shown} To see the same comparison, ask for `
+    + 'the reports (“Export reports”) or for a link to a published manifest (?src=).';
 }
 
 // --- Comparing ----------------------------------------------------------------------
@@ -126,7 +160,9 @@ async function run() {
   const ticket = ++state.run;
   state.controller?.abort();
   state.controller = null;
+  const missing = missingFromLink();
   [state.a, state.b] = choosePair(state.reports.map((r) => r.id), [state.a, state.b]);
+  if (missing.length) notify([linkNotice(missing)], { append: true });
   drawReportList();
   if (state.reports.length === 0) {
     showBusy(false);
@@ -149,7 +185,7 @@ async function run() {
   view.setAttribute('aria-busy', 'true');
   showBusy(true);
   document.body.dataset.state = 'busy';
-  showStatus(`Comparing ${state.reports.length} reports…`);
+  showStatus(`Comparing ${count(state.reports.length, 'report')}…`);
   const reports = state.reports.map(({ id, title, text }) => ({ id, title, text }));
   const options = {
     keep: state.keep,
@@ -162,10 +198,18 @@ async function run() {
     state.result = result;
     state.stale = false;
     state.failed = false;
+    if (state.shared?.group) {
+      // A shared link's fact: named by its number, which only the same set gives again.
+      if (!result.groups.some((g) => g.id === state.shared.group)) {
+        notify([`This link opens shared fact ${state.shared.group}, which this comparison does not have: links carry the view, not the reports. Showing every fact instead.`], { append: true });
+        state.group = null;
+      }
+      state.shared = null;
+    }
     const took = performance.now() - started;
     const units = result.reports.reduce((n, r) => n + r.units.length, 0);
-    showStatus(`${result.reports.length} reports, ${units} units, ${result.groups.length} shared facts, `
-      + `${result.quotes.length} quotations; compared in ${Math.round(took)} ms.`);
+    showStatus(`${count(result.reports.length, 'report')}, ${count(units, 'unit')}, ${count(result.groups.length, 'shared fact')}, `
+      + `${count(result.quotes.length, 'quotation')}; compared in ${Math.round(took)} ms.`);
     draw();
     document.body.dataset.state = 'ready';
   } catch (error) {
@@ -229,6 +273,7 @@ function stop() {
 // --- Drawing ------------------------------------------------------------------------
 
 function draw() {
+  if ($('manage').open) fillSnippets();
   showTab(state.view);
   $('side-controls').hidden = state.view !== 'side';
   drawReportList();
@@ -244,8 +289,13 @@ function draw() {
   }
   const pair = [state.a, state.b];
   if (state.view === 'side') showPair(result, pair, state.reports);
-  view.replaceChildren(drawView(state.view, result, { sort: state.sort, group: state.group, pair, meta: state.reports }));
+  view.replaceChildren(drawView(state.view, result, {
+    sort: state.sort, group: state.group, pair, meta: state.reports, filter: state.filter, onFilter: (filter) => { state.filter = filter; },
+    quoteDiffs: state.quoteDiffs, onQuoteDiffs: (diffs) => { state.quoteDiffs = diffs; },
+  }));
   view.dataset.view = state.view;
+  differenceAt = -1;
+  if (state.view === 'side') showDifference();
 }
 
 function titleOf(id) {
@@ -351,6 +401,7 @@ function remember(problems = null) {
 /** The set changed: save it, say what went wrong along the way, compare again. */
 function changed(problems = []) {
   state.stale = state.result !== null;
+  state.sample = false;
   if (remember(problems)) run();
 }
 
@@ -368,6 +419,7 @@ function adopt(saved, message) {
   state.keep = saved.keep;
   state.next = saved.next;
   state.stale = state.result !== null;
+  state.sample = false;
   run();
 }
 
@@ -426,6 +478,13 @@ function wire() {
       state.sort = state.sort === 'reports' ? 'text' : 'reports';
       draw();
       view.querySelector('[data-action="sort"]')?.focus();
+    } else if (target.dataset.action === 'open-pair') {
+      // A heat-map cell: that pair side by side (compared again for its layout).
+      state.view = 'side';
+      [state.a, state.b] = [target.dataset.a, target.dataset.b];
+      draw();
+      run();
+      $(`tab-side`).focus();
     } else if (target.dataset.action === 'keep') {
       // The view may still show the previous set's result while the next one runs: a line
       // is put back only when its report is still in the set.
@@ -553,6 +612,10 @@ function wire() {
     changed();
     $('paste-title').focus();
   });
+  $('manage').addEventListener('toggle', () => { if ($('manage').open) fillSnippets(); });
+  $('export-manifest').addEventListener('click', () => {
+    download('parallax-manifest.json', 'application/json', `${JSON.stringify(manifestOf(state.reports), null, 2)}\n`);
+  });
   $('stop').addEventListener('click', stop);
   $('compare').addEventListener('click', () => {
     state.stopped = false;
@@ -597,7 +660,7 @@ function leaveSource() {
   params.delete('src');
   const query = params.toString();
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
-  fillSnippets(null);
+  fillSnippets();
 }
 
 /** Says that the set is a manifest's, and that changes to it are not saved. */
@@ -609,6 +672,7 @@ function showSource(src) {
 
 /** Takes the saved set `saved` as the set in hand, with what was repaired on the way in. */
 function showSaved(saved) {
+  state.sample = false;
   state.reports = saved.reports;
   state.keep = saved.keep;
   state.next = saved.next;
@@ -617,26 +681,74 @@ function showSaved(saved) {
   if (saved.notices.length) remember(saved.notices); // the repaired set is the one saved from now on
 }
 
-/** The copy-paste embed snippets for the current manifest (the sample one by default). */
-function fillSnippets(src) {
-  const manifest = shownUrl(new URL(src ?? DEFAULT_MANIFEST, document.baseURI));
+/** What stands in the iframe snippet for the address of the reader's own manifest,
+ * which only they can publish. */
+const MANIFEST_PLACEHOLDER = 'ADDRESS-OF-YOUR-MANIFEST.json';
+
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
+}[c]));
+
+/** The set as a manifest the widget, the iframe and `?src=` read: the texts inline. */
+const manifestOf = (reports) => reports.map(({ id, title, outlet, url, text }) => ({ id, title, outlet: outlet ?? '', ...(url ? { url } : {}), text }));
+
+/** The reports as the element's `<article>` children, the text escaped (it stays text
+ * in the host page), one paragraph a blank-line-separated block. */
+function inlineArticles(reports) {
+  return reports.map((report) => {
+    const attributes = [['data-id', report.id], ['data-title', report.title], ['data-outlet', report.outlet], ['data-url', report.url]]
+      .filter(([, value]) => value).map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
+    const paragraphs = report.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => `    <p>${escapeHtml(p)}</p>`);
+    return `  <article${attributes}>\n${paragraphs.join('\n')}\n  </article>`;
+  }).join('\n');
+}
+
+/**
+ * The copy-paste embed snippets for the set in hand: a manifest's (`?src=`) or the sample
+ * reports' point at that manifest; the reader's own reports go inline as the element's
+ * `<article>` children, and the iframe, which cannot carry them, asks for the manifest
+ * "Download as a manifest" writes, once published.
+ */
+function fillSnippets() {
   const base = new URL('.', document.baseURI).href;
   const view = state.view === 'aside' ? 'overview' : state.view;
-  $('snippet-element').value = `<script type="module" src="${base}parallax-compare-define.js"></script>\n`
-    + `<parallax-compare src="${manifest}" view="${view}"></parallax-compare>`;
+  const script = `<script type="module" src="${base}parallax-compare-define.js"></script>\n`;
+  const own = !state.source && !state.sample && state.reports.length > 0;
+  const manifest = own ? MANIFEST_PLACEHOLDER : shownUrl(new URL(state.source ?? DEFAULT_MANIFEST, document.baseURI));
+  $('snippet-element').value = own
+    ? `${script}<parallax-compare view="${view}">\n${inlineArticles(state.reports)}\n</parallax-compare>`
+    : `${script}<parallax-compare src="${escapeHtml(manifest)}" view="${view}"></parallax-compare>`;
   const embed = new URL('embed.html', base);
   embed.searchParams.set('src', manifest);
   embed.searchParams.set('view', view);
-  $('snippet-iframe').value = `<iframe src="${embed.href}" title="Comparison of news reports" width="100%" height="600" style="border:0"></iframe>`;
+  $('snippet-iframe').value = `<iframe src="${escapeHtml(embed.href)}" title="Comparison of news reports" width="100%" height="600" style="border:0"></iframe>`;
+  $('snippet-hint').textContent = own
+    ? `The element carries your ${state.reports.length === 1 ? 'report' : `${state.reports.length} reports`} inline, as text. `
+      + `The iframe cannot: download them as a manifest, publish that file, and put its address in place of ${MANIFEST_PLACEHOLDER}.`
+    : `Both load the reports from the manifest ${manifest}.`;
+  $('snippet-hint').dataset.own = String(own);
 }
+
+/** The difference counter beside the buttons: "12 differences", then "3 of 12" as the
+ * reader walks them (a difference: a pair whose wording differs, of the looser tier, a
+ * moved passage or one only in one report; the same words on both sides are not). */
+function showDifference(at = null) {
+  const total = view.querySelectorAll('tr[data-difference]').length;
+  $('diff-counter').textContent = at === null ? count(total, 'difference') : `${at + 1} of ${count(total, 'difference')}`;
+}
+
+let differenceAt = -1; // the difference last walked to, for the buttons (which take the focus)
 
 function stepDifference(step) {
   const rows = [...view.querySelectorAll('tr[data-difference]')];
   if (!rows.length) return;
-  const current = rows.indexOf(document.activeElement);
-  const next = rows[current < 0 ? (step > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, current + step))];
-  next.focus();
-  next.scrollIntoView({ block: 'center' });
+  const focused = rows.indexOf(document.activeElement);
+  const current = focused >= 0 ? focused : rows[differenceAt]?.isConnected ? differenceAt : -1;
+  const at = current < 0 ? (step > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, current + step));
+  rows[at].focus();
+  rows[at].scrollIntoView({ block: 'center' });
+  differenceAt = at;
+  showDifference(at);
 }
 
 /** The engine's limit on reports, for refusing a manifest before its texts are fetched
@@ -651,6 +763,7 @@ async function loadDefault() {
     state.reports = set.reports;
     state.next = set.next;
     state.stale = state.result !== null;
+    state.sample = true;
     await run();
   } catch (error) {
     showStatus(error.message, { error: true });
@@ -663,7 +776,6 @@ async function main() {
   limits().then((known) => { state.limits = known; }, () => {}); // a failed engine says so when it compares
   wire();
   const src = readUrl();
-  fillSnippets(src);
   draw();
   if (src) {
     try {

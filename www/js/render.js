@@ -144,11 +144,14 @@ export function highlighted(unit, ranges = [], tag = 'mark', className = 'change
   return fragment;
 }
 
+/** A relation's mark: its symbol (hidden from assistive technology) and its word, which
+ * the coverage table's compact cells keep for assistive technology only. */
 function relationBadge(relation) {
   const r = RELATION[relation] ?? RELATION.absent;
   const badge = el('span', `relation relation-${relation}`);
-  badge.append(el('span', 'relation-symbol', r.symbol), el('span', 'relation-label', r.label));
-  badge.setAttribute('aria-label', r.label);
+  const symbol = el('span', 'relation-symbol', r.symbol);
+  symbol.setAttribute('aria-hidden', 'true');
+  badge.append(symbol, el('span', 'relation-label', r.label));
   return badge;
 }
 
@@ -206,24 +209,158 @@ function reportLinkEl(index, id, className = 'report-name') {
   return link;
 }
 
-/** Overview: coverage matrix, what only one report says, and pairwise similarity. */
-export function renderOverview(result, { sort = 'reports', open = null, meta = [] } = {}) {
+/** How many rows of the coverage table, and of the heat map, are drawn at first and at
+ * each "Show more": a set of 200 reports has thousands of facts, and a table of every one
+ * would freeze the page for seconds. */
+export const MATRIX_PAGE = 25;
+export const HEAT_PAGE = 10;
+
+/** From this many reports on, the coverage table's cells show their symbol only (the
+ * word stays, for assistive technology), and headers stand upright. */
+const COMPACT_FROM = 7;
+
+const PLURAL = new Intl.PluralRules('en');
+const NUMBER = new Intl.NumberFormat('en');
+
+/** `n` and the noun of it in the right number: "1 fact", "3 facts". */
+export function count(n, one, other = `${one}s`) {
+  return `${NUMBER.format(n)} ${PLURAL.select(n) === 'one' ? one : other}`;
+}
+
+/** The coverage table's filter as the caller keeps it between drawings. */
+const FILTER = { min: 2, tier: 'same', text: '', rows: MATRIX_PAGE, heat: HEAT_PAGE };
+
+/**
+ * Each fact of the coverage table with how each report carries it: its best relation
+ * when it is a member, "possible" when one of the fact's passages is possibly the same
+ * as a passage of that report (the looser tier), else "absent"; `carried` counts the
+ * reports of the same fact, `reach()` those of either tier. The cells and the reach are
+ * worked out when first asked for: only for the rows drawn, unless the looser tier is
+ * counted (a large set has tens of thousands of possible links).
+ */
+function factRows(result, index, sort) {
+  const reports = result.reports.map((r) => r.id);
+  const groups = [...result.groups];
+  if (sort !== 'reports') {
+    const position = (g) => g.members[0]?.unit ?? '';
+    groups.sort((a, b) => position(a).localeCompare(position(b), undefined, { numeric: true }));
+  }
+  const rank = { verbatim: 0, rewrite: 1, paraphrase: 2 };
+  return groups.map((group) => {
+    let worked = null;
+    const work = () => {
+      if (worked) return worked;
+      const best = new Map();
+      for (const member of group.members) {
+        const report = index.reportOf.get(member.unit);
+        const known = best.get(report);
+        if (known === undefined || rank[member.relation] < rank[known]) best.set(report, member.relation);
+      }
+      const possible = new Set();
+      for (const member of group.members) {
+        for (const link of index.possibleOf.get(member.unit) ?? []) {
+          const report = index.reportOf.get(link.unit);
+          if (!best.has(report)) possible.add(report);
+        }
+      }
+      worked = { cells: reports.map((id) => best.get(id) ?? (possible.has(id) ? 'possible' : 'absent')), possible: possible.size };
+      return worked;
+    };
+    let search = null;
+    return {
+      group,
+      cells: () => work().cells,
+      carried: group.reports,
+      reach: () => group.reports + work().possible,
+      // Lower-cased text of every member, made when a search first needs it.
+      matches: (text) => {
+        search ??= group.members.map((m) => index.units.get(m.unit)?.text ?? '').join('\n').toLocaleLowerCase();
+        return search.includes(text);
+      },
+    };
+  });
+}
+
+/** A coverage cell: the relation's symbol (≟ for the looser tier, never a same-fact
+ * symbol) and its word, which compact tables keep for assistive technology only. Three
+ * nodes a cell: a table of 30 facts by 200 reports has 6,000 of them. */
+function coverageCell(kind) {
+  const cell = el('td', `cell cell-${kind}`);
+  const symbol = el('span', 'cell-symbol', kind === 'possible' ? POSSIBLE_SYMBOL : RELATION[kind].symbol);
+  symbol.setAttribute('aria-hidden', 'true');
+  cell.append(symbol, el('span', 'relation-label', kind === 'possible' ? 'possibly the same' : RELATION[kind].label));
+  return cell;
+}
+
+/** Overview: coverage matrix, what only one report says, and pairwise similarity.
+ * `filter` (`{ min, tier, text, rows, heat }`) is the coverage table's filter and how
+ * many rows are drawn; the view changes it in place as the reader filters or asks for
+ * more, and tells `onFilter(filter)`, so that the caller can keep it for the next
+ * drawing. */
+export function renderOverview(result, { sort = 'reports', open = null, meta = [], filter = {}, onFilter = () => {} } = {}) {
   const index = indexResult(result, meta);
   const root = el('div', 'overview');
   const reports = result.reports.map((r) => r.id);
+  const state = { ...FILTER, ...filter };
+  const changed = () => onFilter({ ...state });
 
   const intro = el('p', 'lede');
   const shared = result.groups.filter((g) => g.reports >= 2).length;
   const unique = result.reports.reduce((n, r) => n + r.unique.length, 0);
-  intro.textContent = `${result.reports.length} reports share ${shared} facts; ${result.possible.length} more pairs of `
-    + `passages are possibly the same fact (${POSSIBLE_SYMBOL}); ${unique} passages appear in only one report. `
-    + 'Each cell says how a report carries a fact: ≡ verbatim, ≈ rewrite, ∼ paraphrase, · absent.';
+  intro.textContent = `${count(result.reports.length, 'report')} share ${count(shared, 'fact')}; `
+    + `${count(result.possible.length, 'more pair')} of passages ${result.possible.length === 1 ? 'is' : 'are'} possibly the same fact (${POSSIBLE_SYMBOL}); `
+    + `${count(unique, 'passage')} ${unique === 1 ? 'appears' : 'appear'} in only one report. `
+    + `Each cell says how a report carries a fact: ≡ verbatim, ≈ rewrite, ∼ paraphrase, ${POSSIBLE_SYMBOL} possibly the same, · absent.`;
   root.append(intro);
 
   // Coverage matrix.
   const section = labelledSection('matrix', 'Shared facts');
-  const scroller = el('div', 'table-scroll');
-  const table = el('table', 'matrix');
+  const rows = factRows(result, index, sort);
+  const filters = el('div', 'matrix-filters');
+  filters.setAttribute('role', 'group');
+  filters.setAttribute('aria-label', 'Which facts to show');
+  const field = (labelText, control) => {
+    const label = el('label', 'matrix-filter');
+    label.append(el('span', null, labelText), control);
+    return label;
+  };
+  const min = el('input', 'filter-min');
+  min.type = 'number';
+  min.min = '1';
+  min.max = String(Math.max(1, reports.length));
+  min.value = String(state.min);
+  min.dataset.filter = 'min';
+  const tier = el('select', 'filter-tier');
+  tier.dataset.filter = 'tier';
+  for (const [value, text] of [['same', 'the same fact only'], ['possible', 'also possibly the same (≟)']]) {
+    const option = el('option', null, text);
+    option.value = value;
+    option.selected = state.tier === value;
+    tier.append(option);
+  }
+  const search = el('input', 'filter-text');
+  search.type = 'search';
+  search.value = state.text;
+  search.dataset.filter = 'text';
+  filters.append(field('Carried by at least (reports)', min), field('Counting', tier), field('Facts with the words', search));
+  const shown = el('p', 'matrix-count');
+  shown.setAttribute('aria-live', 'polite');
+  section.append(filters, shown);
+
+  const scroller = el('div', 'table-scroll matrix-scroll');
+  scroller.tabIndex = 0; // scrollable by keyboard
+  scroller.setAttribute('role', 'group'); // not a landmark: a page may hold several widgets
+  scroller.setAttribute('aria-label', 'Shared facts, scrollable');
+  const table = el('table', `matrix${reports.length >= COMPACT_FROM ? ' matrix-compact' : ''}`);
+  if (reports.length >= COMPACT_FROM) {
+    // A fixed layout, whose widths are read from the header alone: an automatic one
+    // measures every cell, which at 100 reports is most of the time the view takes.
+    // (Through the CSSOM, which a strict style-src allows.)
+    table.style.width = `calc(min(16em, 55vw) + 4.5em + ${reports.length * 2.4}em)`;
+    const columns = el('colgroup');
+    columns.append(el('col', 'col-fact'), el('col', 'col-count'), ...reports.map(() => el('col', 'col-report')));
+    table.append(columns);
+  }
   const caption = el('caption', null, 'Which report carries which fact, and how');
   table.append(caption);
   const thead = el('thead');
@@ -245,45 +382,69 @@ export function renderOverview(result, { sort = 'reports', open = null, meta = [
   thead.append(headRow);
   table.append(thead);
   const tbody = el('tbody');
-  const groups = [...result.groups];
-  if (sort !== 'reports') {
-    const position = (g) => g.members[0]?.unit ?? '';
-    groups.sort((a, b) => position(a).localeCompare(position(b), undefined, { numeric: true }));
-  }
-  for (const group of groups) {
-    const row = el('tr', 'fact-row');
-    row.dataset.group = group.id;
-    const first = index.units.get(group.members[0].unit);
-    const factCell = el('th', 'fact');
-    factCell.scope = 'row';
-    const toggle = el('button', 'fact-toggle');
-    toggle.type = 'button';
-    toggle.dataset.action = 'open-group';
-    toggle.dataset.group = group.id;
-    toggle.setAttribute('aria-expanded', String(open === group.id));
-    toggle.append(el('span', 'fact-text', first?.text ?? group.id));
-    factCell.append(toggle);
-    row.append(factCell, el('td', 'count', group.reports));
-    for (const id of reports) {
-      const members = group.members.filter((m) => index.reportOf.get(m.unit) === id);
-      const cell = el('td', 'cell');
-      if (members.length === 0) {
-        cell.append(relationBadge('absent'));
-        cell.classList.add('cell-absent');
-      } else {
-        const best = ['verbatim', 'rewrite', 'paraphrase'].find((r) => members.some((m) => m.relation === r));
-        cell.append(relationBadge(best));
-        cell.classList.add(`cell-${best}`);
-      }
-      row.append(cell);
-    }
-    tbody.append(row);
-    if (open === group.id) tbody.append(renderGroupDetail(group, index, reports.length + 2));
-  }
   table.append(tbody);
   scroller.append(table);
-  section.append(scroller);
-  if (result.groups.length === 0) section.append(el('p', 'empty', 'No fact is shared by two reports.'));
+  const more = el('button', 'show-more');
+  more.type = 'button';
+  const empty = el('p', 'empty');
+
+  const fill = () => {
+    const text = state.text.trim().toLocaleLowerCase();
+    const wanted = rows.filter((row) => (state.tier === 'possible' ? row.reach() : row.carried) >= state.min
+      && (!text || row.matches(text)));
+    const drawn = [];
+    for (const row of wanted.slice(0, state.rows)) {
+      const { group } = row;
+      const tr = el('tr', 'fact-row');
+      tr.dataset.group = group.id;
+      const first = index.units.get(group.members[0].unit);
+      const factCell = el('th', 'fact');
+      factCell.scope = 'row';
+      const toggle = el('button', 'fact-toggle');
+      toggle.type = 'button';
+      toggle.dataset.action = 'open-group';
+      toggle.dataset.group = group.id;
+      toggle.setAttribute('aria-expanded', String(open === group.id));
+      toggle.append(textEl('span', 'fact-text', first?.text ?? group.id));
+      factCell.append(toggle);
+      const carried = state.tier === 'possible' && row.reach() > row.carried ? `${row.carried} + ${row.reach() - row.carried} ${POSSIBLE_SYMBOL}` : row.carried;
+      tr.append(factCell, el('td', 'count', carried));
+      for (const kind of row.cells()) tr.append(coverageCell(state.tier === 'possible' || kind !== 'possible' ? kind : 'absent'));
+      drawn.push(tr);
+      if (open === group.id) drawn.push(renderGroupDetail(group, index, reports.length + 2));
+    }
+    tbody.replaceChildren(...drawn);
+    const n = Math.min(state.rows, wanted.length);
+    shown.textContent = wanted.length === rows.length && n === rows.length
+      ? `${count(rows.length, 'fact')}.`
+      : `Showing ${NUMBER.format(n)} of ${count(wanted.length, 'fact')} that fit (${count(rows.length, 'fact')} in all).`;
+    const left = wanted.length - n;
+    more.hidden = left <= 0;
+    more.textContent = `Show ${count(Math.min(MATRIX_PAGE, left), 'more fact')}`;
+    empty.hidden = wanted.length > 0;
+    empty.textContent = result.groups.length === 0 ? 'No fact is shared by two reports.' : 'No fact fits these filters.';
+  };
+  fill();
+  const refill = (event) => {
+    const control = event.target.closest('[data-filter]');
+    if (!control) return;
+    const key = control.dataset.filter;
+    state[key] = key === 'min' ? Math.max(1, Number(control.value) || 1) : control.value;
+    state.rows = MATRIX_PAGE;
+    fill();
+    changed();
+  };
+  filters.addEventListener('input', (event) => { if (event.target !== tier) refill(event); });
+  filters.addEventListener('change', (event) => { if (event.target === tier) refill(event); });
+  more.addEventListener('click', () => {
+    const firstNew = state.rows;
+    state.rows += MATRIX_PAGE;
+    fill();
+    changed();
+    // The keyboard goes on to the first fact drawn.
+    (tbody.querySelectorAll('tr.fact-row')[firstNew]?.querySelector('.fact-toggle') ?? more).focus();
+  });
+  section.append(scroller, more, empty);
   root.append(section);
 
   root.append(renderPossible(result, index));
@@ -295,7 +456,7 @@ export function renderOverview(result, { sort = 'reports', open = null, meta = [
     const details = el('details', 'unique-report');
     details.dataset.report = report.id;
     const summary = el('summary');
-    summary.append(reportNameEl(index, report.id), ` — ${report.unique.length} ${report.unique.length === 1 ? 'passage' : 'passages'}`);
+    summary.append(reportNameEl(index, report.id), ` — ${count(report.unique.length, 'passage')}`);
     details.append(summary);
     const list = el('ul', 'unique-list');
     for (const { unit: id, nearest } of report.unique) {
@@ -309,7 +470,7 @@ export function renderOverview(result, { sort = 'reports', open = null, meta = [
   }
   root.append(uniqueSection);
 
-  root.append(renderSimilarity(result, index));
+  root.append(renderSimilarity(result, index, state, changed));
   return root;
 }
 
@@ -336,7 +497,7 @@ function renderPossible(result, index) {
     section.append(el('p', 'empty', 'No pair of passages is possibly the same fact without being the same fact.'));
     return section;
   }
-  section.append(el('p', 'hint', `${POSSIBLE_SYMBOL} ${links.length} pairs of passages of different reports possibly state `
+  section.append(el('p', 'hint', `${POSSIBLE_SYMBOL} ${count(links.length, 'pair')} of passages of different reports possibly state `
     + 'the same fact, though not closely enough to call them the same fact; the strongest first.'));
   const list = (from, to) => {
     const ol = el('ol', 'possible-list');
@@ -347,7 +508,7 @@ function renderPossible(result, index) {
   section.append(list(0, POSSIBLE_SHOWN));
   if (links.length > POSSIBLE_SHOWN) {
     const more = el('details', 'possible-more');
-    more.append(el('summary', null, `The other ${links.length - POSSIBLE_SHOWN} possibly shared pairs, weaker`));
+    more.append(el('summary', null, `The other ${count(links.length - POSSIBLE_SHOWN, 'possibly shared pair')}, weaker`));
     // Drawn when first opened.
     more.addEventListener('toggle', () => {
       if (more.open && more.childElementCount === 1) more.append(list(POSSIBLE_SHOWN, links.length));
@@ -394,7 +555,10 @@ function renderGroupDetail(group, index, span) {
   return row;
 }
 
-function renderSimilarity(result, index) {
+/** How much each pair of reports shares, as a heat map whose cells open that pair side
+ * by side (a button with `data-action="open-pair"`, `data-a` and `data-b`, for the
+ * caller); `HEAT_PAGE` rows at first, more on request (`state.heat`). */
+function renderSimilarity(result, index, state, changed) {
   const section = labelledSection('similarity', 'How much reports share');
   const ids = result.reports.map((r) => r.id);
   const value = new Map();
@@ -402,33 +566,62 @@ function renderSimilarity(result, index) {
     value.set(`${pair.a}|${pair.b}`, pair.similarity);
     value.set(`${pair.b}|${pair.a}`, pair.similarity);
   }
-  const scroller = el('div', 'table-scroll');
-  const table = el('table', 'heatmap');
+  section.append(el('p', 'hint', 'Each cell opens its two reports side by side.'));
+  const scroller = el('div', 'table-scroll matrix-scroll');
+  scroller.tabIndex = 0;
+  scroller.setAttribute('role', 'group'); // not a landmark: a page may hold several widgets
+  scroller.setAttribute('aria-label', 'How much reports share, scrollable');
+  const table = el('table', `heatmap${ids.length >= COMPACT_FROM ? ' matrix-compact' : ''}`);
   table.append(el('caption', null, 'Share of both reports’ passages that the other carries, in percent'));
   const head = el('tr');
-  head.append(el('td'));
+  const corner = el('td', 'heat-corner');
+  head.append(corner);
   for (const id of ids) head.append(reportHeader(index, id));
   const thead = el('thead');
   thead.append(head);
   table.append(thead);
   const tbody = el('tbody');
-  for (const a of ids) {
-    const row = el('tr');
-    row.append(reportHeader(index, a, { scope: 'row' }));
-    for (const b of ids) {
-      if (a === b) {
-        row.append(el('td', 'heat heat-self', '—'));
-        continue;
+  const more = el('button', 'show-more');
+  more.type = 'button';
+  const fill = () => {
+    const rows = [];
+    for (const a of ids.slice(0, state.heat)) {
+      const row = el('tr');
+      row.append(reportHeader(index, a, { scope: 'row' }));
+      for (const b of ids) {
+        if (a === b) {
+          row.append(el('td', 'heat heat-self', '—'));
+          continue;
+        }
+        const share = value.get(`${a}|${b}`) ?? 0;
+        const cell = el('td', `heat heat-${Math.min(4, Math.floor(share * 10))}`);
+        const open = el('button', 'heat-open', Math.round(share * 100));
+        open.type = 'button';
+        open.dataset.action = 'open-pair';
+        open.dataset.a = a;
+        open.dataset.b = b;
+        open.setAttribute('aria-label', `${Math.round(share * 100)} % shared by ${index.names.get(a).short} and ${index.names.get(b).short}: open side by side`);
+        cell.append(open);
+        row.append(cell);
       }
-      const share = value.get(`${a}|${b}`) ?? 0;
-      const cell = el('td', `heat heat-${Math.min(4, Math.floor(share * 10))}`, Math.round(share * 100));
-      row.append(cell);
+      rows.push(row);
     }
-    tbody.append(row);
-  }
+    tbody.replaceChildren(...rows);
+    const left = ids.length - Math.min(state.heat, ids.length);
+    more.hidden = left <= 0;
+    more.textContent = `Show ${count(Math.min(HEAT_PAGE, left), 'more report')} as rows`;
+  };
+  fill();
+  more.addEventListener('click', () => {
+    const firstNew = state.heat;
+    state.heat += HEAT_PAGE;
+    fill();
+    changed();
+    (tbody.rows[firstNew]?.querySelector('.heat-open') ?? more).focus();
+  });
   table.append(tbody);
   scroller.append(table);
-  section.append(scroller);
+  section.append(scroller, more);
   return section;
 }
 
@@ -456,6 +649,7 @@ export function renderSideBySide(result, layout, { meta = [] } = {}) {
   thead.append(head);
   table.append(thead);
   const tbody = el('tbody');
+  const numbers = passageNumbers(result, [layout.a, layout.b]);
   let differences = 0;
   for (const row of layout.rows) {
     const tr = el('tr', `row row-${row.kind}`);
@@ -467,7 +661,7 @@ export function renderSideBySide(result, layout, { meta = [] } = {}) {
       tr.dataset.difference = String(differences++);
       tr.tabIndex = -1;
     }
-    tr.append(sideCell(index, row.a, row.changesA, 'del', row, 'a'), sideCell(index, row.b, row.changesB, 'ins', row, 'b'));
+    tr.append(sideCell(index, row.a, row.changesA, 'del', row, 'a', numbers, layout.a), sideCell(index, row.b, row.changesB, 'ins', row, 'b', numbers, layout.b));
     tbody.append(tr);
   }
   table.append(tbody);
@@ -480,13 +674,32 @@ export function renderSideBySide(result, layout, { meta = [] } = {}) {
   return root;
 }
 
-function sideCell(index, unitId, changes, tag, row, side) {
+/** Each compared passage's number in its report, from 1 (what "moved: passage 6 in the
+ * other report" counts): boilerplate is not compared, and not counted. */
+function passageNumbers(result, ids) {
+  const numbers = new Map();
+  for (const report of result.reports) {
+    if (!ids.includes(report.id)) continue;
+    report.units.filter((u) => u.kind !== 'boilerplate').forEach((u, i) => numbers.set(u.id, i + 1));
+  }
+  return numbers;
+}
+
+function sideCell(index, unitId, changes, tag, row, side, numbers, reportId) {
   const td = el('td', 'side');
   if (!unitId) {
     td.classList.add('side-empty');
     return td;
   }
   const unit = index.units.get(unitId);
+  // Which report and which passage: the header says the report above a column, but
+  // not in the stacked layout of a phone, where this does.
+  const where = el('span', 'side-where');
+  where.append(el('span', 'side-report', `${index.names.get(reportId)?.short ?? reportId} · `));
+  const number = el('span', 'passage-number');
+  number.append(el('span', 'visually-hidden', 'passage '), `${numbers.get(unitId) ?? ''}`);
+  where.append(number);
+  td.append(where);
   const label = {
     aligned: null,
     moved: side === 'a' ? `moved: passage ${(row.positionB ?? 0) + 1} in the other report` : `moved: passage ${(row.positionA ?? 0) + 1} in the other report`,
@@ -503,17 +716,35 @@ function sideCell(index, unitId, changes, tag, row, side) {
   return td;
 }
 
-/** Quotes: one card per utterance, each outlet's rendering with its differences. */
-export function renderQuotes(result, { meta = [] } = {}) {
+/** Quotes: one card per utterance, each outlet's wording as printed; with `diffs`, each
+ * quoted wording as its edits against the reference instead. The switch is in the view,
+ * which tells `onDiffs(diffs)` so that the caller can keep it for the next drawing. */
+export function renderQuotes(result, { meta = [], diffs = false, onDiffs = () => {} } = {}) {
   const index = indexResult(result, meta);
   const root = el('div', 'quotes');
   if (result.quotes.length === 0) root.append(el('p', 'empty', 'No direct quotation found.'));
+  else {
+    const toggle = el('label', 'quotes-toggle');
+    const box = el('input', 'quotes-diffs');
+    box.type = 'checkbox';
+    box.checked = diffs;
+    toggle.append(box, ' Mark how each wording differs from the reference (struck out: left out; underlined: added)');
+    box.addEventListener('change', () => {
+      // Only a wording that has edits to show trades places with them.
+      for (const node of root.querySelectorAll('.rendering-diff')) {
+        node.hidden = !box.checked;
+        node.previousElementSibling.hidden = box.checked;
+      }
+      onDiffs(box.checked);
+    });
+    root.append(toggle);
+  }
   for (const cluster of result.quotes) {
     const card = el('article', 'quote-card');
     card.dataset.quote = cluster.id;
     const head = el('header', 'quote-head');
     head.append(el('h2', 'quote-speaker', cluster.speaker ?? 'Speaker unknown'));
-    head.append(el('span', 'quote-count', `${cluster.reports} ${cluster.reports === 1 ? 'report' : 'reports'}`));
+    head.append(el('span', 'quote-count', count(cluster.reports, 'report')));
     card.append(head);
     const reference = textEl('blockquote', 'quote-reference', cluster.reference);
     card.append(reference);
@@ -540,19 +771,26 @@ export function renderQuotes(result, { meta = [] } = {}) {
         line.append(el('span', 'flag flag-speaker', `speaker: ${instance.speaker}`));
       }
       item.append(line);
-      const words = textEl('p', 'rendering-text');
+      // As printed: the outlet's own words, in its quotation marks' place when quoted.
+      const printed = textEl('p', 'rendering-text rendering-printed');
+      printed.append(instance.quoted ? textEl('q', null, instance.text) : document.createTextNode(instance.text));
+      item.append(printed);
       // Reported speech is read as written: its words are not a quote's edits.
       const diff = instance.quoted ? instance.diff : [];
-      for (const op of diff) {
-        if (op.op === 'equal') words.append(document.createTextNode(`${op.text} `));
-        else {
-          const mark = el(op.op === 'delete' ? 'del' : 'ins', `word-${op.op}`, op.text);
-          mark.title = op.op === 'delete' ? 'in the reference, left out here' : 'added here';
-          words.append(mark, document.createTextNode(' '));
+      if (diff.length) {
+        const words = textEl('p', 'rendering-text rendering-diff');
+        for (const op of diff) {
+          if (op.op === 'equal') words.append(document.createTextNode(`${op.text} `));
+          else {
+            const mark = el(op.op === 'delete' ? 'del' : 'ins', `word-${op.op}`, op.text);
+            mark.title = op.op === 'delete' ? 'in the reference, left out here' : 'added here';
+            words.append(mark, document.createTextNode(' '));
+          }
         }
+        item.append(words);
+        printed.hidden = diffs;
+        words.hidden = !diffs;
       }
-      if (diff.length === 0) words.textContent = instance.text;
-      item.append(words);
       list.append(item);
     }
     card.append(list);
@@ -591,8 +829,8 @@ export function renderReports(result, { meta = [] } = {}) {
     }
     source.append(`report ${report.id}`);
     header.append(source);
-    const count = (kind) => report.units.filter((u) => u.kind === kind).length;
-    header.append(el('p', 'report-meta', `${report.units.length} units · ${count('heading')} headings · ${count('sentence')} sentences · ${count('boilerplate')} set aside`));
+    const kinds = (kind) => report.units.filter((u) => u.kind === kind).length;
+    header.append(el('p', 'report-meta', `${count(report.units.length, 'unit')} · ${count(kinds('heading'), 'heading')} · ${count(kinds('sentence'), 'sentence')} · ${kinds('boilerplate')} set aside`));
     column.append(header);
     const list = el('ol', 'units');
     for (const unit of report.units) {
@@ -607,9 +845,9 @@ export function renderReports(result, { meta = [] } = {}) {
       const label = el('span', 'unit-status');
       if (status === 'possible') {
         const reports = new Set([report.id, ...possible.map((p) => index.reportOf.get(p.unit))]);
-        label.append(possibleBadge(`possibly in ${reports.size} reports`));
+        label.append(possibleBadge(`possibly in ${count(reports.size, 'report')}`));
       } else {
-        label.textContent = { shared: `in ${shared} reports`, unique: 'only here', boilerplate: `set aside: ${unit.reason}` }[status];
+        label.textContent = { shared: `in ${count(shared, 'report')}`, unique: 'only here', boilerplate: `set aside: ${unit.reason}` }[status];
       }
       item.append(label, textEl('span', 'unit-text', unit.text));
       list.append(item);

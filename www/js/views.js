@@ -14,15 +14,22 @@ import {
 } from './render.js';
 
 /** Every view, in tab order: its tab's label, and how it is drawn from a result and the
- * caller's view state `{ sort, group, pair: [a, b], meta }`, `meta` being the caller's
- * reports (`[{ id, outlet, url }]`: what names a report besides the engine's title). */
+ * caller's view state `{ sort, group, pair: [a, b], meta, filter, onFilter, quoteDiffs,
+ * onQuoteDiffs }`, `meta`
+ * being the caller's reports (`[{ id, outlet, url }]`: what names a report besides the
+ * engine's title), `filter` the coverage table's, which the Overview reports back through
+ * `onFilter` (see `renderOverview`), and whether quotes show their differences, which
+ * the Quotes view reports back through `onQuoteDiffs` (see `renderQuotes`). */
 export const VIEWS = {
-  overview: { label: 'Overview', draw: (result, { sort, group, meta }) => renderOverview(result, { sort, open: group, meta }) },
+  overview: {
+    label: 'Overview',
+    draw: (result, { sort, group, meta, filter, onFilter }) => renderOverview(result, { sort, open: group, meta, filter, onFilter }),
+  },
   side: {
     label: 'Side by side',
     draw: (result, { pair: [a, b] = [], meta }) => renderSideBySide(result, result.sideBySide.find((l) => l.a === a && l.b === b), { meta }),
   },
-  quotes: { label: 'Quotes', draw: (result, { meta }) => renderQuotes(result, { meta }) },
+  quotes: { label: 'Quotes', draw: (result, { meta, quoteDiffs, onQuoteDiffs }) => renderQuotes(result, { meta, diffs: quoteDiffs, onDiffs: onQuoteDiffs }) },
   reports: { label: 'Reports', draw: (result, { meta }) => renderReports(result, { meta }) },
   discrepancies: { label: 'Discrepancies', draw: (result, { meta }) => renderDiscrepancies(result, { meta }) },
   aside: { label: 'Set aside', draw: (result, { meta }) => renderSetAside(result, { meta }) },

@@ -1,0 +1,93 @@
+// Honest sharing (issue 17, item 3): a shared link that names reports the set does not
+// have says so, rather than quietly showing another pair; the embed snippets carry the
+// reader's own reports, not the sample manifest.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useBrowser, open, ready, screenshot, axeViolations } from './support.mjs';
+
+const env = useBrowser();
+
+const notice = (page) => page.locator('#notice:not([hidden]) #notice-text').textContent({ timeout: 5000 });
+
+test('a shared side-by-side link to a report not in the set shows a notice, and which pair is shown instead', async () => {
+  const page = await open(env.browser, `${env.server.url}?view=side&a=003&b=010`, { bypassCSP: true });
+  await ready(page);
+  const said = await notice(page);
+  assert.match(said, /^This link names report 010, which is not in this set of 5 reports: a link carries the view, not the reports/);
+  assert.match(said, /Showing DID Press \(003\) and Khaama Press \(via MENAFN\) \(000\) side by side instead\./);
+  assert.match(said, /“Export reports”/);
+  assert.deepEqual(await page.locator('.pair thead th').evaluateAll((ths) => ths.map((th) => th.dataset.report)), ['003', '000']);
+  assert.equal(await page.locator('#notice').getAttribute('role'), 'alert');
+  await screenshot(page, 'shared-link-missing-report');
+  assert.deepEqual(await axeViolations(page), []);
+  // Choosing another pair afterwards is the reader's own doing: no new notice.
+  await page.click('#notice-dismiss');
+  await page.selectOption('#side-b', '004');
+  await ready(page);
+  assert.equal(await page.locator('#notice').isHidden(), true);
+  await page.context().close();
+});
+
+test('a shared link whose reports are all in the set, or to a missing fact, is said as it is', async () => {
+  const good = await open(env.browser, `${env.server.url}?view=side&a=001&b=003`);
+  await ready(good);
+  assert.equal(await good.locator('#notice').isHidden(), true);
+  await good.context().close();
+  const both = await open(env.browser, `${env.server.url}?view=side&a=x1&b=x2`);
+  await ready(both);
+  assert.match(await notice(both), /^This link names reports x1 and x2, which are not in this set of 5 reports/);
+  await both.context().close();
+  const fact = await open(env.browser, `${env.server.url}?group=g999`);
+  await ready(fact);
+  assert.match(await notice(fact), /^This link opens shared fact g999, which this comparison does not have/);
+  assert.doesNotMatch(fact.url(), /group=/);
+  await fact.context().close();
+});
+
+test('the embed snippets carry the reader\'s own reports inline, as text; the iframe asks for their manifest', async () => {
+  const page = await open(env.browser, env.server.url);
+  await ready(page);
+  await page.locator('#manage summary').click();
+  // The sample set: its manifest.
+  assert.match(await page.inputValue('#snippet-element'), /<parallax-compare src="http:\/\/127\.0\.0\.1:\d+\/data\/manifest\.json" view="overview"><\/parallax-compare>$/);
+  const reports = [
+    { id: 'a', title: 'Talks stall', outlet: 'Wire & Co', url: 'https://example.org/a', text: 'Talks Stall\n\nPakistan demanded verifiable steps in Istanbul. <script>alert(1)</script> The talks lasted nine hours.' },
+    { id: 'b', title: 'Nine hours', outlet: 'Daily "Post"', text: 'The talks in Istanbul lasted nine hours.\n\nPakistan demanded verifiable steps, officials said.' },
+  ];
+  const before = await page.evaluate(() => document.body.dataset.run);
+  await page.setInputFiles('#import-set', { name: 'set.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'parallax-report-set', version: 1, reports, keep: [] })) });
+  await page.waitForFunction((b) => document.body.dataset.run !== b && document.body.dataset.state === 'ready', before);
+  const element = await page.inputValue('#snippet-element');
+  assert.doesNotMatch(element, /manifest\.json/, 'not the sample manifest');
+  assert.match(element, /<article data-id="a" data-title="Talks stall" data-outlet="Wire &amp; Co" data-url="https:\/\/example\.org\/a">/);
+  assert.match(element, /data-outlet="Daily &quot;Post&quot;"/);
+  assert.match(element, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  assert.doesNotMatch(element, /<script>alert/);
+  assert.match(await page.inputValue('#snippet-iframe'), /embed\.html\?src=ADDRESS-OF-YOUR-MANIFEST\.json&amp;view=overview/);
+  assert.match(await page.locator('#snippet-hint').textContent(), /your 2 reports inline/);
+  // The manifest it asks for: the set, texts inline.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-manifest')]);
+  const manifest = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.deepEqual(manifest, reports.map((r) => ({ id: r.id, title: r.title, outlet: r.outlet, ...(r.url ? { url: r.url } : {}), text: r.text })));
+
+  // The snippet, pasted into an article page, compares the same two reports by name.
+  const host = await open(env.browser, `${env.server.url}embed.html`);
+  await host.evaluate((html) => {
+    document.body.replaceChildren();
+    const range = document.createRange();
+    document.body.append(range.createContextualFragment(html.replace(/<script[^>]*><\/script>\n/, '')));
+    window.events = [];
+    document.addEventListener('parallax-ready', (e) => window.events.push(e.detail));
+    document.addEventListener('parallax-error', (e) => window.events.push(e.detail));
+  }, element);
+  await host.evaluate(() => import('./parallax-compare-define.js'));
+  await host.waitForFunction(() => window.events.length > 0);
+  assert.equal(await host.evaluate(() => window.events[0].reports), 2);
+  const widget = host.locator('parallax-compare');
+  assert.deepEqual(await widget.locator('.matrix thead .report-head-name').allTextContents(), ['Wire & Co', 'Daily "Post"']);
+  assert.deepEqual(host.dialogs, []);
+  await host.context().close();
+  await page.context().close();
+});
