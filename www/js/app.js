@@ -7,7 +7,7 @@ import {
   download, droppedNotice, exportSet, forgetSaved, keptFor, loadManifest, loadSaved, newReport, overLimits,
   parseSet, readReportFile, save, shownUrl, watchSaved,
 } from './data.js';
-import { comparisonCsv, count, el } from './render.js';
+import { comparisonCsv, comparisonHtml, count, el } from './render.js';
 import {
   VIEWS, choosePair, drawView, outlineCounterparts, pairChoice, tabStrip,
 } from './views.js';
@@ -649,6 +649,13 @@ function wire() {
   });
   $('export-csv').addEventListener('click', () => {
     if (state.result) download('parallax-comparison.csv', 'text/csv', comparisonCsv(state.result));
+  });
+  $('export-html').addEventListener('click', async () => {
+    if (!state.result) return;
+    const result = state.result;
+    // The page's own stylesheet goes inline: the file is read offline.
+    const css = await fetch(new URL('css/parallax.css', document.baseURI)).then((r) => (r.ok ? r.text() : ''), () => '');
+    download('parallax-comparison.html', 'text/html', comparisonHtml(result, { meta: state.reports, css }));
   });
 }
 

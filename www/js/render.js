@@ -979,3 +979,73 @@ export function comparisonCsv(result) {
   const width = rows[0].length;
   return `${rows.map((r) => Array.from({ length: width }, (_, k) => field(r[k])).join(',')).join('\r\n')}\r\n`;
 }
+
+/**
+ * The comparison as one self-contained HTML file for an editor: the Overview (every fact,
+ * every heat-map row), Quotes (as printed), Discrepancies and Reports, drawn by the views'
+ * own functions, with `css` (the page's stylesheet) inline and no script: the controls
+ * that need one are taken out, and a Content Security Policy forbids any. Report text
+ * reaches the file only as text nodes, which serialising escapes, never as markup.
+ */
+export function comparisonHtml(result, { meta = [], css = '', title = 'Comparison of news reports', when = new Date() } = {}) {
+  const doc = document.implementation.createHTMLDocument(title);
+  const head = (tag, attributes) => {
+    const node = doc.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    doc.head.append(node);
+  };
+  head('meta', { charset: 'utf-8' });
+  doc.head.prepend(doc.head.lastChild);
+  head('meta', { 'http-equiv': 'Content-Security-Policy', content: "default-src 'none'; style-src 'unsafe-inline'; img-src data:" });
+  head('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' });
+  const style = doc.createElement('style');
+  style.textContent = `${css}\n.export-view { margin: 1.5em 0; } .export-view > h2 { border-bottom: 2px solid var(--line); }\n`
+    + '.matrix-scroll { max-height: none; } /* every row in view, and in print */';
+  doc.head.append(style);
+  doc.documentElement.lang = 'en';
+
+  const names = reportNames(result, meta);
+  const main = el('main', 'view');
+  const heading = el('h1', null, title);
+  const about = el('p', 'hint', `${count(result.reports.length, 'report')} compared by Parallax; exported ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+  const list = el('ul', 'export-reports');
+  for (const { id } of result.reports) {
+    const name = names.get(id);
+    const item = textEl('li', null, name.full);
+    if (name.url) {
+      const link = el('a', null, name.url);
+      link.href = name.url;
+      item.append(' · ', link);
+    }
+    list.append(item);
+  }
+  main.append(heading, about, list);
+  const views = [
+    ['Overview', renderOverview(result, { meta, filter: { rows: Infinity, heat: Infinity } })],
+    ['Quotes', renderQuotes(result, { meta })],
+    ['Discrepancies', renderDiscrepancies(result, { meta })],
+    ['Reports', renderReports(result, { meta })],
+  ];
+  for (const [name, content] of views) {
+    const section = el('section', 'export-view');
+    section.append(el('h2', null, name), content);
+    main.append(section);
+  }
+  // What needs a script goes; what it would have opened is shown open.
+  for (const node of main.querySelectorAll('.matrix-filters, .show-more, .quotes-toggle, .rendering-diff, .possible-more')) node.remove();
+  for (const node of main.querySelectorAll('details')) node.open = true;
+  for (const node of main.querySelectorAll('[hidden]')) node.remove(); // an empty-filter message, a cap's button
+  for (const button of main.querySelectorAll('button')) {
+    const span = el('span', button.className);
+    span.append(...button.childNodes);
+    button.replaceWith(span);
+  }
+  for (const node of main.querySelectorAll('[tabindex], [data-action], [aria-expanded]')) {
+    // A scrolling table keeps its tab stop: the keyboard scrolls it without a script.
+    if (!node.classList.contains('table-scroll')) node.removeAttribute('tabindex');
+    node.removeAttribute('data-action');
+    node.removeAttribute('aria-expanded');
+  }
+  doc.body.append(doc.adoptNode(main));
+  return `<!doctype html>\n${doc.documentElement.outerHTML}\n`;
+}
