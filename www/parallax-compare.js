@@ -1,7 +1,7 @@
 // <parallax-compare>: the comparison as an element a newsroom can drop into a page.
 //
 // Inputs, in order of precedence: the `reports` property (an array of {id, title, outlet,
-// url, text}),
+// url, date, text}),
 // the `src` attribute (a manifest URL), or the element's own <article>/<blockquote>
 // children, which stay readable where JavaScript does not run. Attributes are the source
 // of truth and properties mirror them; changes are batched into one update per
@@ -215,6 +215,7 @@ export class ParallaxCompare extends HTMLElement {
         title: child.dataset.title || heading?.textContent.trim() || '',
         outlet: child.dataset.outlet ?? '',
         url: child.dataset.url ?? child.getAttribute('cite') ?? '',
+        date: child.dataset.date ?? child.querySelector('time[datetime]')?.getAttribute('datetime')?.slice(0, 10) ?? '',
         text,
       };
     });

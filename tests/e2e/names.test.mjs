@@ -124,6 +124,30 @@ test('an outlet typed in "Your reports" names the report at once, without compar
   await page.context().close();
 });
 
+test('a date typed in "Your reports" dates the report in its full name and the Reports view, and is kept and exported', async () => {
+  const page = await open(env.browser, `${env.server.url}?view=reports`);
+  await ready(page);
+  await page.locator('#manage summary').click();
+  await page.fill('#outlet-002', 'The Express Tribune');
+  await page.press('#outlet-002', 'Enter');
+  await page.fill('#date-002', '2025-10-19');
+  await page.press('#date-002', 'Enter');
+  await page.waitForFunction(() => document.querySelector('.report-column[data-report="002"] .report-date')?.textContent === '19 Oct 2025');
+  assert.equal(await page.locator('.report-column[data-report="002"] .report-source').textContent(), 'The Express Tribune · 19 Oct 2025 · report 002');
+  await page.click('[role="tab"][data-view="overview"]');
+  assert.equal(await page.locator('.matrix thead th[data-report="002"]').getAttribute('aria-label'),
+    'The Express Tribune, 19 Oct 2025: Pakistan-Afghan Talks: Critical Standoff on Terrorism (report 002)');
+  await page.reload();
+  await ready(page);
+  await page.locator('#manage summary').click();
+  assert.equal(await page.inputValue('#date-002'), '2025-10-19');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-set')]);
+  const set = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(set.reports.find((r) => r.id === '002').date, '2025-10-19');
+  assert.equal(set.reports.find((r) => r.id === '001').date, undefined, 'no date, no field');
+  await page.context().close();
+});
+
 test('a chosen file keeps its name\'s prefix as its id, as the command-line tool does', async () => {
   const page = await open(env.browser, env.server.url);
   await ready(page);
@@ -142,9 +166,11 @@ test('a chosen file keeps its name\'s prefix as its id, as the command-line tool
 });
 
 test('"Your reports": full-width rows, Remove fits, the keyboard stays after Move and Remove, and an empty set stays empty', async () => {
-  const page = await open(env.browser, env.server.url, { width: 375, height: 800 });
+  const page = await open(env.browser, env.server.url, { width: 375, height: 800, bypassCSP: true });
   await ready(page);
   await page.locator('#manage summary').click();
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], violations.join('\n'));
   // Title boxes use the row: far wider than the ~12 characters of before.
   const input = await page.locator('#title-000').boundingBox();
   const list = await page.locator('#report-list').boundingBox();

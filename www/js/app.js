@@ -4,7 +4,7 @@
 
 import { compare, limits, prepare } from './engine.js';
 import {
-  download, droppedNotice, exportSet, forgetSaved, keptFor, loadManifest, loadSaved, newReport, overLimits,
+  download, droppedNotice, exportSet, forgetSaved, isoDate, keptFor, loadManifest, loadSaved, newReport, overLimits,
   parseSet, readReportFile, save, shownUrl, watchSaved,
 } from './data.js';
 import { comparisonCsv, comparisonHtml, count, el } from './render.js';
@@ -305,9 +305,15 @@ function titleOf(id) {
 
 /** The report list, drawn again on every change and every comparison: the control that
  * had the keyboard keeps it (the same field or button of the same report). */
+let listDrawn = null; // what the list was last drawn from: a view switch need not draw it again
+
 function drawReportList() {
   const list = $('report-list');
   $('report-count').textContent = `(${state.reports.length})`;
+  const titles = state.stale ? null : state.result;
+  const key = [titles, ...state.reports.flatMap((r) => [r.id, r.title, r.outlet, r.date])];
+  if (listDrawn && listDrawn.length === key.length && listDrawn.every((value, i) => value === key[i])) return;
+  listDrawn = key;
   const focused = list.contains(document.activeElement) ? document.activeElement : null;
   const field = (report, name, labelText, value, className) => {
     const label = el('label', 'report-field');
@@ -328,6 +334,9 @@ function drawReportList() {
     title.querySelector('input').setAttribute('aria-label', `Title of report ${report.id}`);
     const outlet = field(report, 'outlet', 'Outlet', report.outlet ?? '', 'report-outlet-input');
     outlet.querySelector('input').setAttribute('aria-label', `Outlet of report ${report.id}`);
+    const date = field(report, 'date', 'Date', report.date ?? '', 'report-date-input');
+    date.querySelector('input').type = 'date';
+    date.querySelector('input').setAttribute('aria-label', `Date of report ${report.id}`);
     const button = (text, action, aria, disabled = false) => {
       const b = el('button', `small ${action}`, text);
       b.type = 'button';
@@ -341,14 +350,14 @@ function drawReportList() {
     buttons.append(button('↑', 'up', `Move report ${report.id} up`, i === 0),
       button('↓', 'down', `Move report ${report.id} down`, i === state.reports.length - 1),
       button('Remove', 'remove', `Remove report ${report.id}`));
-    item.append(el('span', 'report-id', report.id), title, outlet, buttons);
+    item.append(el('span', 'report-id', report.id), title, outlet, date, buttons);
     return item;
   }));
   if (focused && !focused.isConnected) {
     const again = list.querySelector(`[data-action="${focused.dataset.action}"][data-report="${CSS.escape(focused.dataset.report ?? '')}"]`);
     if (again && !again.disabled) {
       again.focus();
-      if (again.tagName === 'INPUT' && focused.tagName === 'INPUT') again.setSelectionRange(focused.selectionStart, focused.selectionEnd);
+      if (again.type === 'text' && focused.type === 'text') again.setSelectionRange(focused.selectionStart, focused.selectionEnd);
     }
   }
 }
@@ -542,15 +551,18 @@ function wire() {
   });
   $('report-list').addEventListener('change', (event) => {
     const { action } = event.target.dataset;
-    if (action !== 'title' && action !== 'outlet') return;
+    if (!['title', 'outlet', 'date'].includes(action)) return;
     const report = state.reports.find((r) => r.id === event.target.dataset.report);
     if (!report) return;
-    report[action] = event.target.value.trim();
+    if (action === 'date') {
+      if (isoDate(event.target.value)) report.date = isoDate(event.target.value);
+      else delete report.date;
+    } else report[action] = event.target.value.trim();
     if (action === 'title') {
       changed();
       return;
     }
-    // The engine does not read outlets: saved and drawn again, not compared again.
+    // The engine reads neither outlets nor dates: saved and drawn again, not compared again.
     remember();
     draw();
   });
@@ -697,13 +709,13 @@ const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({
 }[c]));
 
 /** The set as a manifest the widget, the iframe and `?src=` read: the texts inline. */
-const manifestOf = (reports) => reports.map(({ id, title, outlet, url, text }) => ({ id, title, outlet: outlet ?? '', ...(url ? { url } : {}), text }));
+const manifestOf = (reports) => reports.map(({ id, title, outlet, url, date, text }) => ({ id, title, outlet: outlet ?? '', ...(url ? { url } : {}), ...(date ? { date } : {}), text }));
 
 /** The reports as the element's `<article>` children, the text escaped (it stays text
  * in the host page), one paragraph a blank-line-separated block. */
 function inlineArticles(reports) {
   return reports.map((report) => {
-    const attributes = [['data-id', report.id], ['data-title', report.title], ['data-outlet', report.outlet], ['data-url', report.url]]
+    const attributes = [['data-id', report.id], ['data-title', report.title], ['data-outlet', report.outlet], ['data-url', report.url], ['data-date', report.date]]
       .filter(([, value]) => value).map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
     const paragraphs = report.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => `    <p>${escapeHtml(p)}</p>`);
     return `  <article${attributes}>\n${paragraphs.join('\n')}\n  </article>`;

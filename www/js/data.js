@@ -20,14 +20,21 @@ export function wellFormed(value) {
   return typeof text.toWellFormed === 'function' ? text.toWellFormed() : text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
+/** A date as the set keeps it: `YYYY-MM-DD`, else null. */
+export function isoDate(value) {
+  const text = String(value ?? '').trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ? text : null;
+}
+
 /** A report as the set holds it: every field a well-formed string, `url` (the
- * original's address, shown as a link) only when there is one. `fixed` says whether a
- * lone surrogate had to be replaced. */
-function cleanReport({ id, title, outlet, url, text }) {
+ * original's address, shown as a link) and `date` (its publication, `YYYY-MM-DD`) only
+ * when there is one. `fixed` says whether a lone surrogate had to be replaced. */
+function cleanReport({ id, title, outlet, url, date, text }) {
   const report = { id: wellFormed(id), title: wellFormed(title), outlet: wellFormed(outlet), text: wellFormed(text) };
   const fixed = report.id !== String(id ?? '') || report.title !== String(title ?? '')
     || report.outlet !== String(outlet ?? '') || report.text !== String(text ?? '');
   if (typeof url === 'string' && url.trim()) report.url = wellFormed(url.trim());
+  if (isoDate(date)) report.date = isoDate(date);
   return { report, fixed };
 }
 
@@ -126,7 +133,7 @@ export async function loadManifest(manifestUrl, { maxReports = null } = {}) {
       if (typeof entry?.textUrl !== 'string') throw new Error(`report ${name} of the manifest has neither text nor textUrl`);
       text = await fetchText(new URL(entry.textUrl, base));
     }
-    return cleanReport({ id: isBlank(entry?.id) ? '' : entry.id, title: entry.title ?? '', outlet: entry.outlet ?? '', url: entry.url, text });
+    return cleanReport({ id: isBlank(entry?.id) ? '' : entry.id, title: entry.title ?? '', outlet: entry.outlet ?? '', url: entry.url, date: entry.date, text });
   }));
   const set = { reports: drafts.map((d) => d.report), keep: [], next: 0 };
   set.next = idCounter(set.reports.filter((r) => r.id));
@@ -374,7 +381,7 @@ export function exportSet({ reports, keep = [], next = 0 }) {
   return {
     format: SET_FORMAT,
     version: 1,
-    reports: reports.map(({ id, title, outlet, url, text }) => ({ id, title, outlet: outlet ?? '', ...(url ? { url } : {}), text })),
+    reports: reports.map(({ id, title, outlet, url, date, text }) => ({ id, title, outlet: outlet ?? '', ...(url ? { url } : {}), ...(date ? { date } : {}), text })),
     keep: [...keep],
     next: idCounter(reports, next),
   };
@@ -395,7 +402,7 @@ export function parseSet(value, where = 'the set') {
   const reports = value.reports.map((r, i) => {
     if (!r || typeof r.text !== 'string') throw new Error(`report ${i + 1} of the set has no text`);
     if (isBlank(r.id)) blankIds.push(i);
-    const clean = cleanReport({ id: isBlank(r.id) ? '' : r.id, title: r.title ?? '', outlet: r.outlet ?? '', url: r.url, text: r.text });
+    const clean = cleanReport({ id: isBlank(r.id) ? '' : r.id, title: r.title ?? '', outlet: r.outlet ?? '', url: r.url, date: r.date, text: r.text });
     if (clean.fixed) fixed.push(clean.report);
     return clean.report;
   });
@@ -415,7 +422,7 @@ export function parseSet(value, where = 'the set') {
 
 /**
  * Reports handed over by code (the widget's `reports` property): an array of objects
- * `{ id, title, outlet, url, text }` (outlet and url optional), repaired as `parseSet`
+ * `{ id, title, outlet, url, date, text }` (outlet, url and date optional), repaired as `parseSet`
  * repairs a set (`notices` says how). Throws an `Error` saying which entry is wrong.
  */
 export function reportsFrom(value) {
@@ -424,7 +431,7 @@ export function reportsFrom(value) {
     if (!r || typeof r !== 'object') throw new Error(`reports[${i}] is ${r === null ? 'null' : typeof r}: each report must be an object { id, title, text }`);
   });
   const { reports, notices } = parseSet({
-    reports: value.map((r) => ({ id: r.id, title: r.title, outlet: typeof r.outlet === 'string' ? r.outlet : '', url: r.url, text: String(r.text ?? '') })),
+    reports: value.map((r) => ({ id: r.id, title: r.title, outlet: typeof r.outlet === 'string' ? r.outlet : '', url: r.url, date: r.date, text: String(r.text ?? '') })),
   }, 'the reports');
   return { reports, notices };
 }

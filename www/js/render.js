@@ -66,6 +66,15 @@ export function shortTitle(title) {
   return `${(space > SHORT_TITLE / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
+const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A `YYYY-MM-DD` date in words ("19 Oct 2025"), or '' when there is none. */
+function dateText(value) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value ?? '')) return '';
+  const when = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(when.getTime()) ? '' : DATE.format(when);
+}
+
 /** `url` when it may be linked (http or https, without a user name or password), else null. */
 export function linkable(url) {
   if (!url) return null;
@@ -92,8 +101,9 @@ export function reportNames(result, meta = []) {
     const heading = String(title ?? '').trim();
     const named = heading && heading !== id ? heading : '';
     const short = outlet || shortTitle(named) || id;
-    const full = [outlet, named].filter(Boolean).join(': ') || id;
-    names.set(id, { short, full: `${full} (report ${id})`, outlet, title: named, url: linkable(given.get(id)?.url) });
+    const date = dateText(given.get(id)?.date);
+    const full = [[outlet, date].filter(Boolean).join(', '), named].filter(Boolean).join(': ') || id;
+    names.set(id, { short, full: `${full} (report ${id})`, outlet, date, title: named, url: linkable(given.get(id)?.url) });
   }
   return names;
 }
@@ -104,10 +114,8 @@ export function reportNames(result, meta = []) {
 export function indexResult(result, meta = []) {
   const units = new Map();
   const reportOf = new Map();
-  const titles = new Map();
   const names = reportNames(result, meta);
   for (const report of result.reports) {
-    titles.set(report.id, report.title);
     for (const unit of report.units) {
       units.set(unit.id, unit);
       reportOf.set(unit.id, report.id);
@@ -122,7 +130,7 @@ export function indexResult(result, meta = []) {
     listAdd(possibleOf, a, { unit: b, confidence });
     listAdd(possibleOf, b, { unit: a, confidence });
   }
-  return { units, reportOf, titles, names, groupsOf, possibleOf };
+  return { units, reportOf, names, groupsOf, possibleOf };
 }
 
 /**
@@ -818,6 +826,7 @@ export function renderReports(result, { meta = [] } = {}) {
     const name = index.names.get(report.id);
     const source = el('p', 'report-source');
     if (name.outlet) source.append(textEl('span', 'report-outlet', name.outlet), ' · ');
+    if (name.date) source.append(el('span', 'report-date', name.date), ' · ');
     if (name.url) {
       const link = el('a', 'report-link', 'the original');
       link.href = name.url;
