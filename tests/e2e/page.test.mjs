@@ -369,12 +369,16 @@ test('export then import of the report set is byte-identical', async () => {
   assert.deepEqual(await readFile(await second.path()), bytes);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
   const table = (await readFile(await csv.path())).toString();
-  assert.match(table, /^table,id,report,unit,relation_or_speaker,confidence,text,nearest_unit,nearest_score\r\n/);
-  // Both tiers, and each unique passage with its nearest candidate; every row as wide as the header.
+  assert.match(table, /^table,id,report,unit,relation_or_speaker,confidence,text,nearest_unit,nearest_score,outlet,title\r\n/);
+  // Both tiers, and each unique passage with its nearest candidate; every row as wide as
+  // the header, naming its report's outlet and title.
   assert.match(table, /^group,g1,/m);
   assert.match(table, /^possible,p1,\d+,\d+:u\d+,possibly the same,0\.\d+,/m);
-  assert.match(table, /^unique,,\d+,\d+:u\d+,,,.*,\d+:u\d+,0\.\d+\r$/m);
-  assert.match(table, /^group,.*,,\r$/m);
+  assert.match(table, /^unique,,\d+,\d+:u\d+,,,.*,\d+:u\d+,0\.\d+,[^,]*,.*\r$/m);
+  assert.match(table, /^group,.*,,,[^,\r]*,[^\r]+\r$/m);
+  assert.match(table, /^group,g\d+,000,000:u\d+,.*,,,Khaama Press \(via MENAFN\),Islamabad Warns Kabul: Support For Terror Groups “Unacceptable”\r$/m);
+  // The discrepancies too: 004's "more than 9 hours" against the others' nine hours.
+  assert.match(table, /^discrepancy,d\d+,\d{3},\d{3}:u\d+,(conflict|precision|onlyInSome): [^=]+ = [^,]+,0\.\d+,/m);
   await page.context().close();
 });
 

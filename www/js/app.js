@@ -660,7 +660,7 @@ function wire() {
     download('parallax-comparison.json', 'application/json', `${JSON.stringify(comparison, null, 2)}\n`);
   });
   $('export-csv').addEventListener('click', () => {
-    if (state.result) download('parallax-comparison.csv', 'text/csv', comparisonCsv(state.result));
+    if (state.result) download('parallax-comparison.csv', 'text/csv', comparisonCsv(state.result, state.reports));
   });
   $('export-html').addEventListener('click', async () => {
     if (!state.result) return;

@@ -956,10 +956,12 @@ export function renderDiscrepancies(result, { meta = [] } = {}) {
 
 /** CSV of the comparison: groups (the same fact), possible links (numbered p1, p2, … in
  * the result's order, strongest first), unique passages with their nearest candidate,
- * and quotes; one row per unit. */
-export function comparisonCsv(result) {
-  const { units, reportOf } = indexResult(result);
-  const rows = [['table', 'id', 'report', 'unit', 'relation_or_speaker', 'confidence', 'text', 'nearest_unit', 'nearest_score']];
+ * quotes and discrepancies (`relation_or_speaker` then holds the finding's kind, slot and
+ * this report's value); one row per unit, each naming its report's outlet and title
+ * (from `meta`, the caller's reports, as the views do) in the last two columns. */
+export function comparisonCsv(result, meta = []) {
+  const { units, reportOf, names } = indexResult(result, meta);
+  const rows = [['table', 'id', 'report', 'unit', 'relation_or_speaker', 'confidence', 'text', 'nearest_unit', 'nearest_score', 'outlet', 'title']];
   for (const group of result.groups) {
     for (const m of group.members) rows.push(['group', group.id, reportOf.get(m.unit), m.unit, m.relation, m.confidence, units.get(m.unit).text]);
   }
@@ -973,6 +975,15 @@ export function comparisonCsv(result) {
   }
   for (const q of result.quotes) {
     for (const i of q.instances) rows.push(['quote', q.id, i.report, i.unit, i.speaker ?? '', i.confidence, i.text]);
+  }
+  for (const d of result.discrepancies) {
+    for (const v of d.values) rows.push(['discrepancy', d.id, v.report, v.unit, `${d.kind}: ${d.slot} = ${v.value}`, d.confidence, v.text]);
+  }
+  // The report's outlet and title, in the last two columns of every row.
+  for (const row of rows.slice(1)) {
+    const name = names.get(row[2]);
+    row[9] = name?.outlet ?? '';
+    row[10] = name?.title ?? '';
   }
   const field = (v) => {
     const s = String(v ?? '');
