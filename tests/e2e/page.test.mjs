@@ -401,6 +401,25 @@ test('readable at 320 px wide', async () => {
   await page.context().close();
 });
 
+test('while the reports load on a slow connection, the page says so, and nothing says the set is empty', async () => {
+  const page = await open(env.browser, 'about:blank');
+  await page.route('**/data/manifest.json', async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => document.getElementById('view').textContent.length > 0);
+  const said = await page.evaluate(() => ({
+    status: document.getElementById('status').textContent,
+    view: document.getElementById('view').textContent,
+    count: document.getElementById('report-count').textContent,
+  }));
+  assert.deepEqual(said, { status: 'Loading the reports and the comparison engine…', view: 'Loading the reports…', count: '' });
+  await ready(page);
+  assert.equal(await page.locator('#report-count').textContent(), '(5)');
+  await page.context().close();
+});
+
 test('a missing manifest is reported in words and nothing breaks', async () => {
   const page = await open(env.browser, 'about:blank');
   await page.route('**/data/manifest.json', (route) => route.fulfill({ status: 404, body: 'gone' }));

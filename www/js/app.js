@@ -43,6 +43,7 @@ const state = {
   failed: false, // the last comparison failed
   notices: [], // the problems the notice shows
   sample: false, // the set is the sample reports, untouched
+  loading: true, // the set is not in hand yet (a manifest, the sample reports): nothing to say of it
   shared: null, // what the URL named when the page opened ({ a, b, group }), checked once against the set
 };
 
@@ -158,6 +159,7 @@ function showStopped() {
  */
 async function run() {
   const ticket = ++state.run;
+  state.loading = false;
   state.controller?.abort();
   state.controller = null;
   const missing = missingFromLink();
@@ -281,7 +283,8 @@ function draw() {
   const result = state.result;
   if (!result) {
     let message = 'Comparing…';
-    if (state.reports.length === 0) message = 'No reports to compare yet. Open “Your reports” to paste or drop some.';
+    if (state.loading) message = 'Loading the reports…';
+    else if (state.reports.length === 0) message = 'No reports to compare yet. Open “Your reports” to paste or drop some.';
     else if (state.stopped) message = 'Nothing to show: the comparison was stopped. Press Compare to compare the reports.';
     else if (state.failed) message = 'Nothing to show: the last comparison failed (the message above says why).';
     view.replaceChildren(el('p', 'empty', message));
@@ -309,7 +312,8 @@ let listDrawn = null; // what the list was last drawn from: a view switch need n
 
 function drawReportList() {
   const list = $('report-list');
-  $('report-count').textContent = `(${state.reports.length})`;
+  // While the set loads there is no count to give: "(0)" would say the set is empty.
+  $('report-count').textContent = state.loading ? '' : `(${state.reports.length})`;
   const titles = state.stale ? null : state.result;
   const key = [titles, ...state.reports.flatMap((r) => [r.id, r.title, r.outlet, r.date])];
   if (listDrawn && listDrawn.length === key.length && listDrawn.every((value, i) => value === key[i])) return;
@@ -785,6 +789,8 @@ async function loadDefault() {
     state.sample = true;
     await run();
   } catch (error) {
+    state.loading = false;
+    draw();
     showStatus(error.message, { error: true });
     document.body.dataset.state = 'error';
   }
