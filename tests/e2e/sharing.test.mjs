@@ -94,3 +94,45 @@ test('the embed snippets carry the reader\'s own reports inline, as text; the if
   await host.context().close();
   await page.context().close();
 });
+
+test('"Copy a link with these reports": a colleague\'s fresh browser opens the same reports, outlets and view, kept apart from their own', async () => {
+  const page = await open(env.browser, `${env.server.url}?view=side&a=000&b=003`);
+  await ready(page);
+  await page.locator('#manage summary').click();
+  await page.fill('#outlet-001', 'Dawn');
+  await page.press('#outlet-001', 'Enter');
+  const before = await page.evaluate(() => document.body.dataset.run);
+  await page.fill('#paste-title', 'Wire copy');
+  await page.fill('#paste-text', 'Talks in Istanbul stalled after nine hours. Pakistan demanded verifiable steps from Kabul.');
+  await page.click('#paste-add');
+  await page.waitForFunction((b) => document.body.dataset.run !== b && document.body.dataset.state === 'ready', before);
+  await page.click('#share-set');
+  await page.waitForFunction(() => !document.getElementById('share-link').hidden);
+  const link = await page.inputValue('#share-link');
+  assert.match(link, /\?view=side&a=000&b=003#set=[A-Za-z0-9_-]+$/);
+  assert.match(await page.locator('#share-status').textContent(), /link with 6 reports and this view; the reports travel in the link itself/);
+  assert.ok(link.length < 32_000, `${link.length} characters`);
+  await page.context().close();
+
+  const colleague = await open(env.browser, link.replace(/^http:\/\/[^/]+\//, env.server.url));
+  await ready(colleague);
+  assert.equal(await colleague.locator('#report-list li').count(), 6);
+  assert.deepEqual(await colleague.locator('.pair thead th').evaluateAll((ths) => ths.map((th) => th.dataset.report)), ['000', '003']);
+  assert.equal(await colleague.locator('#notice').isHidden(), true, 'no report of the link is missing');
+  assert.match(await colleague.locator('#source').textContent(), /These reports come from the link you opened \(6 reports\)\./);
+  await colleague.click('[role="tab"][data-view="overview"]');
+  assert.equal(await colleague.locator('.matrix thead th[data-report="001"] .report-head-name').textContent(), 'Dawn');
+  assert.equal(await colleague.evaluate(() => localStorage.getItem('parallax:reports:v1')), null, 'not saved over their own set');
+  await colleague.click('#source-keep');
+  const saved = await colleague.evaluate(() => JSON.parse(localStorage.getItem('parallax:reports:v1')));
+  assert.equal(saved.reports.length, 6);
+  assert.doesNotMatch(colleague.url(), /#set=/);
+  await colleague.context().close();
+
+  // A link cut short says so, and shows the sample reports.
+  const cut = await open(env.browser, `${env.server.url}#set=${link.split('#set=')[1].slice(0, 40)}`);
+  await ready(cut);
+  assert.match(await notice(cut), /^the reports in this link cannot be read \(the link may have been cut short\)\. Showing your saved or the sample reports instead\./);
+  assert.equal(await cut.locator('#report-list li').count(), 5);
+  await cut.context().close();
+});

@@ -4,7 +4,7 @@
 
 import { compare, limits, prepare } from './engine.js';
 import {
-  download, droppedNotice, exportSet, forgetSaved, isoDate, keptFor, loadManifest, loadSaved, newReport, overLimits,
+  LINK_LIMIT, download, droppedNotice, exportSet, forgetSaved, isoDate, keptFor, loadManifest, setFromFragment, setToFragment, loadSaved, newReport, overLimits,
   parseSet, readReportFile, save, shownUrl, watchSaved,
 } from './data.js';
 import { comparisonCsv, comparisonHtml, count, el } from './render.js';
@@ -43,6 +43,7 @@ const state = {
   failed: false, // the last comparison failed
   notices: [], // the problems the notice shows
   sample: false, // the set is the sample reports, untouched
+  linked: false, // the set came in the link's fragment (#set=…), kept apart from the reader's own as a manifest's is
   loading: true, // the set is not in hand yet (a manifest, the sample reports): nothing to say of it
   shared: null, // what the URL named when the page opened ({ a, b, group }), checked once against the set
 };
@@ -390,6 +391,10 @@ function remember(problems = null) {
   const tell = (extra = []) => {
     if (problems !== null || extra.length) notify([...said, ...extra]);
   };
+  if (state.linked) {
+    tell();
+    return true;
+  }
   if (state.source) {
     const stopped = state.stopped ? state.source : null;
     try {
@@ -439,7 +444,7 @@ function adopt(saved, message) {
 /** Another tab saved or forgot the reader's set: this tab follows, and says so. */
 function followOtherTab(saved) {
   const revision = saved?.revision ?? 0;
-  if (state.source || revision === state.revision) {
+  if (state.source || state.linked || revision === state.revision) {
     state.revision = revision; // a manifest's set is not the reader's own: nothing to follow
     return;
   }
@@ -620,6 +625,7 @@ function wire() {
     state.keep = [];
     await loadDefault();
   });
+  $('share-set').addEventListener('click', shareSet);
   $('empty-set').addEventListener('click', () => {
     leaveSource();
     state.reports = [];
@@ -678,17 +684,56 @@ function wire() {
 /** The set is the reader's own from now on, not the manifest of `?src=`. */
 function leaveSource() {
   state.source = null;
+  state.linked = false;
   $('source').hidden = true;
   const params = new URLSearchParams(location.search);
   params.delete('src');
   const query = params.toString();
-  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+  const hash = location.hash.startsWith('#set=') ? '' : location.hash;
+  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${hash}`);
   fillSnippets();
+}
+
+/** Says that the set came in the link, and that changes to it are not saved. */
+function showLinked() {
+  state.linked = true;
+  $('source-kind').textContent = 'the link you opened';
+  $('source-url').textContent = `(${count(state.reports.length, 'report')})`;
+  $('source').hidden = false;
+}
+
+/** Puts a link with the set in hand, and the view, in the share field (and on the
+ * clipboard when the browser allows), or says why the set is too large for one. */
+async function shareSet() {
+  const params = new URLSearchParams(location.search);
+  params.delete('src');
+  const query = params.toString();
+  const link = `${location.origin}${location.pathname}${query ? `?${query}` : ''}#${await setToFragment(theSet())}`;
+  const field = $('share-link');
+  if (link.length > LINK_LIMIT) {
+    field.hidden = true;
+    $('share-status').textContent = `These reports make a link of ${new Intl.NumberFormat('en').format(link.length)} characters, too long to send `
+      + `(at most ${new Intl.NumberFormat('en').format(LINK_LIMIT)}): export them (JSON) or publish a manifest and share its ?src= link.`;
+    return;
+  }
+  field.value = link;
+  field.hidden = false;
+  field.select();
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(link);
+    copied = true;
+  } catch {
+    // No clipboard for this page: the field holds the link, selected.
+  }
+  $('share-status').textContent = `${copied ? 'Copied: a' : 'A'} link with ${count(state.reports.length, 'report')} and this view; `
+    + 'the reports travel in the link itself (after #), not through any server.';
 }
 
 /** Says that the set is a manifest's, and that changes to it are not saved. */
 function showSource(src) {
   state.source = src;
+  $('source-kind').textContent = 'the manifest';
   $('source-url').textContent = shownUrl(new URL(src, document.baseURI));
   $('source').hidden = false;
 }
@@ -802,7 +847,21 @@ async function main() {
   wire();
   const src = readUrl();
   draw();
-  if (src) {
+  if (location.hash.startsWith('#set=')) {
+    // A set in the link: compared as sent, kept apart from the reader's own.
+    try {
+      const set = await setFromFragment(location.hash);
+      const over = overLimits(set.reports, await limits().catch(() => null));
+      if (over) throw new Error(over);
+      state.reports = set.reports;
+      state.keep = set.keep;
+      state.next = set.next;
+      showLinked();
+      if (set.notices.length) notify(set.notices);
+    } catch (error) {
+      notify([`${error.message}. Showing your saved or the sample reports instead.`]);
+    }
+  } else if (src) {
     try {
       const set = await loadManifest(src, { maxReports: maxReports() });
       state.reports = set.reports;
@@ -820,7 +879,7 @@ async function main() {
   }
   // A saved set is the reader's, also when they emptied it: only without one do the
   // sample reports come.
-  let own = state.reports.length > 0 || state.source !== null;
+  let own = state.reports.length > 0 || state.source !== null || state.linked;
   if (!own) {
     const saved = loadSaved();
     if (saved) showSaved(saved);

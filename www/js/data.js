@@ -436,6 +436,43 @@ export function reportsFrom(value) {
   return { reports, notices };
 }
 
+// --- A set in a link ----------------------------------------------------------------
+
+/** The longest link "Copy a link with these reports" makes, in characters: mail and chat
+ * programs cut longer ones. */
+export const LINK_LIMIT = 32_000;
+
+const toBase64Url = (bytes) => {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+};
+const fromBase64Url = (text) => Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
+
+/** The set as a URL fragment, `set=` and its JSON compressed (deflate-raw) in base64url:
+ * a fragment never reaches a server, so the reports travel only in the link itself. */
+export async function setToFragment(set) {
+  const { reports, keep } = exportSet(set);
+  const json = JSON.stringify({ reports, keep });
+  const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return `set=${toBase64Url(new Uint8Array(await new Response(stream).arrayBuffer()))}`;
+}
+
+/** The set of a link's fragment (`#set=…`), repaired and checked as `parseSet` does, or
+ * null when the fragment holds none; throws an `Error` saying what is wrong with it. */
+export async function setFromFragment(hash) {
+  const match = /^#?set=([A-Za-z0-9_-]+)$/.exec(hash ?? '');
+  if (!match) return null;
+  let json;
+  try {
+    const stream = new Blob([fromBase64Url(match[1])]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    json = JSON.parse(await new Response(stream).text());
+  } catch {
+    throw new Error('the reports in this link cannot be read (the link may have been cut short)');
+  }
+  return parseSet(json, 'the link');
+}
+
 /** Offers `content` as a download named `name`. */
 export function download(name, type, content) {
   const url = URL.createObjectURL(new Blob([content], { type }));
