@@ -1,6 +1,7 @@
 // <parallax-compare>: the comparison as an element a newsroom can drop into a page.
 //
-// Inputs, in order of precedence: the `reports` property (an array of {id, title, text}),
+// Inputs, in order of precedence: the `reports` property (an array of {id, title, outlet,
+// url, date, text}),
 // the `src` attribute (a manifest URL), or the element's own <article>/<blockquote>
 // children, which stay readable where JavaScript does not run. Attributes are the source
 // of truth and properties mirror them; changes are batched into one update per
@@ -16,7 +17,7 @@ import { compare, limits } from './js/engine.js';
 import {
   htmlToText, loadManifest, reportsFrom,
 } from './js/data.js';
-import { el } from './js/render.js';
+import { count, el } from './js/render.js';
 import {
   VIEWS, choosePair, drawView, outlineCounterparts, pairChoice, tabStrip,
 } from './js/views.js';
@@ -36,6 +37,7 @@ export class ParallaxCompare extends HTMLElement {
   }
 
   #reports = null;
+  #meta = []; // the reports compared, with their outlets and addresses (the engine has neither)
   #reportsError = null; // why the `reports` given cannot be compared
   #notices = []; // what was repaired in the inputs, said with the result
   #controller = null; // ends the comparison under way
@@ -44,6 +46,8 @@ export class ParallaxCompare extends HTMLElement {
   #scheduled = false;
   #generation = 0;
   #group = null;
+  #filter = {}; // the coverage table's filter (render.js, renderOverview)
+  #quoteDiffs = false; // quotes as edits against the reference (render.js, renderQuotes)
   #pair = null;
   #uid = `pc${++instances}`;
   #root;
@@ -61,6 +65,10 @@ export class ParallaxCompare extends HTMLElement {
   get view() { return SHOWN.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'overview'; }
   set view(value) { this.setAttribute('view', value); }
   get base() { return this.getAttribute('base') ?? ''; }
+  /** `light`, `dark` or `auto` (the default: the host page's color-scheme); styled by
+   * widget.css from the attribute alone. */
+  get theme() { return ['light', 'dark'].includes(this.getAttribute('theme')) ? this.getAttribute('theme') : 'auto'; }
+  set theme(value) { this.setAttribute('theme', value); }
   set base(value) { if (value) this.setAttribute('base', value); else this.removeAttribute('base'); }
 
   /** The reports to compare, or null to use `src` or the element's children. Reports
@@ -131,7 +139,10 @@ export class ParallaxCompare extends HTMLElement {
     }
     const widget = el('section', 'widget');
     widget.setAttribute('part', 'container');
-    widget.setAttribute('aria-label', 'Comparison of news reports');
+    widget.id = `${this.#uid}-widget`;
+    // A page may hold several: each region's name is its own (landmarks must differ).
+    const number = Number(this.#uid.slice(2));
+    widget.setAttribute('aria-label', this.getAttribute('label') || (number === 1 ? 'Comparison of news reports' : `Comparison of news reports ${number}`));
     if (this.hasAttribute('lang')) widget.lang = this.getAttribute('lang');
     const status = el('p', 'status', 'Loading the comparison…');
     status.setAttribute('role', 'status');
@@ -192,14 +203,21 @@ export class ParallaxCompare extends HTMLElement {
       const maxReports = limits().then((known) => known.maxReports, () => null);
       const set = await loadManifest(new URL(this.src, document.baseURI).href, { maxReports });
       this.#notices = set.notices;
-      return set.reports.map(({ id, title, text }) => ({ id, title, text }));
+      return set.reports;
     }
     this.#notices = [];
     const children = [...this.querySelectorAll(':scope > article, :scope > blockquote')];
     const reports = children.map((child, i) => {
       const heading = child.querySelector('h1, h2, h3, h4, h5, h6');
       const { text } = htmlToText(`<body>${child.innerHTML}</body>`);
-      return { id: child.dataset.id || String(i + 1).padStart(3, '0'), title: child.dataset.title || heading?.textContent.trim() || '', text };
+      return {
+        id: child.dataset.id || String(i + 1).padStart(3, '0'),
+        title: child.dataset.title || heading?.textContent.trim() || '',
+        outlet: child.dataset.outlet ?? '',
+        url: child.dataset.url ?? child.getAttribute('cite') ?? '',
+        date: child.dataset.date ?? child.querySelector('time[datetime]')?.getAttribute('datetime')?.slice(0, 10) ?? '',
+        text,
+      };
     });
     return reportsFrom(reports).reports;
   }
@@ -265,10 +283,12 @@ export class ParallaxCompare extends HTMLElement {
       const reports = await this.#inputs();
       if (generation !== this.#generation) return;
       if (reports.length === 0) throw new Error('no reports to compare: set src, reports, or add <article> children');
-      this.#parts.status.textContent = `Comparing ${reports.length} reports…`;
+      this.#parts.status.textContent = `Comparing ${count(reports.length, 'report')}…`;
       const [a, b] = this.#pairFor(reports.map((r) => r.id));
-      const result = await compare(reports, { sideBySide: a && b ? [[a, b]] : [] }, { signal: controller.signal });
+      const inputs = reports.map(({ id, title, text }) => ({ id, title, text }));
+      const result = await compare(inputs, { sideBySide: a && b ? [[a, b]] : [] }, { signal: controller.signal });
       if (generation !== this.#generation || !this.isConnected) return;
+      this.#meta = reports;
       this.#controller = null;
       this.#showRun('idle');
       this.#result = result;
@@ -295,24 +315,39 @@ export class ParallaxCompare extends HTMLElement {
     const { status, controls, view, showTab, showPair } = this.#parts;
     if (!result) return;
     status.setAttribute('role', 'status');
-    status.textContent = [`${result.reports.length} reports, ${result.groups.length} shared facts, ${result.quotes.length} quotations.`, ...this.#notices].join(' ');
+    status.textContent = [`${count(result.reports.length, 'report')}, ${count(result.groups.length, 'shared fact')}, ${count(result.quotes.length, 'quotation')}.`, ...this.#notices].join(' ');
     showTab(this.view);
     controls.hidden = this.view !== 'side';
     const pair = this.#currentPair();
-    if (this.view === 'side') showPair(result.reports, pair);
-    const content = drawView(this.view, result, { group: this.#group, pair });
+    if (this.view === 'side') showPair(result, pair, this.#meta);
+    const content = drawView(this.view, result, {
+      group: this.#group, pair, meta: this.#meta, filter: this.#filter, onFilter: (filter) => { this.#filter = filter; },
+      quoteDiffs: this.#quoteDiffs, onQuoteDiffs: (diffs) => { this.#quoteDiffs = diffs; },
+    });
     for (const [selector, part] of [['.matrix', 'matrix'], ['.quote-card', 'quote-card'], ['.pair', 'pair'], ['.report-column', 'report'], ['.discrepancy-card', 'discrepancy-card']]) {
       for (const node of content.querySelectorAll(selector)) node.setAttribute('part', part);
     }
     // Ids in the shadow root must stay unique when several elements share a page.
     for (const node of content.querySelectorAll('[id]')) node.id = `${this.#uid}-${node.id}`;
     for (const node of content.querySelectorAll('[aria-labelledby]')) {
-      node.setAttribute('aria-labelledby', `${this.#uid}-${node.getAttribute('aria-labelledby')}`);
+      // A section's name ends with the widget's, so that two widgets' "Shared facts"
+      // are two landmarks a reader can tell apart.
+      const widget = node.tagName === 'SECTION' ? ` ${this.#parts.widget.id}` : '';
+      node.setAttribute('aria-labelledby', `${this.#uid}-${node.getAttribute('aria-labelledby')}${widget}`);
     }
     view.replaceChildren(content);
   }
 
   #onClick(event) {
+    const pair = event.target.closest('[data-action="open-pair"]');
+    if (pair) {
+      // A heat-map cell: that pair side by side, compared again for its layout.
+      this.#pair = [pair.dataset.a, pair.dataset.b];
+      this.view = 'side';
+      this.#schedule({ reload: true });
+      this.#root.getElementById(`${this.#uid}-tab-side`)?.focus();
+      return;
+    }
     const target = event.target.closest('[data-action="open-group"], .quote-card, .unit, .member');
     if (!target) return;
     const detail = target.dataset.group

@@ -159,14 +159,15 @@ const ROWS = [
     assert.ok(units.every((u) => u.kind === 'heading'), JSON.stringify(units));
   }],
   ['CRLF and lone CR in a dropped file: the same units as LF', async (page) => {
+    // A dropped file's id is its name's (as the command-line tool reads it), a pasted one's fresh.
     await drop(page, [{ name: 'crlf.txt', bytes: 'Talks Stall\r\n\r\nPakistan demanded steps.\rThe talks lasted nine hours.' }]);
     await paste(page, 'Talks Stall\n\nPakistan demanded steps.\nThe talks lasted nine hours.');
     const texts = async (id) => (await unitsOf(page, id)).map((u) => u.text);
-    assert.deepEqual(await texts('000'), await texts('001'));
+    assert.deepEqual(await texts('crlf'), await texts('000'));
   }],
   ['NUL and control characters in a dropped file: compared, kept out of unit edges', async (page) => {
     await drop(page, [{ name: 'control.txt', bytes: '\0Talks stalled.\u0001\u0007 Pakistan\u0000demanded steps.\u001b' }]);
-    const units = await unitsOf(page, '000');
+    const units = await unitsOf(page, 'control');
     assert.ok(units.length >= 1);
     for (const { text } of units) assert.ok(!/^[\0-\u001f]|[\0-\u001f]$/.test(text), JSON.stringify(text));
   }],
@@ -178,12 +179,12 @@ const ROWS = [
   ['invalid UTF-8 in a dropped file: read with U+FFFD and the reader told', async (page) => {
     await drop(page, [{ name: 'latin1.txt', bytes: Buffer.concat([utf8('Talks in Istanbul stalled. Caf'), Buffer.from([0xe9, 0xff]), utf8(' talks went on.')]) }]);
     assert.match(await noticeText(page), /latin1\.txt: some bytes were not UTF-8 and show as �/);
-    const units = await unitsOf(page, '000');
+    const units = await unitsOf(page, 'latin1');
     assert.ok(units.some((u) => u.text.includes('\ufffd')));
   }],
   ['a byte-order mark in a dropped file: not shown, not part of a unit', async (page) => {
     await drop(page, [{ name: 'bom.txt', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('Talks Stall\n\nPakistan demanded steps.')]) }]);
-    const units = await unitsOf(page, '000');
+    const units = await unitsOf(page, 'bom');
     assert.equal(units[0].text, 'Talks Stall');
   }],
   ['right-to-left Urdu: two sentences, read right to left', async (page) => {
@@ -228,8 +229,8 @@ const ROWS = [
   ['an HTML file dropped: its text and title read, its scripts dropped', async (page) => {
     await drop(page, [{ name: 'page.html', type: 'text/html', bytes: '<html><head><title>Wire copy</title><script>alert(3)</script></head><body><nav>Home</nav><p>Talks stalled in Istanbul.</p><p>Pakistan demanded steps.</p></body></html>' }]);
     await showView(page, 'reports');
-    assert.equal(await page.locator('.report-column[data-report="000"] .report-title').textContent(), 'Wire copy');
-    assert.ok(!(await page.locator('.report-column[data-report="000"]').textContent()).includes('alert(3)'));
+    assert.equal(await page.locator('.report-column[data-report="page"] .report-title').textContent(), 'Wire copy');
+    assert.ok(!(await page.locator('.report-column[data-report="page"]').textContent()).includes('alert(3)'));
   }],
   ['Markdown: headings without their marks', async (page) => {
     await paste(page, '# Talks Stall\n\n## In Istanbul\n\n- Pakistan demanded steps.\n- Kabul refused.');
@@ -254,7 +255,7 @@ const ROWS = [
   ['a report that is one long quote: one quotation', async (page) => {
     await paste(page, '“The talks failed. Kabul refused every demand. Pakistan will act alone if it must.”');
     await showView(page, 'quotes');
-    const renderings = page.locator('.rendering[data-report="000"] .rendering-text');
+    const renderings = page.locator('.rendering[data-report="000"] .rendering-printed');
     assert.equal(await renderings.count(), 1);
     assert.match(await renderings.textContent(), /^The talks failed\..*if it must\.\s*$/);
   }],

@@ -48,7 +48,9 @@ test('overview: every passage only in one report says how close its nearest cand
   const onlyHere = result.reports.flatMap((r) => r.unique);
   assert.ok(onlyHere.some((u) => u.nearest), 'the sample set has an only-here passage with a candidate');
   assert.equal(await page.locator('.unique-unit').count(), onlyHere.length);
-  const titles = new Map(result.reports.map((r) => [r.id, r.title]));
+  // The sample manifest names the outlets of 000 and 003 only; the others by title.
+  const outlets = new Map((JSON.parse(await readFile(new URL('../../www/data/manifest.json', import.meta.url), 'utf8'))).map((r) => [r.id, r.outlet]));
+  const named = (id) => `${[outlets.get(id), result.reports.find((r) => r.id === id).title].filter(Boolean).join(': ')} (report ${id})`;
   for (const { unit, nearest } of onlyHere) {
     const note = await page.locator(`.unique-unit[data-unit="${unit}"] .nearest`).textContent();
     if (!nearest) {
@@ -56,7 +58,7 @@ test('overview: every passage only in one report says how close its nearest cand
       continue;
     }
     const candidate = result.reports.flatMap((r) => r.units).find((u) => u.id === nearest.unit);
-    assert.equal(note, `No close match found (nearest: ${nearest.report} · ${titles.get(nearest.report)}, `
+    assert.equal(note, `No close match found (nearest: ${named(nearest.report)}, `
       + `${Math.round(nearest.score * 100)} %): ${candidate.text}`, unit);
   }
   // 002's one-word heading "Summary:" has no candidate at all.
@@ -195,6 +197,44 @@ test('side by side: aligned passages face each other, keyboard walks the differe
   await page.context().close();
 });
 
+test('side by side: numbered passages, a difference counter, and on a phone each passage says its report', async () => {
+  const page = await open(env.browser, `${env.server.url}?view=side&a=000&b=004`, { width: 375, height: 800, bypassCSP: true });
+  await ready(page);
+  // A difference: moved, only on one side, of the looser tier, or worded differently;
+  // a pair in the same words is none.
+  const [layout] = (await engineResult(page, { sideBySide: [['000', '004']] })).sideBySide;
+  const real = layout.rows.filter((r) => r.kind !== 'aligned' || r.tier === 'possible' || r.changesA?.length || r.changesB?.length);
+  const total = await page.locator('tr[data-difference]').count();
+  assert.equal(total, real.length);
+  assert.equal(await page.locator('#diff-counter').textContent(), `${total} differences`);
+  await page.click('#next-diff');
+  assert.equal(await page.locator('#diff-counter').textContent(), `1 of ${total} differences`);
+  await page.click('#next-diff');
+  assert.equal(await page.locator('#diff-counter').textContent(), `2 of ${total} differences`);
+  // Every passage has its number; "moved: passage N" names the number shown on the other side.
+  const cells = await page.$$eval('.pair td.side:not(.side-empty)', (tds) => tds.map((td) => ({
+    unit: td.dataset.unit, number: td.querySelector('.passage-number').textContent, tag: td.querySelector('.tag-moved')?.textContent ?? null,
+    other: td.closest('tr').querySelectorAll('td')[td.cellIndex === 0 ? 1 : 0].querySelector('.passage-number')?.textContent ?? null,
+  })));
+  assert.ok(cells.every((c) => /^passage \d+$/.test(c.number)), JSON.stringify(cells.slice(0, 3)));
+  const moved = cells.filter((c) => c.tag);
+  for (const c of moved) assert.equal(c.tag, `moved: ${c.other} in the other report`);
+  // Stacked on a phone: each passage names its report.
+  const where = await page.locator('.pair tbody td.side:not(.side-empty) .side-report').first();
+  assert.ok(await where.isVisible());
+  assert.match(await where.textContent(), /^Khaama Press \(via MENAFN\) · $/);
+  // "Right" stays with its choice.
+  const label = await page.locator('label[for="side-b"]').boundingBox();
+  const select = await page.locator('#side-b').boundingBox();
+  assert.ok(Math.abs(label.y + label.height / 2 - (select.y + select.height / 2)) < 8, 'label and choice on one line');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], violations.join('\n'));
+  await screenshot(page, 'view-side-by-side-375px');
+  await page.context().close();
+});
+
 test('the view tabs: one tab stop; arrows, Home and End move and choose, and the URL follows', async () => {
   const page = await open(env.browser, `${env.server.url}?view=quotes`);
   await ready(page);
@@ -223,6 +263,32 @@ test('quotes: the "illogical" statement in three wordings and one unquoted rende
   assert.ok(await card.locator('.flag-unquoted').count() >= 1);
   assert.match(await card.locator('.quote-speaker').textContent(), /security source/);
   await screenshot(page, 'view-quotes');
+  await page.context().close();
+});
+
+test('quotes: each outlet\'s wording as printed, the differences from the reference on a toggle that stays', async () => {
+  const page = await open(env.browser, `${env.server.url}?view=quotes`, { bypassCSP: true });
+  await ready(page);
+  const result = await engineResult(page);
+  const cluster = result.quotes.find((q) => q.instances.some((i) => i.quoted && i.diff.some((op) => op.op !== 'equal')));
+  assert.ok(cluster, 'a quote worded differently by two outlets');
+  const card = page.locator(`.quote-card[data-quote="${cluster.id}"]`);
+  // As printed: every rendering's own words, no edits shown.
+  const printed = await card.locator('.rendering-printed').allTextContents();
+  assert.deepEqual(printed, cluster.instances.map((i) => i.text));
+  assert.equal(await card.locator('del:visible, ins:visible').count(), 0);
+  await page.check('.quotes-diffs');
+  assert.ok(await card.locator('.rendering-diff:visible').count() >= 1);
+  assert.ok(await card.locator('del.word-delete:visible, ins.word-insert:visible').count() >= 1);
+  assert.equal(await card.locator('.rendering-printed:visible').count(), cluster.instances.length - await card.locator('.rendering-diff').count());
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], violations.join('\n'));
+  // The choice stays across views.
+  await page.click('[role="tab"][data-view="overview"]');
+  await page.click('[role="tab"][data-view="quotes"]');
+  assert.equal(await page.isChecked('.quotes-diffs'), true);
+  assert.ok(await page.locator('.rendering-diff:visible').count() >= 1);
+  await screenshot(page, 'view-quotes-differences');
   await page.context().close();
 });
 
@@ -303,12 +369,16 @@ test('export then import of the report set is byte-identical', async () => {
   assert.deepEqual(await readFile(await second.path()), bytes);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
   const table = (await readFile(await csv.path())).toString();
-  assert.match(table, /^table,id,report,unit,relation_or_speaker,confidence,text,nearest_unit,nearest_score\r\n/);
-  // Both tiers, and each unique passage with its nearest candidate; every row as wide as the header.
+  assert.match(table, /^table,id,report,unit,relation_or_speaker,confidence,text,nearest_unit,nearest_score,outlet,title\r\n/);
+  // Both tiers, and each unique passage with its nearest candidate; every row as wide as
+  // the header, naming its report's outlet and title.
   assert.match(table, /^group,g1,/m);
   assert.match(table, /^possible,p1,\d+,\d+:u\d+,possibly the same,0\.\d+,/m);
-  assert.match(table, /^unique,,\d+,\d+:u\d+,,,.*,\d+:u\d+,0\.\d+\r$/m);
-  assert.match(table, /^group,.*,,\r$/m);
+  assert.match(table, /^unique,,\d+,\d+:u\d+,,,.*,\d+:u\d+,0\.\d+,[^,]*,.*\r$/m);
+  assert.match(table, /^group,.*,,,[^,\r]*,[^\r]+\r$/m);
+  assert.match(table, /^group,g\d+,000,000:u\d+,.*,,,Khaama Press \(via MENAFN\),Islamabad Warns Kabul: Support For Terror Groups “Unacceptable”\r$/m);
+  // The discrepancies too: 004's "more than 9 hours" against the others' nine hours.
+  assert.match(table, /^discrepancy,d\d+,\d{3},\d{3}:u\d+,(conflict|precision|onlyInSome): [^=]+ = [^,]+,0\.\d+,/m);
   await page.context().close();
 });
 
@@ -328,6 +398,25 @@ test('readable at 320 px wide', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   await screenshot(page, 'view-overview-320px');
+  await page.context().close();
+});
+
+test('while the reports load on a slow connection, the page says so, and nothing says the set is empty', async () => {
+  const page = await open(env.browser, 'about:blank');
+  await page.route('**/data/manifest.json', async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => document.getElementById('view').textContent.length > 0);
+  const said = await page.evaluate(() => ({
+    status: document.getElementById('status').textContent,
+    view: document.getElementById('view').textContent,
+    count: document.getElementById('report-count').textContent,
+  }));
+  assert.deepEqual(said, { status: 'Loading the reports and the comparison engine…', view: 'Loading the reports…', count: '' });
+  await ready(page);
+  assert.equal(await page.locator('#report-count').textContent(), '(5)');
   await page.context().close();
 });
 

@@ -235,9 +235,10 @@ test('the views are reachable by keyboard: one tab stop, then arrows, Home and E
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect('overview', '.matrix');
-  // The next Tab leaves the strip for the view's first control.
+  // The next Tab leaves the strip for the view's first control: the coverage table's
+  // first filter.
   await page.keyboard.press('Tab');
-  assert.equal(await widget.evaluate((el) => el.shadowRoot.activeElement?.dataset.action), 'sort');
+  assert.equal(await widget.evaluate((el) => el.shadowRoot.activeElement?.dataset.filter), 'min');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

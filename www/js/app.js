@@ -4,10 +4,10 @@
 
 import { compare, limits, prepare } from './engine.js';
 import {
-  download, droppedNotice, exportSet, forgetSaved, keptFor, loadManifest, loadSaved, newReport, overLimits,
+  LINK_LIMIT, download, droppedNotice, exportSet, forgetSaved, isoDate, keptFor, loadManifest, setFromFragment, setToFragment, loadSaved, newReport, overLimits,
   parseSet, readReportFile, save, shownUrl, watchSaved,
 } from './data.js';
-import { comparisonCsv, el } from './render.js';
+import { comparisonCsv, comparisonHtml, count, el } from './render.js';
 import {
   VIEWS, choosePair, drawView, outlineCounterparts, pairChoice, tabStrip,
 } from './views.js';
@@ -36,10 +36,16 @@ const state = {
   b: null,
   group: null,
   sort: 'reports',
+  filter: {}, // the coverage table's filter and rows drawn (render.js, renderOverview)
+  quoteDiffs: false, // quotes shown as edits against the reference, not as printed
   run: 0,
   limits: null, // the engine's, once it has loaded
   failed: false, // the last comparison failed
   notices: [], // the problems the notice shows
+  sample: false, // the set is the sample reports, untouched
+  linked: false, // the set came in the link's fragment (#set=…), kept apart from the reader's own as a manifest's is
+  loading: true, // the set is not in hand yet (a manifest, the sample reports): nothing to say of it
+  shared: null, // what the URL named when the page opened ({ a, b, group }), checked once against the set
 };
 
 const showTab = tabStrip($('tabs'), {
@@ -71,6 +77,7 @@ function readUrl() {
   state.b = params.get('b');
   state.group = params.get('group');
   state.sort = params.get('sort') === 'text' ? 'text' : 'reports';
+  state.shared = { a: state.view === 'side' ? state.a : null, b: state.view === 'side' ? state.b : null, group: state.group };
   return params.get('src');
 }
 
@@ -84,6 +91,35 @@ function writeUrl() {
   set('sort', state.sort === 'text' ? 'text' : null);
   const query = params.toString();
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
+// --- Shared links -------------------------------------------------------------------
+
+/** A report's name for a sentence: its outlet, else its title, else its id. */
+function nameOf(id) {
+  const report = state.reports.find((r) => r.id === id);
+  return report?.outlet || report?.title || id;
+}
+
+/** The reports a shared side-by-side link names that the set does not have, the first
+ * time the page compares (later, the pair is the reader's own choice). */
+function missingFromLink() {
+  const shared = state.shared;
+  if (!shared || (!shared.a && !shared.b) || state.reports.length === 0) return [];
+  state.shared = { ...shared, a: null, b: null };
+  const ids = new Set(state.reports.map((r) => r.id));
+  return [shared.a, shared.b].filter((id) => id && !ids.has(id));
+}
+
+/** What the reader is told when a shared link names reports `missing` that the set does
+ * not have: never a silent fallback to another pair. */
+function linkNotice(missing) {
+  const n = state.reports.length;
+  const which = missing.length === 1 ? `report ${missing[0]}, which is` : `reports ${missing.join(' and ')}, which are`;
+  const shown = state.a && state.b ? ` Showing ${nameOf(state.a)} (${state.a}) and ${nameOf(state.b)} (${state.b}) side by side instead.` : '';
+  return `This link names ${which} not in this set of ${n} ${n === 1 ? 'report' : 'reports'}: a link carries the view, `
+    + `not the reports, which stay in the browser that compared them.${shown} To see the same comparison, ask for `
+    + 'the reports (“Export reports”) or for a link to a published manifest (?src=).';
 }
 
 // --- Comparing ----------------------------------------------------------------------
@@ -124,9 +160,12 @@ function showStopped() {
  */
 async function run() {
   const ticket = ++state.run;
+  state.loading = false;
   state.controller?.abort();
   state.controller = null;
+  const missing = missingFromLink();
   [state.a, state.b] = choosePair(state.reports.map((r) => r.id), [state.a, state.b]);
+  if (missing.length) notify([linkNotice(missing)], { append: true });
   drawReportList();
   if (state.reports.length === 0) {
     showBusy(false);
@@ -149,7 +188,7 @@ async function run() {
   view.setAttribute('aria-busy', 'true');
   showBusy(true);
   document.body.dataset.state = 'busy';
-  showStatus(`Comparing ${state.reports.length} reports…`);
+  showStatus(`Comparing ${count(state.reports.length, 'report')}…`);
   const reports = state.reports.map(({ id, title, text }) => ({ id, title, text }));
   const options = {
     keep: state.keep,
@@ -162,10 +201,18 @@ async function run() {
     state.result = result;
     state.stale = false;
     state.failed = false;
+    if (state.shared?.group) {
+      // A shared link's fact: named by its number, which only the same set gives again.
+      if (!result.groups.some((g) => g.id === state.shared.group)) {
+        notify([`This link opens shared fact ${state.shared.group}, which this comparison does not have: links carry the view, not the reports. Showing every fact instead.`], { append: true });
+        state.group = null;
+      }
+      state.shared = null;
+    }
     const took = performance.now() - started;
     const units = result.reports.reduce((n, r) => n + r.units.length, 0);
-    showStatus(`${result.reports.length} reports, ${units} units, ${result.groups.length} shared facts, `
-      + `${result.quotes.length} quotations; compared in ${Math.round(took)} ms.`);
+    showStatus(`${count(result.reports.length, 'report')}, ${count(units, 'unit')}, ${count(result.groups.length, 'shared fact')}, `
+      + `${count(result.quotes.length, 'quotation')}; compared in ${Math.round(took)} ms.`);
     draw();
     document.body.dataset.state = 'ready';
   } catch (error) {
@@ -229,6 +276,7 @@ function stop() {
 // --- Drawing ------------------------------------------------------------------------
 
 function draw() {
+  if ($('manage').open) fillSnippets();
   showTab(state.view);
   $('side-controls').hidden = state.view !== 'side';
   drawReportList();
@@ -236,16 +284,22 @@ function draw() {
   const result = state.result;
   if (!result) {
     let message = 'Comparing…';
-    if (state.reports.length === 0) message = 'No reports to compare yet. Open “Your reports” to paste or drop some.';
+    if (state.loading) message = 'Loading the reports…';
+    else if (state.reports.length === 0) message = 'No reports to compare yet. Open “Your reports” to paste or drop some.';
     else if (state.stopped) message = 'Nothing to show: the comparison was stopped. Press Compare to compare the reports.';
     else if (state.failed) message = 'Nothing to show: the last comparison failed (the message above says why).';
     view.replaceChildren(el('p', 'empty', message));
     return;
   }
   const pair = [state.a, state.b];
-  if (state.view === 'side') showPair(result.reports, pair);
-  view.replaceChildren(drawView(state.view, result, { sort: state.sort, group: state.group, pair }));
+  if (state.view === 'side') showPair(result, pair, state.reports);
+  view.replaceChildren(drawView(state.view, result, {
+    sort: state.sort, group: state.group, pair, meta: state.reports, filter: state.filter, onFilter: (filter) => { state.filter = filter; },
+    quoteDiffs: state.quoteDiffs, onQuoteDiffs: (diffs) => { state.quoteDiffs = diffs; },
+  }));
   view.dataset.view = state.view;
+  differenceAt = -1;
+  if (state.view === 'side') showDifference();
 }
 
 function titleOf(id) {
@@ -253,20 +307,41 @@ function titleOf(id) {
   return result?.reports.find((r) => r.id === id)?.title ?? id;
 }
 
+/** The report list, drawn again on every change and every comparison: the control that
+ * had the keyboard keeps it (the same field or button of the same report). */
+let listDrawn = null; // what the list was last drawn from: a view switch need not draw it again
+
 function drawReportList() {
   const list = $('report-list');
-  $('report-count').textContent = `(${state.reports.length})`;
+  // While the set loads there is no count to give: "(0)" would say the set is empty.
+  $('report-count').textContent = state.loading ? '' : `(${state.reports.length})`;
+  const titles = state.stale ? null : state.result;
+  const key = [titles, ...state.reports.flatMap((r) => [r.id, r.title, r.outlet, r.date])];
+  if (listDrawn && listDrawn.length === key.length && listDrawn.every((value, i) => value === key[i])) return;
+  listDrawn = key;
+  const focused = list.contains(document.activeElement) ? document.activeElement : null;
+  const field = (report, name, labelText, value, className) => {
+    const label = el('label', 'report-field');
+    const input = el('input', className);
+    input.type = 'text';
+    input.value = value;
+    input.id = `${name}-${report.id}`;
+    input.dataset.action = name;
+    input.dataset.report = report.id;
+    label.htmlFor = input.id;
+    label.append(el('span', 'report-field-label', labelText), input);
+    return label;
+  };
   list.replaceChildren(...state.reports.map((report, i) => {
     const item = el('li', 'report-item');
     item.dataset.report = report.id;
-    const label = el('label', 'visually-hidden', `Title of report ${report.id}`);
-    const input = el('input', 'report-title-input');
-    input.type = 'text';
-    input.value = report.title || titleOf(report.id);
-    input.id = `title-${report.id}`;
-    label.htmlFor = input.id;
-    input.dataset.action = 'rename';
-    input.dataset.report = report.id;
+    const title = field(report, 'title', 'Title', report.title || titleOf(report.id), 'report-title-input');
+    title.querySelector('input').setAttribute('aria-label', `Title of report ${report.id}`);
+    const outlet = field(report, 'outlet', 'Outlet', report.outlet ?? '', 'report-outlet-input');
+    outlet.querySelector('input').setAttribute('aria-label', `Outlet of report ${report.id}`);
+    const date = field(report, 'date', 'Date', report.date ?? '', 'report-date-input');
+    date.querySelector('input').type = 'date';
+    date.querySelector('input').setAttribute('aria-label', `Date of report ${report.id}`);
     const button = (text, action, aria, disabled = false) => {
       const b = el('button', `small ${action}`, text);
       b.type = 'button';
@@ -276,12 +351,20 @@ function drawReportList() {
       b.disabled = disabled;
       return b;
     };
-    item.append(el('span', 'report-id', report.id), label, input,
-      button('↑', 'up', `Move report ${report.id} up`, i === 0),
+    const buttons = el('span', 'report-buttons');
+    buttons.append(button('↑', 'up', `Move report ${report.id} up`, i === 0),
       button('↓', 'down', `Move report ${report.id} down`, i === state.reports.length - 1),
       button('Remove', 'remove', `Remove report ${report.id}`));
+    item.append(el('span', 'report-id', report.id), title, outlet, date, buttons);
     return item;
   }));
+  if (focused && !focused.isConnected) {
+    const again = list.querySelector(`[data-action="${focused.dataset.action}"][data-report="${CSS.escape(focused.dataset.report ?? '')}"]`);
+    if (again && !again.disabled) {
+      again.focus();
+      if (again.type === 'text' && focused.type === 'text') again.setSelectionRange(focused.selectionStart, focused.selectionEnd);
+    }
+  }
 }
 
 // --- Changing the set ---------------------------------------------------------------
@@ -308,6 +391,10 @@ function remember(problems = null) {
   const tell = (extra = []) => {
     if (problems !== null || extra.length) notify([...said, ...extra]);
   };
+  if (state.linked) {
+    tell();
+    return true;
+  }
   if (state.source) {
     const stopped = state.stopped ? state.source : null;
     try {
@@ -332,6 +419,7 @@ function remember(problems = null) {
 /** The set changed: save it, say what went wrong along the way, compare again. */
 function changed(problems = []) {
   state.stale = state.result !== null;
+  state.sample = false;
   if (remember(problems)) run();
 }
 
@@ -349,13 +437,14 @@ function adopt(saved, message) {
   state.keep = saved.keep;
   state.next = saved.next;
   state.stale = state.result !== null;
+  state.sample = false;
   run();
 }
 
 /** Another tab saved or forgot the reader's set: this tab follows, and says so. */
 function followOtherTab(saved) {
   const revision = saved?.revision ?? 0;
-  if (state.source || revision === state.revision) {
+  if (state.source || state.linked || revision === state.revision) {
     state.revision = revision; // a manifest's set is not the reader's own: nothing to follow
     return;
   }
@@ -407,6 +496,13 @@ function wire() {
       state.sort = state.sort === 'reports' ? 'text' : 'reports';
       draw();
       view.querySelector('[data-action="sort"]')?.focus();
+    } else if (target.dataset.action === 'open-pair') {
+      // A heat-map cell: that pair side by side (compared again for its layout).
+      state.view = 'side';
+      [state.a, state.b] = [target.dataset.a, target.dataset.b];
+      draw();
+      run();
+      $(`tab-side`).focus();
     } else if (target.dataset.action === 'keep') {
       // The view may still show the previous set's result while the next one runs: a line
       // is put back only when its report is still in the set.
@@ -445,15 +541,39 @@ function wire() {
     if (action === 'up' && i > 0) [state.reports[i - 1], state.reports[i]] = [state.reports[i], state.reports[i - 1]];
     if (action === 'down' && i < state.reports.length - 1) [state.reports[i + 1], state.reports[i]] = [state.reports[i], state.reports[i + 1]];
     changed(problems);
-    // The list was drawn again: keep the focus on the button pressed (or the list).
-    const again = $('report-list').querySelector(`button[data-action="${action}"][data-report="${CSS.escape(target.dataset.report)}"]`);
-    (again && !again.disabled ? again : $('report-list').querySelector('button:not(:disabled)'))?.focus();
+    // The list was drawn again: the keyboard stays where the reader was (drawReportList
+    // keeps it there through every later drawing): on the button pressed, else on the
+    // other move button of the report moved, else, after Remove, on the Remove of the
+    // report now in that place (or the one before), else on "Add pasted report".
+    const list = $('report-list');
+    const enabled = (selector) => {
+      const node = list.querySelector(selector);
+      return node && !node.disabled ? node : null;
+    };
+    const id = CSS.escape(target.dataset.report);
+    const near = state.reports[Math.min(i, state.reports.length - 1)];
+    const next = action === 'remove'
+      ? (near && enabled(`button[data-action="remove"][data-report="${CSS.escape(near.id)}"]`))
+      : enabled(`button[data-action="${action}"][data-report="${id}"]`)
+        ?? enabled(`button[data-action="${action === 'up' ? 'down' : 'up'}"][data-report="${id}"]`);
+    (next ?? $('paste-title')).focus();
   });
   $('report-list').addEventListener('change', (event) => {
-    if (event.target.dataset.action !== 'rename') return;
+    const { action } = event.target.dataset;
+    if (!['title', 'outlet', 'date'].includes(action)) return;
     const report = state.reports.find((r) => r.id === event.target.dataset.report);
-    if (report) report.title = event.target.value.trim();
-    changed();
+    if (!report) return;
+    if (action === 'date') {
+      if (isoDate(event.target.value)) report.date = isoDate(event.target.value);
+      else delete report.date;
+    } else report[action] = event.target.value.trim();
+    if (action === 'title') {
+      changed();
+      return;
+    }
+    // The engine reads neither outlets nor dates: saved and drawn again, not compared again.
+    remember();
+    draw();
   });
 
   $('paste-add').addEventListener('click', () => {
@@ -505,6 +625,19 @@ function wire() {
     state.keep = [];
     await loadDefault();
   });
+  $('share-set').addEventListener('click', shareSet);
+  $('empty-set').addEventListener('click', () => {
+    leaveSource();
+    state.reports = [];
+    state.keep = [];
+    state.stopped = false;
+    changed();
+    $('paste-title').focus();
+  });
+  $('manage').addEventListener('toggle', () => { if ($('manage').open) fillSnippets(); });
+  $('export-manifest').addEventListener('click', () => {
+    download('parallax-manifest.json', 'application/json', `${JSON.stringify(manifestOf(state.reports), null, 2)}\n`);
+  });
   $('stop').addEventListener('click', stop);
   $('compare').addEventListener('click', () => {
     state.stopped = false;
@@ -537,30 +670,77 @@ function wire() {
     download('parallax-comparison.json', 'application/json', `${JSON.stringify(comparison, null, 2)}\n`);
   });
   $('export-csv').addEventListener('click', () => {
-    if (state.result) download('parallax-comparison.csv', 'text/csv', comparisonCsv(state.result));
+    if (state.result) download('parallax-comparison.csv', 'text/csv', comparisonCsv(state.result, state.reports));
+  });
+  $('export-html').addEventListener('click', async () => {
+    if (!state.result) return;
+    const result = state.result;
+    // The page's own stylesheet goes inline: the file is read offline.
+    const css = await fetch(new URL('css/parallax.css', document.baseURI)).then((r) => (r.ok ? r.text() : ''), () => '');
+    download('parallax-comparison.html', 'text/html', comparisonHtml(result, { meta: state.reports, css }));
   });
 }
 
 /** The set is the reader's own from now on, not the manifest of `?src=`. */
 function leaveSource() {
   state.source = null;
+  state.linked = false;
   $('source').hidden = true;
   const params = new URLSearchParams(location.search);
   params.delete('src');
   const query = params.toString();
-  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
-  fillSnippets(null);
+  const hash = location.hash.startsWith('#set=') ? '' : location.hash;
+  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${hash}`);
+  fillSnippets();
+}
+
+/** Says that the set came in the link, and that changes to it are not saved. */
+function showLinked() {
+  state.linked = true;
+  $('source-kind').textContent = 'the link you opened';
+  $('source-url').textContent = `(${count(state.reports.length, 'report')})`;
+  $('source').hidden = false;
+}
+
+/** Puts a link with the set in hand, and the view, in the share field (and on the
+ * clipboard when the browser allows), or says why the set is too large for one. */
+async function shareSet() {
+  const params = new URLSearchParams(location.search);
+  params.delete('src');
+  const query = params.toString();
+  const link = `${location.origin}${location.pathname}${query ? `?${query}` : ''}#${await setToFragment(theSet())}`;
+  const field = $('share-link');
+  if (link.length > LINK_LIMIT) {
+    field.hidden = true;
+    $('share-status').textContent = `These reports make a link of ${new Intl.NumberFormat('en').format(link.length)} characters, too long to send `
+      + `(at most ${new Intl.NumberFormat('en').format(LINK_LIMIT)}): export them (JSON) or publish a manifest and share its ?src= link.`;
+    return;
+  }
+  field.value = link;
+  field.hidden = false;
+  field.select();
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(link);
+    copied = true;
+  } catch {
+    // No clipboard for this page: the field holds the link, selected.
+  }
+  $('share-status').textContent = `${copied ? 'Copied: a' : 'A'} link with ${count(state.reports.length, 'report')} and this view; `
+    + 'the reports travel in the link itself (after #), not through any server.';
 }
 
 /** Says that the set is a manifest's, and that changes to it are not saved. */
 function showSource(src) {
   state.source = src;
+  $('source-kind').textContent = 'the manifest';
   $('source-url').textContent = shownUrl(new URL(src, document.baseURI));
   $('source').hidden = false;
 }
 
 /** Takes the saved set `saved` as the set in hand, with what was repaired on the way in. */
 function showSaved(saved) {
+  state.sample = false;
   state.reports = saved.reports;
   state.keep = saved.keep;
   state.next = saved.next;
@@ -569,26 +749,74 @@ function showSaved(saved) {
   if (saved.notices.length) remember(saved.notices); // the repaired set is the one saved from now on
 }
 
-/** The copy-paste embed snippets for the current manifest (the sample one by default). */
-function fillSnippets(src) {
-  const manifest = shownUrl(new URL(src ?? DEFAULT_MANIFEST, document.baseURI));
+/** What stands in the iframe snippet for the address of the reader's own manifest,
+ * which only they can publish. */
+const MANIFEST_PLACEHOLDER = 'ADDRESS-OF-YOUR-MANIFEST.json';
+
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
+}[c]));
+
+/** The set as a manifest the widget, the iframe and `?src=` read: the texts inline. */
+const manifestOf = (reports) => reports.map(({ id, title, outlet, url, date, text }) => ({ id, title, outlet: outlet ?? '', ...(url ? { url } : {}), ...(date ? { date } : {}), text }));
+
+/** The reports as the element's `<article>` children, the text escaped (it stays text
+ * in the host page), one paragraph a blank-line-separated block. */
+function inlineArticles(reports) {
+  return reports.map((report) => {
+    const attributes = [['data-id', report.id], ['data-title', report.title], ['data-outlet', report.outlet], ['data-url', report.url], ['data-date', report.date]]
+      .filter(([, value]) => value).map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
+    const paragraphs = report.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => `    <p>${escapeHtml(p)}</p>`);
+    return `  <article${attributes}>\n${paragraphs.join('\n')}\n  </article>`;
+  }).join('\n');
+}
+
+/**
+ * The copy-paste embed snippets for the set in hand: a manifest's (`?src=`) or the sample
+ * reports' point at that manifest; the reader's own reports go inline as the element's
+ * `<article>` children, and the iframe, which cannot carry them, asks for the manifest
+ * "Download as a manifest" writes, once published.
+ */
+function fillSnippets() {
   const base = new URL('.', document.baseURI).href;
   const view = state.view === 'aside' ? 'overview' : state.view;
-  $('snippet-element').value = `<script type="module" src="${base}parallax-compare-define.js"></script>\n`
-    + `<parallax-compare src="${manifest}" view="${view}"></parallax-compare>`;
+  const script = `<script type="module" src="${base}parallax-compare-define.js"></script>\n`;
+  const own = !state.source && !state.sample && state.reports.length > 0;
+  const manifest = own ? MANIFEST_PLACEHOLDER : shownUrl(new URL(state.source ?? DEFAULT_MANIFEST, document.baseURI));
+  $('snippet-element').value = own
+    ? `${script}<parallax-compare view="${view}">\n${inlineArticles(state.reports)}\n</parallax-compare>`
+    : `${script}<parallax-compare src="${escapeHtml(manifest)}" view="${view}"></parallax-compare>`;
   const embed = new URL('embed.html', base);
   embed.searchParams.set('src', manifest);
   embed.searchParams.set('view', view);
-  $('snippet-iframe').value = `<iframe src="${embed.href}" title="Comparison of news reports" width="100%" height="600" style="border:0"></iframe>`;
+  $('snippet-iframe').value = `<iframe src="${escapeHtml(embed.href)}" title="Comparison of news reports" width="100%" height="600" style="border:0"></iframe>`;
+  $('snippet-hint').textContent = own
+    ? `The element carries your ${state.reports.length === 1 ? 'report' : `${state.reports.length} reports`} inline, as text. `
+      + `The iframe cannot: download them as a manifest, publish that file, and put its address in place of ${MANIFEST_PLACEHOLDER}.`
+    : `Both load the reports from the manifest ${manifest}.`;
+  $('snippet-hint').dataset.own = String(own);
 }
+
+/** The difference counter beside the buttons: "12 differences", then "3 of 12" as the
+ * reader walks them (a difference: a pair whose wording differs, of the looser tier, a
+ * moved passage or one only in one report; the same words on both sides are not). */
+function showDifference(at = null) {
+  const total = view.querySelectorAll('tr[data-difference]').length;
+  $('diff-counter').textContent = at === null ? count(total, 'difference') : `${at + 1} of ${count(total, 'difference')}`;
+}
+
+let differenceAt = -1; // the difference last walked to, for the buttons (which take the focus)
 
 function stepDifference(step) {
   const rows = [...view.querySelectorAll('tr[data-difference]')];
   if (!rows.length) return;
-  const current = rows.indexOf(document.activeElement);
-  const next = rows[current < 0 ? (step > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, current + step))];
-  next.focus();
-  next.scrollIntoView({ block: 'center' });
+  const focused = rows.indexOf(document.activeElement);
+  const current = focused >= 0 ? focused : rows[differenceAt]?.isConnected ? differenceAt : -1;
+  const at = current < 0 ? (step > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, current + step));
+  rows[at].focus();
+  rows[at].scrollIntoView({ block: 'center' });
+  differenceAt = at;
+  showDifference(at);
 }
 
 /** The engine's limit on reports, for refusing a manifest before its texts are fetched
@@ -603,8 +831,11 @@ async function loadDefault() {
     state.reports = set.reports;
     state.next = set.next;
     state.stale = state.result !== null;
+    state.sample = true;
     await run();
   } catch (error) {
+    state.loading = false;
+    draw();
     showStatus(error.message, { error: true });
     document.body.dataset.state = 'error';
   }
@@ -615,9 +846,22 @@ async function main() {
   limits().then((known) => { state.limits = known; }, () => {}); // a failed engine says so when it compares
   wire();
   const src = readUrl();
-  fillSnippets(src);
   draw();
-  if (src) {
+  if (location.hash.startsWith('#set=')) {
+    // A set in the link: compared as sent, kept apart from the reader's own.
+    try {
+      const set = await setFromFragment(location.hash);
+      const over = overLimits(set.reports, await limits().catch(() => null));
+      if (over) throw new Error(over);
+      state.reports = set.reports;
+      state.keep = set.keep;
+      state.next = set.next;
+      showLinked();
+      if (set.notices.length) notify(set.notices);
+    } catch (error) {
+      notify([`${error.message}. Showing your saved or the sample reports instead.`]);
+    }
+  } else if (src) {
     try {
       const set = await loadManifest(src, { maxReports: maxReports() });
       state.reports = set.reports;
@@ -633,12 +877,16 @@ async function main() {
       notify([`${error.message}. Showing your saved or the sample reports instead.`]);
     }
   }
-  if (!state.reports.length && !state.source) {
+  // A saved set is the reader's, also when they emptied it: only without one do the
+  // sample reports come.
+  let own = state.reports.length > 0 || state.source !== null || state.linked;
+  if (!own) {
     const saved = loadSaved();
     if (saved) showSaved(saved);
     else state.revision = 0;
+    own = saved !== null;
   }
-  if (!state.reports.length && !state.source) {
+  if (!own) {
     await loadDefault();
     return;
   }

@@ -20,12 +20,21 @@ export function wellFormed(value) {
   return typeof text.toWellFormed === 'function' ? text.toWellFormed() : text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
-/** A report as the set holds it: every field a well-formed string. `fixed` says whether
- * a lone surrogate had to be replaced. */
-function cleanReport({ id, title, outlet, text }) {
+/** A date as the set keeps it: `YYYY-MM-DD`, else null. */
+export function isoDate(value) {
+  const text = String(value ?? '').trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ? text : null;
+}
+
+/** A report as the set holds it: every field a well-formed string, `url` (the
+ * original's address, shown as a link) and `date` (its publication, `YYYY-MM-DD`) only
+ * when there is one. `fixed` says whether a lone surrogate had to be replaced. */
+function cleanReport({ id, title, outlet, url, date, text }) {
   const report = { id: wellFormed(id), title: wellFormed(title), outlet: wellFormed(outlet), text: wellFormed(text) };
   const fixed = report.id !== String(id ?? '') || report.title !== String(title ?? '')
     || report.outlet !== String(outlet ?? '') || report.text !== String(text ?? '');
+  if (typeof url === 'string' && url.trim()) report.url = wellFormed(url.trim());
+  if (isoDate(date)) report.date = isoDate(date);
   return { report, fixed };
 }
 
@@ -124,7 +133,7 @@ export async function loadManifest(manifestUrl, { maxReports = null } = {}) {
       if (typeof entry?.textUrl !== 'string') throw new Error(`report ${name} of the manifest has neither text nor textUrl`);
       text = await fetchText(new URL(entry.textUrl, base));
     }
-    return cleanReport({ id: isBlank(entry?.id) ? '' : entry.id, title: entry.title ?? '', outlet: entry.outlet ?? '', text });
+    return cleanReport({ id: isBlank(entry?.id) ? '' : entry.id, title: entry.title ?? '', outlet: entry.outlet ?? '', url: entry.url, date: entry.date, text });
   }));
   const set = { reports: drafts.map((d) => d.report), keep: [], next: 0 };
   set.next = idCounter(set.reports.filter((r) => r.id));
@@ -194,7 +203,18 @@ export function htmlToText(html) {
   return { title, text };
 }
 
-/** Reads a dropped or chosen file as a report draft `{ title, text, replaced }`. */
+/**
+ * The id a file's name gives its report, as the command-line tool reads it: the name up
+ * to its first `_` or `.` (`06_bbc.txt` is report `06`), when that is letters, digits and
+ * hyphens (a unit id and the page's lists of them must be able to hold it); else null.
+ */
+export function fileId(name) {
+  const prefix = String(name ?? '').split(/[_.]/)[0];
+  return /^[A-Za-z0-9-]{1,40}$/.test(prefix) ? prefix : null;
+}
+
+/** Reads a dropped or chosen file as a report draft `{ id, title, text, replaced }`, `id`
+ * the one its name gives (see `fileId`) or null. */
 export async function readReportFile(file) {
   const name = file.name || 'file';
   if (!/\.(txt|md|markdown|html?|text)$/i.test(name) && !/^text\//.test(file.type)) {
@@ -207,9 +227,9 @@ export async function readReportFile(file) {
   const stem = name.replace(/\.[^.]+$/, '');
   if (/\.html?$/i.test(name) || file.type === 'text/html') {
     const page = htmlToText(text);
-    return { title: page.title || stem, text: page.text, replaced };
+    return { id: fileId(name), title: page.title || stem, text: page.text, replaced };
   }
-  return { title: stem, text, replaced };
+  return { id: fileId(name), title: stem, text, replaced };
 }
 
 const encoder = new TextEncoder();
@@ -240,10 +260,15 @@ export function overLimits(reports, limits) {
   return null;
 }
 
-/** A new report for `set` from pasted or read text: a fresh id, well-formed text.
- * Returns `{ report, fixed }` (see `cleanReport`); `set.next` advances. */
-export function newReport(set, { title, text }) {
-  return cleanReport({ id: takeId(set), title: title.trim(), outlet: '', text });
+/** A new report for `set` from pasted or read text: the `id` asked for (a file's, see
+ * `fileId`) when no report of the set has it, else a fresh one; well-formed text.
+ * Returns `{ report, fixed }` (see `cleanReport`); `set.next` advances past a fresh id,
+ * and past a numeric one asked for. */
+export function newReport(set, { id = null, title, text }) {
+  const free = id && !set.reports.some((r) => r.id === id);
+  const chosen = free ? id : takeId(set);
+  if (free) set.next = idCounter([...set.reports, { id }], set.next);
+  return cleanReport({ id: chosen, title: title.trim(), outlet: '', text });
 }
 
 /**
@@ -356,7 +381,7 @@ export function exportSet({ reports, keep = [], next = 0 }) {
   return {
     format: SET_FORMAT,
     version: 1,
-    reports: reports.map(({ id, title, outlet, text }) => ({ id, title, outlet: outlet ?? '', text })),
+    reports: reports.map(({ id, title, outlet, url, date, text }) => ({ id, title, outlet: outlet ?? '', ...(url ? { url } : {}), ...(date ? { date } : {}), text })),
     keep: [...keep],
     next: idCounter(reports, next),
   };
@@ -377,7 +402,7 @@ export function parseSet(value, where = 'the set') {
   const reports = value.reports.map((r, i) => {
     if (!r || typeof r.text !== 'string') throw new Error(`report ${i + 1} of the set has no text`);
     if (isBlank(r.id)) blankIds.push(i);
-    const clean = cleanReport({ id: isBlank(r.id) ? '' : r.id, title: r.title ?? '', outlet: r.outlet ?? '', text: r.text });
+    const clean = cleanReport({ id: isBlank(r.id) ? '' : r.id, title: r.title ?? '', outlet: r.outlet ?? '', url: r.url, date: r.date, text: r.text });
     if (clean.fixed) fixed.push(clean.report);
     return clean.report;
   });
@@ -397,16 +422,55 @@ export function parseSet(value, where = 'the set') {
 
 /**
  * Reports handed over by code (the widget's `reports` property): an array of objects
- * `{ id, title, text }`, repaired as `parseSet` repairs a set (`notices` says how).
- * Throws an `Error` saying which entry is wrong.
+ * `{ id, title, outlet, url, date, text }` (outlet, url and date optional), repaired as `parseSet`
+ * repairs a set (`notices` says how). Throws an `Error` saying which entry is wrong.
  */
 export function reportsFrom(value) {
   if (!Array.isArray(value)) throw new Error(`reports must be an array of { id, title, text }, not ${value === null ? 'null' : typeof value}`);
   value.forEach((r, i) => {
     if (!r || typeof r !== 'object') throw new Error(`reports[${i}] is ${r === null ? 'null' : typeof r}: each report must be an object { id, title, text }`);
   });
-  const { reports, notices } = parseSet({ reports: value.map((r) => ({ id: r.id, title: r.title, text: String(r.text ?? '') })) }, 'the reports');
-  return { reports: reports.map(({ id, title, text }) => ({ id, title, text })), notices };
+  const { reports, notices } = parseSet({
+    reports: value.map((r) => ({ id: r.id, title: r.title, outlet: typeof r.outlet === 'string' ? r.outlet : '', url: r.url, date: r.date, text: String(r.text ?? '') })),
+  }, 'the reports');
+  return { reports, notices };
+}
+
+// --- A set in a link ----------------------------------------------------------------
+
+/** The longest link "Copy a link with these reports" makes, in characters: mail and chat
+ * programs cut longer ones. */
+export const LINK_LIMIT = 32_000;
+
+const toBase64Url = (bytes) => {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+};
+const fromBase64Url = (text) => Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
+
+/** The set as a URL fragment, `set=` and its JSON compressed (deflate-raw) in base64url:
+ * a fragment never reaches a server, so the reports travel only in the link itself. */
+export async function setToFragment(set) {
+  const { reports, keep } = exportSet(set);
+  const json = JSON.stringify({ reports, keep });
+  const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return `set=${toBase64Url(new Uint8Array(await new Response(stream).arrayBuffer()))}`;
+}
+
+/** The set of a link's fragment (`#set=…`), repaired and checked as `parseSet` does, or
+ * null when the fragment holds none; throws an `Error` saying what is wrong with it. */
+export async function setFromFragment(hash) {
+  const match = /^#?set=([A-Za-z0-9_-]+)$/.exec(hash ?? '');
+  if (!match) return null;
+  let json;
+  try {
+    const stream = new Blob([fromBase64Url(match[1])]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    json = JSON.parse(await new Response(stream).text());
+  } catch {
+    throw new Error('the reports in this link cannot be read (the link may have been cut short)');
+  }
+  return parseSet(json, 'the link');
 }
 
 /** Offers `content` as a download named `name`. */

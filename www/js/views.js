@@ -10,27 +10,35 @@
 // so moving to a tab shows it at once.
 
 import {
-  el, renderDiscrepancies, renderNotices, renderOverview, renderQuotes, renderReports, renderSetAside, renderSideBySide,
+  el, renderDiscrepancies, reportNames, renderNotices, renderOverview, renderQuotes, renderReports, renderSetAside, renderSideBySide,
 } from './render.js';
 
 /** Every view, in tab order: its tab's label, and how it is drawn from a result and the
- * caller's view state `{ sort, group, pair: [a, b] }`. */
+ * caller's view state `{ sort, group, pair: [a, b], meta, filter, onFilter, quoteDiffs,
+ * onQuoteDiffs }`, `meta`
+ * being the caller's reports (`[{ id, outlet, url }]`: what names a report besides the
+ * engine's title), `filter` the coverage table's, which the Overview reports back through
+ * `onFilter` (see `renderOverview`), and whether quotes show their differences, which
+ * the Quotes view reports back through `onQuoteDiffs` (see `renderQuotes`). */
 export const VIEWS = {
-  overview: { label: 'Overview', draw: (result, { sort, group }) => renderOverview(result, { sort, open: group }) },
+  overview: {
+    label: 'Overview',
+    draw: (result, { sort, group, meta, filter, onFilter }) => renderOverview(result, { sort, open: group, meta, filter, onFilter }),
+  },
   side: {
     label: 'Side by side',
-    draw: (result, { pair: [a, b] = [] }) => renderSideBySide(result, result.sideBySide.find((l) => l.a === a && l.b === b)),
+    draw: (result, { pair: [a, b] = [], meta }) => renderSideBySide(result, result.sideBySide.find((l) => l.a === a && l.b === b), { meta }),
   },
-  quotes: { label: 'Quotes', draw: renderQuotes },
-  reports: { label: 'Reports', draw: renderReports },
-  discrepancies: { label: 'Discrepancies', draw: renderDiscrepancies },
-  aside: { label: 'Set aside', draw: renderSetAside },
+  quotes: { label: 'Quotes', draw: (result, { meta, quoteDiffs, onQuoteDiffs }) => renderQuotes(result, { meta, diffs: quoteDiffs, onDiffs: onQuoteDiffs }) },
+  reports: { label: 'Reports', draw: (result, { meta }) => renderReports(result, { meta }) },
+  discrepancies: { label: 'Discrepancies', draw: (result, { meta }) => renderDiscrepancies(result, { meta }) },
+  aside: { label: 'Set aside', draw: (result, { meta }) => renderSetAside(result, { meta }) },
 };
 
 /** Draws view `key` (the overview when there is no such view) of `result`, after the
  * notices of what the engine's budget left out, when it left anything out. */
 export function drawView(key, result, state = {}) {
-  const view = (VIEWS[key] ?? VIEWS.overview).draw(result, state);
+  const view = (VIEWS[key] ?? VIEWS.overview).draw(result, { meta: [], ...state });
   const notices = renderNotices(result);
   if (!notices) return view;
   const both = el('div', 'with-notices');
@@ -160,8 +168,9 @@ export function choosePair(ids, [a, b], stands = 'a') {
 /**
  * Wires the left and right `<select>` of a pair choice: when the reader picks a report
  * on one side, `onChoose([a, b])` hears the new pair, that side standing (see
- * `choosePair`). Returns `show(reports, [a, b])`, which lists `reports` (`{ id, title }`)
- * on both sides and selects the pair.
+ * `choosePair`). Returns `show(result, [a, b], meta)`, which lists the reports of
+ * `result` on both sides, each by its full name (outlet, title, id: see `reportNames`,
+ * `meta` the caller's reports), and selects the pair.
  */
 export function pairChoice(selectA, selectB, onChoose) {
   const chosen = (stands) => () => {
@@ -170,12 +179,13 @@ export function pairChoice(selectA, selectB, onChoose) {
   };
   selectA.addEventListener('change', chosen('a'));
   selectB.addEventListener('change', chosen('b'));
-  return (reports, pair) => {
+  return (result, pair, meta = []) => {
+    const names = reportNames(result, meta);
     for (const [select, value] of [[selectA, pair[0]], [selectB, pair[1]]]) {
-      select.replaceChildren(...reports.map((report) => {
-        const option = el('option', null, `${report.id} · ${report.title}`);
-        option.value = report.id;
-        option.selected = report.id === value;
+      select.replaceChildren(...result.reports.map(({ id }) => {
+        const option = el('option', null, names.get(id).full);
+        option.value = id;
+        option.selected = id === value;
         return option;
       }));
     }
