@@ -301,6 +301,12 @@ test('discrepancies: the nine hours, the Doha dates and the date line of 000', a
   assert.ok(await hours.count() >= 1);
   assert.match(await hours.first().textContent(), /nearly 9 hours/);
   assert.match(await hours.first().locator('.discrepancy-kind').textContent(), /^Conflict/);
+  // Who says what: one line per value, most reports first, each report by its name.
+  const finding = result.discrepancies.find((d) => d.slot === 'hours' && d.kind === 'conflict');
+  const tally = hours.first().locator('.tally-entry');
+  assert.equal(await tally.count(), finding.tally.length);
+  assert.match(await tally.first().textContent(), /^1 report says (nearly|more than) 9 hours \(/);
+  assert.equal(await tally.first().locator('.tally-report').first().getAttribute('data-report'), finding.tally[0].reports[0]);
   const withValue = (value) => page.locator('.discrepancy-card').filter({ has: page.locator('.discrepancy-value', { hasText: value }) });
   assert.equal(await withValue(/^October 18–19$/).count(), 1);
   // Who mediated the Doha round: Qatar (002) or Qatar and Turkey (004).

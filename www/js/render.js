@@ -935,6 +935,7 @@ export function renderDiscrepancies(result, { meta = [] } = {}) {
     head.append(el('h2', 'discrepancy-slot', finding.slot));
     head.append(el('span', 'quote-count', `confidence ${percent(finding.confidence)}`));
     card.append(head, el('p', `discrepancy-kind kind-${finding.kind}`, DISCREPANCY[finding.kind] ?? finding.kind));
+    card.append(renderTally(index, finding.tally ?? []));
     const list = el('ul', 'renderings');
     for (const value of finding.values) {
       const item = el('li', 'rendering');
@@ -952,6 +953,27 @@ export function renderDiscrepancies(result, { meta = [] } = {}) {
     root.append(card);
   }
   return root;
+}
+
+/** Who says what, most reports first: "2 reports say more than 9 hours (Dawn, DID
+ * Press) · 1 says nearly 9 hours (Khaama Press)", each report by its short name. */
+function renderTally(index, tally) {
+  const list = el('ul', 'discrepancy-tally');
+  list.setAttribute('aria-label', 'Who says what');
+  tally.forEach((entry, i) => {
+    const item = el('li', 'tally-entry');
+    const n = entry.reports.length;
+    const says = PLURAL.select(n) === 'one' ? 'says' : 'say';
+    item.append(el('span', 'tally-count', i === 0 ? `${count(n, 'report')} ${says}` : `${NUMBER.format(n)} ${says}`), ' ');
+    item.append(el('strong', 'tally-value', entry.value), ' (');
+    entry.reports.forEach((id, k) => {
+      if (k > 0) item.append(', ');
+      item.append(reportNameEl(index, id, 'tally-report'));
+    });
+    item.append(')');
+    list.append(item);
+  });
+  return list;
 }
 
 /** CSV of the comparison: groups (the same fact), possible links (numbered p1, p2, … in
