@@ -196,8 +196,10 @@ async function run() {
   };
   try {
     const started = performance.now();
+    performance.mark('parallax:compare');
     const result = await compareKeeping(reports, options, controller.signal);
     if (ticket !== state.run) return; // a newer run is under way
+    performance.mark('parallax:compared');
     state.result = result;
     state.stale = false;
     state.failed = false;
@@ -214,6 +216,7 @@ async function run() {
     showStatus(`${count(result.reports.length, 'report')}, ${count(units, 'unit')}, ${count(result.groups.length, 'shared fact')}, `
       + `${count(result.quotes.length, 'quotation')}; compared in ${Math.round(took)} ms.`);
     draw();
+    performance.mark('parallax:drawn');
     document.body.dataset.state = 'ready';
   } catch (error) {
     if (ticket !== state.run) return;

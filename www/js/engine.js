@@ -41,6 +41,7 @@ function start() {
     if (current !== worker) return; // a late answer from a worker already ended
     if (data.loaded) {
       loaded = true;
+      performance.mark('parallax:engine-loaded');
       pump();
       return;
     }
