@@ -92,13 +92,7 @@ impl PreparedReports<'_> {
     /// the alignment, computed once); returns the number of clusters.
     pub fn quotes(&self) -> usize {
         let reports = self.reports();
-        let alignment = self.alignment.get_or_init(|| {
-            Alignment::with_model(
-                &reports,
-                &Quoted::new(&reports, &Default::default()),
-                &Model::default(),
-            )
-        });
+        let alignment = self.alignment(&reports);
         crate::quotes::section(
             &reports,
             alignment,
@@ -111,14 +105,18 @@ impl PreparedReports<'_> {
     /// once); returns the number of discrepancies.
     pub fn discrepancies(&self) -> usize {
         let reports = self.reports();
-        let alignment = self.alignment.get_or_init(|| {
+        crate::discrepancies::section(&reports, self.alignment(&reports)).len()
+    }
+
+    /// The alignment as `compare` computes it, computed once.
+    fn alignment(&self, reports: &Reports<'_>) -> &Alignment {
+        self.alignment.get_or_init(|| {
             Alignment::with_model(
-                &reports,
-                &Quoted::new(&reports, &Default::default()),
+                reports,
+                &Quoted::new(reports, &Default::default()),
                 &Model::default(),
             )
-        });
-        crate::discrepancies::section(&reports, alignment).len()
+        })
     }
 
     /// The whole result with every side-by-side layout; returns the number of layouts.

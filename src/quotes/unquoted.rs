@@ -394,20 +394,9 @@ impl<'a> Unquoted<'a> {
             return None;
         }
         let claimed = matched.into_iter().filter(|&i| !words[i].capital).collect();
-        let rendering = Rendering {
-            report: r,
-            segment: s,
-            start: words[first].start,
-            end: words[last].end,
-            quoted: false,
-            found: None,
-            speaker: resolved,
-            as_written: Some(written.clone()),
-            confidence,
-            membership: confidence,
-            wording: Some(kind),
-            words: words[first..=last].iter().collect(),
-        };
+        let mut rendering = unquoted(r, s, &words[first..=last], confidence, kind);
+        rendering.speaker = resolved;
+        rendering.as_written = Some(written.clone());
         Some((rendering, claimed))
     }
 
@@ -453,20 +442,7 @@ impl<'a> Unquoted<'a> {
         }
         let (first, last) = (run[0], run[run.len() - 1]);
         let confidence = NARRATIVE_CONFIDENCE;
-        let rendering = Rendering {
-            report: r,
-            segment: s,
-            start: words[first].start,
-            end: words[last].end,
-            quoted: false,
-            found: None,
-            speaker: None,
-            as_written: None,
-            confidence,
-            membership: confidence,
-            wording: Some(Wording::Close),
-            words: words[first..=last].iter().collect(),
-        };
+        let rendering = unquoted(r, s, &words[first..=last], confidence, Wording::Close);
         let claimed = run.into_iter().filter(|&i| !words[i].capital).collect();
         Some((rendering, claimed))
     }
@@ -491,6 +467,31 @@ impl Unquoted<'_> {
             .map(|&(r, _)| r)
             .collect();
         reports.len()
+    }
+}
+
+/// A rendering without quotation marks by the words `span` of unit `(r, s)`, its speaker
+/// not yet known.
+fn unquoted<'a>(
+    r: usize,
+    s: usize,
+    span: &'a [Word],
+    confidence: f32,
+    wording: Wording,
+) -> Rendering<'a> {
+    Rendering {
+        report: r,
+        segment: s,
+        start: span[0].start,
+        end: span[span.len() - 1].end,
+        quoted: false,
+        found: None,
+        speaker: None,
+        as_written: None,
+        confidence,
+        membership: confidence,
+        wording: Some(wording),
+        words: span.iter().collect(),
     }
 }
 
