@@ -77,6 +77,9 @@ pub fn compare(reports: &[ReportInput], options: &Options) -> Result<Comparison,
 }
 
 /// [`compare`] with another same-fact model (for calibration: `parallax::stages`).
+/// The reason shown for a unit the reader set aside ([`Options::set_aside`]).
+pub const SET_ASIDE_BY_READER: &str = "set aside by you";
+
 fn compare_with(
     reports: &[ReportInput],
     options: &Options,
@@ -92,6 +95,14 @@ fn compare_with(
             .get_mut(unit)
             .ok_or_else(|| Error::unknown_unit(id))?;
         *reason = None;
+    }
+    for id in &options.set_aside {
+        let (report, unit) = ids::parse_unit(reports, id).ok_or_else(|| Error::unknown_unit(id))?;
+        let reason = prepared[report]
+            .boilerplate
+            .get_mut(unit)
+            .ok_or_else(|| Error::unknown_unit(id))?;
+        *reason = Some(SET_ASIDE_BY_READER);
     }
     Ok(comparison(reports, &prepared, &layouts, model))
 }

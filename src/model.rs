@@ -160,6 +160,10 @@ pub struct Options {
     /// Ids of units to compare although they were set aside as boilerplate (the reader
     /// put them back).
     pub keep: Vec<String>,
+    /// Ids of units the reader set aside (a page's timestamp, a byline the engine kept):
+    /// shown as boilerplate, with the reason "set aside by you", never compared. A unit
+    /// in both lists is set aside.
+    pub set_aside: Vec<String>,
 }
 
 /// Up to this many reports, every pair is laid out side by side by default.

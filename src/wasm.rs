@@ -38,6 +38,9 @@ export interface Options {
   sideBySide?: [string, string][] | null;
   /** Ids of units to compare although they were set aside as boilerplate. */
   keep?: string[];
+  /** Ids of units the reader set aside: shown as boilerplate ("set aside by you"), never
+   * compared; a unit in both lists is set aside. */
+  setAside?: string[];
 }
 
 /** The engine's limits on one comparison: how many reports, and bytes of UTF-8 per

@@ -510,6 +510,64 @@ fn a_unit_put_back_is_compared_again() {
 }
 
 #[test]
+fn a_unit_set_aside_by_the_reader_is_never_compared() {
+    let seeds = seeds();
+    let before = compare(&seeds, &Options::default()).unwrap();
+    // A sentence of 002 that a group holds: set aside, it leaves every group and becomes
+    // boilerplate with the reader's reason.
+    let unit = before
+        .groups
+        .iter()
+        .flat_map(|g| &g.members)
+        .find(|m| m.unit.starts_with("002:"))
+        .expect("a grouped unit of 002")
+        .unit
+        .clone();
+    let options = Options {
+        set_aside: vec![unit.clone()],
+        ..Options::default()
+    };
+    let after = compare(&seeds, &options).unwrap();
+    let set_aside = after.reports[2]
+        .units
+        .iter()
+        .find(|u| u.id == unit)
+        .unwrap();
+    assert_eq!(set_aside.kind, UnitKind::Boilerplate);
+    assert_eq!(
+        set_aside.reason.as_deref(),
+        Some(parallax::SET_ASIDE_BY_READER)
+    );
+    assert!(after
+        .groups
+        .iter()
+        .all(|g| g.members.iter().all(|m| m.unit != unit)));
+    // Set aside and put back at once: set aside.
+    let both = Options {
+        keep: vec![unit.clone()],
+        set_aside: vec![unit.clone()],
+        ..Options::default()
+    };
+    let both = compare(&seeds, &both).unwrap();
+    let unit_kind = both.reports[2]
+        .units
+        .iter()
+        .find(|u| u.id == unit)
+        .unwrap()
+        .kind;
+    assert_eq!(unit_kind, UnitKind::Boilerplate);
+    let error = compare(
+        &seeds,
+        &Options {
+            set_aside: vec!["002:u999".into()],
+            ..Options::default()
+        },
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("002:u999"), "{error}");
+}
+
+#[test]
 fn group_members_carry_their_word_differences() {
     let result = compare(&seeds(), &Options::default()).unwrap();
     let with_changes = result

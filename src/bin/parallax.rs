@@ -26,6 +26,8 @@ struct ReportSet {
     reports: Vec<ReportInput>,
     #[serde(default)]
     keep: Vec<String>,
+    #[serde(default, rename = "setAside")]
+    set_aside: Vec<String>,
 }
 
 fn main() -> ExitCode {
@@ -104,6 +106,7 @@ fn read_set(path: &Path) -> Result<(Vec<ReportInput>, Options), String> {
         .map_err(|e| format!("{} is not a Parallax report set: {e}", path.display()))?;
     let options = Options {
         keep: set.keep,
+        set_aside: set.set_aside,
         ..Options::default()
     };
     Ok((set.reports, options))

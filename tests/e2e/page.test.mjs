@@ -334,6 +334,39 @@ test('set aside: reasons are shown and a line can be put back', async () => {
   await page.context().close();
 });
 
+test('set aside by the reader: a line the engine kept is set aside, kept so after a reload, and put back', async () => {
+  const page = await open(env.browser, `${env.server.url}?view=reports`, { bypassCSP: true });
+  await ready(page);
+  const result = await engineResult(page);
+  // A line of 002 that the engine compares: a member of a shared fact.
+  const unit = result.groups.flatMap((g) => g.members).find((m) => m.unit.startsWith('002:')).unit;
+  const line = page.locator(`.unit[data-unit="${unit}"]`);
+  await line.getByRole('button', { name: /^Set aside/ }).click();
+  await ready(page);
+  await page.waitForFunction((id) => document.querySelector(`.unit[data-unit="${id}"]`)?.classList.contains('status-boilerplate'), unit);
+  assert.equal(await line.locator('.unit-status').textContent(), 'set aside: set aside by you');
+  assert.equal(await line.getByRole('button').count(), 0, 'a line set aside has no Set aside button');
+  // The page's own result no longer has it in any shared fact.
+  await page.click('#tab-overview');
+  assert.equal(await page.locator(`.member[data-unit="${unit}"], [data-unit="${unit}"].fact-member`).count(), 0);
+  // Kept with the set: a reload sets it aside again.
+  await page.reload();
+  await ready(page);
+  await page.click('#tab-reports');
+  await page.waitForFunction((id) => document.querySelector(`.unit[data-unit="${id}"]`)?.classList.contains('status-boilerplate'), unit);
+  // Put back from the Set aside view, where it is listed with the reader's reason.
+  await page.click('#tab-aside');
+  const aside = page.locator(`.aside-unit[data-unit="${unit}"]`);
+  assert.equal(await aside.locator('.aside-reason').textContent(), 'set aside by you');
+  assert.deepEqual(await axeViolations(page), []);
+  await aside.getByRole('button', { name: /^Put back/ }).click();
+  await ready(page);
+  await page.waitForFunction((id) => !document.querySelector(`.aside-unit[data-unit="${id}"]`), unit);
+  await page.click('#tab-reports');
+  await page.waitForFunction((id) => document.querySelector(`.unit[data-unit="${id}"]`)?.classList.contains('status-shared'), unit);
+  await page.context().close();
+});
+
 test('pasted and dropped reports are compared and survive a reload; their markup stays text', async () => {
   const page = await open(env.browser, env.server.url);
   await ready(page);

@@ -171,7 +171,7 @@ export async function run(): Promise<string[]> {
     { id: '000', title: 'One', text: 'Talks in Istanbul lasted nine hours.' },
     { id: '001', text: 'The Istanbul talks lasted nearly nine hours.' },
   ];
-  const options: Options = { sideBySide: [['000', '001']], keep: ['000:u0'] };
+  const options: Options = { sideBySide: [['000', '001']], keep: ['000:u0'], setAside: ['000:u1'] };
   const known: Limits = limits();
   const result: CompareResult = compare(reports, options);
   const elapsed: number | undefined = result.elapsedMs;

@@ -24,6 +24,7 @@ const view = $('view');
 const state = {
   reports: [],
   keep: [],
+  setAside: [], // lines the reader set aside (unit ids), as `keep` holds those put back
   next: 0, // the set's id counter: ids are never given twice (data.js, `idCounter`)
   source: null, // the manifest URL when the set is a `?src=` manifest's, kept apart from the reader's own
   revision: 0, // the saved set's revision this tab last read or wrote
@@ -192,6 +193,7 @@ async function run() {
   const reports = state.reports.map(({ id, title, text }) => ({ id, title, text }));
   const options = {
     keep: state.keep,
+    setAside: state.setAside,
     sideBySide: state.a && state.b ? [[state.a, state.b]] : [],
   };
   try {
@@ -248,16 +250,19 @@ async function compareKeeping(reports, options, signal) {
   try {
     return await compare(reports, options, { signal });
   } catch (error) {
-    if (error.name === 'AbortError' || options.keep.length === 0) throw error;
-    const plain = await compare(reports, { ...options, keep: [] }, { signal });
+    const chosen = [...options.keep, ...options.setAside];
+    if (error.name === 'AbortError' || chosen.length === 0) throw error;
+    const plain = await compare(reports, { ...options, keep: [], setAside: [] }, { signal });
     const units = new Set(plain.reports.flatMap((r) => r.units.map((u) => u.id)));
+    const dropped = chosen.filter((id) => !units.has(id));
+    if (dropped.length === 0) throw error; // the lines chosen were not the trouble
     const keep = options.keep.filter((id) => units.has(id));
-    if (keep.length === options.keep.length) throw error; // the put-back lines were not the trouble
-    const dropped = options.keep.filter((id) => !units.has(id));
+    const setAside = options.setAside.filter((id) => units.has(id));
     state.keep = state.keep.filter((id) => !dropped.includes(id));
+    state.setAside = state.setAside.filter((id) => !dropped.includes(id));
     remember();
     notify([droppedNotice(dropped, 'their reports have no such line')], { append: true });
-    return keep.length ? compare(reports, { ...options, keep }, { signal }) : plain;
+    return keep.length || setAside.length ? compare(reports, { ...options, keep, setAside }, { signal }) : plain;
   }
 }
 
@@ -297,7 +302,7 @@ function draw() {
   const pair = [state.a, state.b];
   if (state.view === 'side') showPair(result, pair, state.reports);
   view.replaceChildren(drawView(state.view, result, {
-    sort: state.sort, group: state.group, pair, meta: state.reports, filter: state.filter, onFilter: (filter) => { state.filter = filter; },
+    sort: state.sort, group: state.group, pair, meta: state.reports, editable: true, filter: state.filter, onFilter: (filter) => { state.filter = filter; },
     quoteDiffs: state.quoteDiffs, onQuoteDiffs: (diffs) => { state.quoteDiffs = diffs; },
   }));
   view.dataset.view = state.view;
@@ -381,7 +386,7 @@ function notify(problems, { append = false } = {}) {
 }
 
 /** The set as data.js saves and exports it. */
-const theSet = () => ({ reports: state.reports, keep: state.keep, next: state.next });
+const theSet = () => ({ reports: state.reports, keep: state.keep, setAside: state.setAside, next: state.next });
 
 /**
  * Saves the set (only the reader's own: a manifest's set is kept apart) and says what
@@ -433,11 +438,13 @@ function adopt(saved, message) {
   notify([message]);
   if (!saved) {
     state.keep = [];
+    state.setAside = [];
     loadDefault();
     return;
   }
   state.reports = saved.reports;
   state.keep = saved.keep;
+  state.setAside = saved.setAside ?? [];
   state.next = saved.next;
   state.stale = state.result !== null;
   state.sample = false;
@@ -512,6 +519,18 @@ function wire() {
       const { keep } = keptFor(state.reports, [target.dataset.unit]);
       if (keep.length === 0) return;
       state.keep = [...new Set([...state.keep, ...keep])];
+      state.setAside = state.setAside.filter((id) => !keep.includes(id));
+      changed();
+    } else if (target.dataset.action === 'set-aside' || target.dataset.action === 'unset-aside') {
+      // The reader's own choice, either way: a line set aside (a byline, a page's stamp),
+      // or one they set aside put back.
+      const { keep: [unit] = [] } = keptFor(state.reports, [target.dataset.unit]);
+      if (!unit) return;
+      state.setAside = state.setAside.filter((id) => id !== unit);
+      if (target.dataset.action === 'set-aside') {
+        state.setAside.push(unit);
+        state.keep = state.keep.filter((id) => id !== unit);
+      }
       changed();
     }
   });
@@ -539,6 +558,7 @@ function wire() {
       // Its put-back lines go with it, so that they never name a report that is not there.
       const kept = keptFor(state.reports, state.keep);
       state.keep = kept.keep;
+      state.setAside = keptFor(state.reports, state.setAside).keep;
       problems.push(kept.notice);
     }
     if (action === 'up' && i > 0) [state.reports[i - 1], state.reports[i]] = [state.reports[i], state.reports[i - 1]];
@@ -615,6 +635,7 @@ function wire() {
       if (over) throw new Error(`${over}; your reports are as they were`);
       state.reports = set.reports;
       state.keep = set.keep;
+      state.setAside = set.setAside ?? [];
       state.next = set.next;
       changed(set.notices);
     } catch (error) {
@@ -626,6 +647,7 @@ function wire() {
     state.revision = 0;
     leaveSource();
     state.keep = [];
+    state.setAside = [];
     await loadDefault();
   });
   $('share-set').addEventListener('click', shareSet);
@@ -633,6 +655,7 @@ function wire() {
     leaveSource();
     state.reports = [];
     state.keep = [];
+    state.setAside = [];
     state.stopped = false;
     changed();
     $('paste-title').focus();
@@ -746,6 +769,7 @@ function showSaved(saved) {
   state.sample = false;
   state.reports = saved.reports;
   state.keep = saved.keep;
+  state.setAside = saved.setAside ?? [];
   state.next = saved.next;
   state.revision = saved.revision;
   state.stopped = saved.stopped;
@@ -858,6 +882,7 @@ async function main() {
       if (over) throw new Error(over);
       state.reports = set.reports;
       state.keep = set.keep;
+      state.setAside = set.setAside ?? [];
       state.next = set.next;
       showLinked();
       if (set.notices.length) notify(set.notices);

@@ -135,7 +135,7 @@ export async function loadManifest(manifestUrl, { maxReports = null } = {}) {
     }
     return cleanReport({ id: isBlank(entry?.id) ? '' : entry.id, title: entry.title ?? '', outlet: entry.outlet ?? '', url: entry.url, date: entry.date, text });
   }));
-  const set = { reports: drafts.map((d) => d.report), keep: [], next: 0 };
+  const set = { reports: drafts.map((d) => d.report), keep: [], setAside: [], next: 0 };
   set.next = idCounter(set.reports.filter((r) => r.id));
   const notices = assignIds(set, blankIds, 'the manifest');
   const fixed = drafts.flatMap((d) => (d.fixed ? [d.report.id] : []));
@@ -298,7 +298,7 @@ export function droppedNotice(dropped, why = 'their report is no longer in the s
 // --- The browser's storage ----------------------------------------------------------
 
 /**
- * The saved set `{ reports, keep, next, notices, revision, stopped }`, or null. `revision`
+ * The saved set `{ reports, keep, setAside, next, notices, revision, stopped }`, or null. `revision`
  * counts the saves (another tab's save is noticed by it), `stopped` says that the reader
  * stopped its comparison, and `notices` what was repaired on the way in.
  */
@@ -377,12 +377,13 @@ export function forgetSaved() {
 }
 
 /** The set as an exportable object. `next` is its id counter (see `idCounter`). */
-export function exportSet({ reports, keep = [], next = 0 }) {
+export function exportSet({ reports, keep = [], setAside = [], next = 0 }) {
   return {
     format: SET_FORMAT,
     version: 1,
     reports: reports.map(({ id, title, outlet, url, date, text }) => ({ id, title, outlet: outlet ?? '', ...(url ? { url } : {}), ...(date ? { date } : {}), text })),
     keep: [...keep],
+    ...(setAside.length ? { setAside: [...setAside] } : {}),
     next: idCounter(reports, next),
   };
 }
@@ -411,12 +412,15 @@ export function parseSet(value, where = 'the set') {
     if (id && seen.has(id)) throw new Error(`two reports of the set have the id “${id}”: report ids must be unique`);
     seen.add(id);
   }
-  const set = { reports, keep: [], next: idCounter(reports, value.next) };
+  const set = { reports, keep: [], setAside: [], next: idCounter(reports, value.next) };
   const notices = assignIds(set, blankIds, where);
   if (fixed.length) notices.push(surrogateNotice(fixed.map((r) => r.id)));
   const kept = keptFor(reports, Array.isArray(value.keep) ? value.keep.map((k) => wellFormed(k)) : []);
   set.keep = kept.keep;
   if (kept.notice) notices.push(kept.notice);
+  // Lines the reader set aside, of reports in the set (others are dropped: they would
+  // set aside nothing).
+  set.setAside = keptFor(reports, Array.isArray(value.setAside) ? value.setAside.map((k) => wellFormed(k)) : []).keep;
   return { ...set, notices };
 }
 
@@ -452,8 +456,8 @@ const fromBase64Url = (text) => Uint8Array.from(atob(text.replaceAll('-', '+').r
 /** The set as a URL fragment, `set=` and its JSON compressed (deflate-raw) in base64url:
  * a fragment never reaches a server, so the reports travel only in the link itself. */
 export async function setToFragment(set) {
-  const { reports, keep } = exportSet(set);
-  const json = JSON.stringify({ reports, keep });
+  const { reports, keep, setAside } = exportSet(set);
+  const json = JSON.stringify({ reports, keep, ...(setAside ? { setAside } : {}) });
   const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'));
   return `set=${toBase64Url(new Uint8Array(await new Response(stream).arrayBuffer()))}`;
 }

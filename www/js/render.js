@@ -807,11 +807,15 @@ export function renderQuotes(result, { meta = [], diffs = false, onDiffs = () =>
   return root;
 }
 
+/** The reason the engine gives a line the reader set aside (`SET_ASIDE_BY_READER`). */
+const SET_ASIDE_BY_READER = 'set aside by you';
+
 /** Reports: each report's text with units marked by how many reports share them: "in N
  * reports" (the same fact), "possibly in N reports" (links of the looser tier only),
  * "only here" or "set aside". Each unit lists its counterparts of both tiers for
- * `outlineCounterparts` (views.js). */
-export function renderReports(result, { meta = [] } = {}) {
+ * `outlineCounterparts` (views.js). `editable` (the page, which owns the set) adds a
+ * "Set aside" button to every line that is compared. */
+export function renderReports(result, { meta = [], editable = false } = {}) {
   const index = indexResult(result, meta);
   const root = el('div', 'columns');
   const reach = new Map();
@@ -859,6 +863,14 @@ export function renderReports(result, { meta = [] } = {}) {
         label.textContent = { shared: `in ${count(shared, 'report')}`, unique: 'only here', boilerplate: `set aside: ${unit.reason}` }[status];
       }
       item.append(label, textEl('span', 'unit-text', unit.text));
+      if (editable && status !== 'boilerplate') {
+        const button = el('button', 'set-aside-line', 'Set aside');
+        button.type = 'button';
+        button.dataset.action = 'set-aside';
+        button.dataset.unit = unit.id;
+        button.setAttribute('aria-label', `Set aside “${unit.text.slice(0, 60)}”: not news, never compared`);
+        item.append(button);
+      }
       list.append(item);
     }
     column.append(list);
@@ -886,7 +898,9 @@ export function renderSetAside(result, { meta = [] } = {}) {
       item.append(el('span', 'aside-reason', unit.reason), textEl('span', 'aside-text', unit.text));
       const button = el('button', 'put-back', 'Put back');
       button.type = 'button';
-      button.dataset.action = 'keep';
+      // A line the reader set aside goes back by taking their choice away; one the
+      // engine set aside, by keeping it.
+      button.dataset.action = unit.reason === SET_ASIDE_BY_READER ? 'unset-aside' : 'keep';
       button.dataset.unit = unit.id;
       button.setAttribute('aria-label', `Put back “${unit.text.slice(0, 60)}” as news`);
       item.append(button);

@@ -30,7 +30,7 @@ export const VIEWS = {
     draw: (result, { pair: [a, b] = [], meta }) => renderSideBySide(result, result.sideBySide.find((l) => l.a === a && l.b === b), { meta }),
   },
   quotes: { label: 'Quotes', draw: (result, { meta, quoteDiffs, onQuoteDiffs }) => renderQuotes(result, { meta, diffs: quoteDiffs, onDiffs: onQuoteDiffs }) },
-  reports: { label: 'Reports', draw: (result, { meta }) => renderReports(result, { meta }) },
+  reports: { label: 'Reports', draw: (result, { meta, editable }) => renderReports(result, { meta, editable }) },
   discrepancies: { label: 'Discrepancies', draw: (result, { meta }) => renderDiscrepancies(result, { meta }) },
   aside: { label: 'Set aside', draw: (result, { meta }) => renderSetAside(result, { meta }) },
 };
