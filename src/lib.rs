@@ -88,21 +88,21 @@ fn compare_with(
     validate(reports)?;
     let layouts = layouts(reports, options)?;
     let mut prepared = Prepared::all(reports);
-    for id in &options.keep {
+    // The reader's choices: lines put back are compared, lines set aside are not (set
+    // aside wins when a line is in both lists).
+    let chosen = options.keep.iter().map(|id| (id, None));
+    let chosen = chosen.chain(
+        options
+            .set_aside
+            .iter()
+            .map(|id| (id, Some(SET_ASIDE_BY_READER))),
+    );
+    for (id, reason) in chosen {
         let (report, unit) = ids::parse_unit(reports, id).ok_or_else(|| Error::unknown_unit(id))?;
-        let reason = prepared[report]
+        *prepared[report]
             .boilerplate
             .get_mut(unit)
-            .ok_or_else(|| Error::unknown_unit(id))?;
-        *reason = None;
-    }
-    for id in &options.set_aside {
-        let (report, unit) = ids::parse_unit(reports, id).ok_or_else(|| Error::unknown_unit(id))?;
-        let reason = prepared[report]
-            .boilerplate
-            .get_mut(unit)
-            .ok_or_else(|| Error::unknown_unit(id))?;
-        *reason = Some(SET_ASIDE_BY_READER);
+            .ok_or_else(|| Error::unknown_unit(id))? = reason;
     }
     Ok(comparison(reports, &prepared, &layouts, model))
 }
