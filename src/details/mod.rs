@@ -26,7 +26,7 @@ mod people;
 mod places;
 
 pub use dates::date_line;
-pub use numbers::{AGE, OUTCOME_SLOTS, TIME, VAGUE};
+pub use numbers::{is_outcome, AGE, TIME, VAGUE};
 
 use crate::text::lexicon;
 use crate::text::tokenize::Word;

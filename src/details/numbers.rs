@@ -66,10 +66,11 @@ const OUTCOMES: &[(&str, &str)] = &[
     ("rescu", "rescued"),
 ];
 
-/// The slots of [`OUTCOMES`], which the text people read names as they are.
-pub const OUTCOME_SLOTS: &[&str] = &[
-    "dead", "injured", "trapped", "missing", "arrested", "rescued",
-];
+/// Whether `unit` is one of the slots of [`OUTCOMES`] ("dead", "injured"), which the text
+/// people read names as they are.
+pub fn is_outcome(unit: &str) -> bool {
+    OUTCOMES.iter().any(|&(_, slot)| slot == unit)
+}
 
 /// What a person's age ("42-year-old") counts.
 pub const AGE: &str = "(age)";

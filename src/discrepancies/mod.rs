@@ -173,7 +173,7 @@ fn slot_text(slot: Slot<'_>, written: &str) -> String {
                     "which {}",
                     last_word(written).unwrap_or(noun).to_lowercase()
                 )
-            } else if details::OUTCOME_SLOTS.contains(&unit) {
+            } else if details::is_outcome(unit) {
                 unit.to_string()
             } else {
                 last_word(written).unwrap_or(unit).to_lowercase()
