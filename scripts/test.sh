@@ -39,6 +39,8 @@ step "build the page's wasm package" build_wasm
 # package's own result on the sample reports (tests/types/).
 step "TypeScript definitions of the package, tsc --noEmit" bash -c \
   "node tests/types/real-result.mjs && node_modules/.bin/tsc --noEmit -p tests/types"
+# The npm package, packed as `npm pack` makes it; tests/e2e/package.test.mjs installs it.
+step "pack the npm package (target/npm/)" node scripts/pack.mjs
 step "page end-to-end tests, headless Chromium (and Firefox for determinism)" node --test --test-concurrency=1 tests/e2e/
 # A short fuzz run of each target: its seeds (fuzz/seeds, kept in the repository) are
 # replayed, then ten seconds of new inputs of up to 8 KB. An input that takes more than

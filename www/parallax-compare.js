@@ -24,9 +24,53 @@ import {
 
 // The page's views but "Set aside": putting a line back needs the page's own report set.
 const SHOWN = Object.keys(VIEWS).filter((key) => key !== 'aside');
-const STYLESHEETS = ['./css/parallax.css', './css/widget.css'];
+// Each address is written out in full so that a bundler sees it and copies the file.
+const STYLESHEETS = [
+  new URL('./css/parallax.css', import.meta.url).href,
+  new URL('./css/widget.css', import.meta.url).href,
+];
 let instances = 0;
 
+/**
+ * The comparison of several news reports of one event: the facts they share, what each
+ * says alone, their quotes and where they disagree. The tags below are read by the
+ * Custom Elements Manifest analyzer into the package's `custom-elements.json`.
+ *
+ * @tag parallax-compare
+ * @summary Compares news reports of one event, in five views.
+ *
+ * @attr {string} src - A manifest URL: a JSON list of `{id, title, outlet, url, date, text or textUrl}`.
+ * @attr {'overview' | 'side' | 'quotes' | 'reports' | 'discrepancies'} view - The view shown (default `overview`).
+ * @attr {string} base - The report shown on the left side by side.
+ * @attr {string} lang - The language of the reports, set on the shadow content.
+ * @attr {'auto' | 'light' | 'dark'} theme - `auto` (default) follows the host page's `color-scheme`.
+ * @attr {string} label - The widget's accessible name (default "Comparison of news reports").
+ *
+ * @fires {CustomEvent<{reports: number, groups: number, quotes: number, unique: number, elapsedMs: number}>} parallax-ready - After each comparison.
+ * @fires {CustomEvent<{message: string}>} parallax-error - When the reports cannot be loaded or compared.
+ * @fires {CustomEvent<{kind: 'group' | 'quote' | 'unit', id: string}>} parallax-select - Cancelable: a fact, quote or passage is chosen; `preventDefault()` stops it.
+ * @fires {CustomEvent<{kind: 'group' | 'quote' | 'unit', id: string}>} parallax-selected - The same, after the choice took effect.
+ *
+ * @csspart container - The whole widget.
+ * @csspart status - The status line.
+ * @csspart run - The time taken, Stop and Compare.
+ * @csspart tabs - The view switcher.
+ * @csspart tab - Each tab.
+ * @csspart view - The current view.
+ * @csspart matrix - The coverage table.
+ * @csspart quote-card - Each quote card.
+ * @csspart discrepancy-card - Each discrepancy card.
+ * @csspart pair - The side-by-side table.
+ * @csspart report - Each report column.
+ *
+ * @cssprop [--parallax-font-family=system-ui, -apple-system, "Segoe UI", Roboto, sans-serif] - The font.
+ * @cssprop [--parallax-font-size=16px] - The base font size.
+ * @cssprop --parallax-color - The text colour (default: the light or dark palette, as `theme` says).
+ * @cssprop --parallax-background - The background (default: the palette's).
+ * @cssprop --parallax-border - The border colour (default: the palette's).
+ * @cssprop [--parallax-radius=6px] - The corner radius.
+ * @cssprop [--parallax-max-height=none] - Past it the widget scrolls inside.
+ */
 export class ParallaxCompare extends HTMLElement {
   static observedAttributes = ['src', 'view', 'base', 'lang'];
 
@@ -60,16 +104,19 @@ export class ParallaxCompare extends HTMLElement {
 
   // --- Properties mirroring attributes ---------------------------------------------
 
+  /** A manifest URL (the `src` attribute). */
   get src() { return this.getAttribute('src') ?? ''; }
   set src(value) { this.setAttribute('src', value); }
+  /** The view shown: `overview` for any value that is not a view. */
   get view() { return SHOWN.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'overview'; }
   set view(value) { this.setAttribute('view', value); }
+  /** The report shown on the left side by side. */
   get base() { return this.getAttribute('base') ?? ''; }
+  set base(value) { if (value) this.setAttribute('base', value); else this.removeAttribute('base'); }
   /** `light`, `dark` or `auto` (the default: the host page's color-scheme); styled by
    * widget.css from the attribute alone. */
   get theme() { return ['light', 'dark'].includes(this.getAttribute('theme')) ? this.getAttribute('theme') : 'auto'; }
   set theme(value) { this.setAttribute('theme', value); }
-  set base(value) { if (value) this.setAttribute('base', value); else this.removeAttribute('base'); }
 
   /** The reports to compare, or null to use `src` or the element's children. Reports
    * that cannot be compared are said in a `parallax-error` event, not thrown. */
@@ -134,7 +181,7 @@ export class ParallaxCompare extends HTMLElement {
     for (const href of STYLESHEETS) {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
-      link.href = new URL(href, import.meta.url).href;
+      link.href = href;
       this.#root.append(link);
     }
     const widget = el('section', 'widget');
@@ -366,6 +413,13 @@ export class ParallaxCompare extends HTMLElement {
 
   /** Dispatches a namespaced event; returns false when a listener cancelled it. */
   #emit(type, detail, { cancelable = false } = {}) {
-    return this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, cancelable, detail }));
+    return this.dispatchEvent(parallaxEvent(type, detail, cancelable));
   }
+}
+
+/** One of the element's events: they all bubble and are composed, so they reach the
+ * document from the shadow root. (Built outside the class so that the manifest analyzer
+ * reads the event names from the class's `@fires` tags, not from a variable.) */
+function parallaxEvent(type, detail, cancelable) {
+  return new CustomEvent(type, { bubbles: true, composed: true, cancelable, detail });
 }
