@@ -14,5 +14,6 @@ say "quotes"; cargo bench --bench quotes
 say "discrepancies"; cargo bench --bench discrepancies
 say "MRPC"; cargo bench --bench mrpc
 say "native speed"; cargo bench --bench speed
+say "batch: 1,000 stories, one thread and all cores"; cargo bench --features cli --bench batch
 say "native speed per stage"; cargo bench --features internals --bench stages
 say "browser benchmark and sizes"; node bench/run.mjs

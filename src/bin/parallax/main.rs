@@ -3,6 +3,7 @@
 //! ```text
 //! parallax compare FILE... [--pair A,B]... [--json]
 //! parallax compare --set SET.json [--pair A,B]... [--json]
+//! parallax batch DIR|FILE.jsonl|-... [--csv] [--output FILE] [--jobs N] [--quiet]
 //! ```
 //!
 //! Each file is one report; its id is the file name up to the first `_` or `.`
@@ -11,6 +12,16 @@
 //! that pair of reports side by side (by default: every pair up to eight reports). `--json` prints the
 //! same result tree as the wasm API; for the same reports and options it is, byte for
 //! byte, what the page's "Export comparison (JSON)" writes.
+//!
+//! `batch` compares many stories, each on its own, on all cores (see [`batch`]): every
+//! sub-folder of a DIR is one story, and a JSON Lines file (`-`: standard input) holds one
+//! `{"story", "reports", "keep"?, "setAside"?}` a line. It writes one line a story in
+//! input order, `{"story", "result"}` (the `--json` tree, compact) or `{"story",
+//! "error"}`, or with `--csv` the page's CSV with a leading `story` column. It exits with
+//! 1 when a story failed, 2 on a usage error.
+
+mod batch;
+mod csv;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,7 +29,13 @@ use std::process::ExitCode;
 use parallax::{compare, Comparison, Options, ReportInput, UnitKind};
 
 const USAGE: &str = "usage: parallax compare FILE... [--pair A,B]... [--json]
-       parallax compare --set SET.json [--pair A,B]... [--json]";
+       parallax compare --set SET.json [--pair A,B]... [--json]
+       parallax batch DIR|FILE.jsonl|-... [--csv] [--output FILE] [--jobs N] [--quiet]
+
+batch: each sub-folder of a DIR is one story (its .txt and .md files the reports); a
+JSON Lines file (- for standard input) has one {\"story\", \"reports\"} a line. One
+result line a story, in input order; --csv writes the page's CSV with a story column;
+--jobs N threads (default: all cores); --quiet hides the progress bar.";
 
 /// A report set as the page exports it; fields the engine does not use are ignored.
 #[derive(serde::Deserialize)]
@@ -32,6 +49,16 @@ struct ReportSet {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "batch") {
+        return match batch::main(&args[1..]) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(message) => {
+                eprintln!("parallax: {message}");
+                ExitCode::from(2)
+            }
+        };
+    }
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -84,7 +111,7 @@ fn run(args: &[String]) -> Result<(), String> {
         None => {
             let reports = files
                 .iter()
-                .map(|file| read_report(Path::new(file)))
+                .map(|file| read_report(Path::new(file), &|w| eprintln!("parallax: {w}")))
                 .collect::<Result<Vec<_>, _>>()?;
             (reports, Options::default())
         }
@@ -112,15 +139,16 @@ fn read_set(path: &Path) -> Result<(Vec<ReportInput>, Options), String> {
     Ok((set.reports, options))
 }
 
-fn read_report(path: &Path) -> Result<ReportInput, String> {
+/// One report file; `warn` hears of what was read with a change (invalid UTF-8).
+fn read_report(path: &Path, warn: &dyn Fn(String)) -> Result<ReportInput, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!(
-                "parallax: {} is not valid UTF-8; invalid bytes are shown as U+FFFD",
+            warn(format!(
+                "{} is not valid UTF-8; invalid bytes are shown as U+FFFD",
                 path.display()
-            );
+            ));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
