@@ -377,44 +377,9 @@ fn pair_figures_are_shares_between_zero_and_one() {
     assert_eq!((best.a.as_str(), best.b.as_str()), ("001", "003"));
 }
 
-/// The clusters of `../shared/corpus`, each as reports named by their file's prefix.
-fn corpus_clusters() -> Vec<(String, Vec<ReportInput>)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let dirs = std::fs::read_dir(&root).unwrap_or_else(|e| {
-        panic!(
-            "the corpus clusters are expected beside the checkout at {}: {e}",
-            root.display()
-        )
-    });
-    let mut clusters = Vec::new();
-    for dir in dirs {
-        let dir = dir.unwrap().path();
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        files.sort();
-        let reports = files
-            .iter()
-            .map(|p| ReportInput {
-                id: p.file_name().unwrap().to_string_lossy()[..2].to_string(),
-                title: String::new(),
-                text: std::fs::read_to_string(p).unwrap(),
-            })
-            .collect();
-        clusters.push((
-            dir.file_name().unwrap().to_string_lossy().into_owned(),
-            reports,
-        ));
-    }
-    assert!(clusters.len() >= 3);
-    clusters
-}
-
 #[test]
 fn every_corpus_cluster_is_compared_with_the_contract_intact() {
-    for (name, reports) in corpus_clusters() {
+    for (name, reports) in common::corpus_clusters() {
         let result = compare(&reports, &Options::default()).unwrap();
         assert!(
             !result.groups.is_empty(),
@@ -444,7 +409,7 @@ fn every_corpus_cluster_is_compared_with_the_contract_intact() {
 fn wire_copies_share_long_runs() {
     // The Tamimi cluster holds three copies of one AP story (01, 02, 04): wire copy shows
     // as long shared word runs between them.
-    let (_, reports) = corpus_clusters()
+    let (_, reports) = common::corpus_clusters()
         .into_iter()
         .find(|(n, _)| n.starts_with("ahed-tamimi"))
         .unwrap();

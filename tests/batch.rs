@@ -54,39 +54,7 @@ impl Drop for Scratch {
 /// The stories: the three corpus clusters of `../shared/corpus` (their `.txt` reports)
 /// and the five seeds, each as (name, reports with ids from file names).
 fn stories() -> Vec<(String, Vec<ReportInput>)> {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let mut clusters: Vec<PathBuf> = std::fs::read_dir(&corpus)
-        .expect("../shared/corpus beside the checkout")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    clusters.sort();
-    let mut stories: Vec<(String, Vec<ReportInput>)> = clusters
-        .iter()
-        .map(|dir| {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect();
-            files.sort();
-            let reports = files
-                .iter()
-                .map(|p| {
-                    let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                    ReportInput {
-                        id: name.split(['_', '.']).next().unwrap().to_string(),
-                        title: String::new(),
-                        text: std::fs::read_to_string(p).unwrap(),
-                    }
-                })
-                .collect();
-            (
-                dir.file_name().unwrap().to_string_lossy().into_owned(),
-                reports,
-            )
-        })
-        .collect();
+    let mut stories = common::corpus_clusters();
     stories.push(("seeds".into(), common::seeds()));
     stories
 }

@@ -14,7 +14,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{HumanCount, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax::{compare, Comparison, Options, ReportInput};
 
 use crate::csv;
@@ -130,8 +130,8 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         eprintln!(
             "{}, {} compared, {} failed",
             counted(count, "story", "stories"),
-            thousands(count - failed),
-            thousands(failed)
+            HumanCount((count - failed) as u64),
+            HumanCount(failed as u64)
         );
     }
     Ok(failed == 0)
@@ -472,21 +472,12 @@ fn write(out: &mut dyn Write, text: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot write the output: {e}"))
 }
 
-/// `n` with thousands separated by commas: 1,000.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn counted(n: usize, one: &str, other: &str) -> String {
-    format!("{} {}", thousands(n), if n == 1 { one } else { other })
+    format!(
+        "{} {}",
+        HumanCount(n as u64),
+        if n == 1 { one } else { other }
+    )
 }
 
 #[cfg(test)]
@@ -507,14 +498,14 @@ mod tests {
     #[test]
     fn counts_are_written_with_thousands_separated() {
         let cases = [
-            (0, "0"),
-            (7, "7"),
-            (999, "999"),
-            (1000, "1,000"),
-            (1234567, "1,234,567"),
+            (0, "0 stories"),
+            (1, "1 story"),
+            (999, "999 stories"),
+            (1000, "1,000 stories"),
+            (1234567, "1,234,567 stories"),
         ];
         for (n, written) in cases {
-            assert_eq!(thousands(n), written);
+            assert_eq!(counted(n, "story", "stories"), written);
         }
     }
 }
