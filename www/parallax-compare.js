@@ -100,6 +100,14 @@ export class ParallaxCompare extends HTMLElement {
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
+    // A property set before the element was defined (a CMS script that runs before this
+    // module) is an own property hiding the accessor: take it through the setter.
+    for (const name of ['reports', 'src', 'view', 'base', 'theme']) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value = this[name];
+      delete this[name];
+      this[name] = value;
+    }
   }
 
   // --- Properties mirroring attributes ---------------------------------------------

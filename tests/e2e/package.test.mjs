@@ -62,7 +62,7 @@ async function openWidget(root, path) {
  * coverage table or quote cards, and whether its stylesheets were applied. */
 function widgetState(page) {
   return page.evaluate(() => {
-    const widget = document.querySelector('parallax-compare');
+    const widget = document.querySelector('#widget');
     const root = widget.shadowRoot;
     const container = root.querySelector('[part="container"]');
     return {
@@ -102,7 +102,9 @@ test('through an import map: the element renders the reports, and compare() answ
   assert.equal(state.rows, Math.min(25, state.event.detail.groups));
   assert.equal(state.radius, '6px', 'widget.css is applied inside the shadow root');
   assert.deepEqual(state.sheets, ['/node_modules/parallax-compare/css/parallax.css', '/node_modules/parallax-compare/css/widget.css']);
-  await page.waitForFunction(() => window.api);
+  await page.waitForFunction(() => window.api && window.early);
+  const early = await page.evaluate(() => window.early);
+  assert.equal(early.reports, 2, 'reports set before the element was defined are compared');
   const api = await page.evaluate(() => window.api);
   assert.equal(api.aborted, 'AbortError');
   assert.equal(api.schema, 2);

@@ -3,8 +3,14 @@
 import { ParallaxCompare, compare, limits } from 'parallax-compare';
 
 window.events = [];
-ParallaxCompare.define();
 const reports = await (await fetch('/reports.json')).json();
+// A widget given its reports before the element is defined, as a CMS script may.
+const early = document.createElement('parallax-compare');
+early.id = 'early';
+early.reports = reports.slice(0, 2);
+early.addEventListener('parallax-ready', (event) => { window.early = event.detail; });
+document.querySelector('main').append(early);
+ParallaxCompare.define();
 const widget = document.createElement('parallax-compare');
 widget.id = 'widget';
 for (const type of ['parallax-ready', 'parallax-error']) {
