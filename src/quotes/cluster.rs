@@ -4,10 +4,12 @@
 //! first, strongest first, with two guards against chaining:
 //! - two sets whose known speakers differ merge only through the same words
 //!   re-attributed (an edge of at least [`REATTRIBUTED`]);
-//! - an edge of weaker evidence than shared wording (a continued quotation, a short quote
-//!   inside a longer one, two wordings in aligned passages) merges two sets only when one
-//!   of them is confined to a single report: one report's layout or one speaker's several
-//!   statements cannot join two utterances that other reports quote apart.
+//! - an edge of weaker evidence than shared wording (a short quote inside a longer one,
+//!   two wordings in aligned passages) merges two sets only when one of them is confined
+//!   to a single report: one speaker's several statements cannot join two utterances
+//!   that other reports quote apart;
+//! - a continued quotation, one report's layout alone, merges only sets confined to that
+//!   report: it never pulls a paragraph no one else quotes into another's utterance.
 //!
 //! Edges come from [`edges`], which reads the quotes alone:
 //! - two renderings in different reports whose content words mostly overlap (the
@@ -64,8 +66,13 @@ pub struct Item {
 pub enum Evidence {
     /// Most of the content words shared.
     Words,
-    /// Weaker evidence: layout, containment of a short quote, aligned passages.
+    /// Weaker evidence: containment of a short quote, aligned passages.
     Context,
+    /// The weakest: one report's layout, a quotation that goes on past its sentence.
+    /// It joins only quotes no other report carries: a witness's next paragraph may be
+    /// another statement, and other reports quoting one of them apart is no evidence
+    /// that they are one.
+    Continued,
 }
 
 /// A reason to put items `a` and `b` in one cluster, with its strength (0 to 1).
@@ -237,7 +244,7 @@ pub fn edges(items: &[Item], speakers: &Speakers) -> Vec<Edge> {
                 a: i,
                 b: j,
                 strength: CONTINUED,
-                evidence: Evidence::Context,
+                evidence: Evidence::Continued,
             });
         }
     }
@@ -323,6 +330,10 @@ pub fn clusters(items: &[Item], edges: &[Edge], known: &Speakers) -> Vec<Vec<(us
             }
             let confined = reports[ra].len() == 1 || reports[rb].len() == 1;
             if edge.evidence == Evidence::Context && !confined {
+                continue;
+            }
+            let alone = reports[ra].len() == 1 && reports[ra] == reports[rb];
+            if edge.evidence == Evidence::Continued && !alone {
                 continue;
             }
             let root = sets.union(ra, rb);
@@ -545,6 +556,29 @@ mod tests {
             ),
         ];
         assert_eq!(cluster(&items), [vec![0, 2], vec![1, 3]]);
+    }
+
+    /// A witness's next paragraph that no other report quotes is not pulled, by layout
+    /// alone, into a statement other reports carry: the next paragraph may be another
+    /// statement ("We were coming out of the tunnel …" then "There was a girl on top of
+    /// me …").
+    #[test]
+    fn layout_does_not_pull_a_lone_paragraph_into_a_shared_utterance() {
+        let mut first = item(0, 3, Some("Jane Doe"), &["tunnel", "bend", "speed"]);
+        first.words_after = 2;
+        let mut second = item(0, 4, Some("Jane Doe"), &["girl", "top", "respons"]);
+        second.opens_unit = true;
+        let items = [
+            first,
+            second,
+            item(
+                1,
+                2,
+                Some("Jane Doe"),
+                &["woman", "top", "respons", "blood"],
+            ),
+        ];
+        assert_eq!(cluster(&items), [vec![0], vec![1, 2]]);
     }
 
     #[test]
