@@ -1,7 +1,8 @@
 // One command for the browser and size benchmarks: `node bench/run.mjs` (via
 // scripts/bench.sh). Serves www/ plus jsdiff and diff-match-patch, drives headless
 // Chromium through www/bench/, and prints the figures: Parallax against the diffs users
-// reach for, scaling to 100 reports, page load to first comparison, and sizes.
+// reach for, scaling to 100 reports, page load to first comparison, and sizes;
+// `node bench/run.mjs --load` prints only the page load and the sizes.
 
 import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
@@ -75,6 +76,22 @@ async function sizes() {
   return [line('parallax_bg.wasm', wasm), line(`JavaScript (${js.length} modules)`, jsBytes)];
 }
 
+async function engineFigures(browser, url, seeds, pool) {
+  const page = await open(browser, `${url}bench/`);
+  await page.waitForFunction(() => window.parallaxBench);
+  const h2h = await page.evaluate((reports) => window.parallaxBench.headToHead(reports), seeds);
+  console.log(`Seeds (${seeds.length} reports, ${h2h.pairs} pairs), headless Chromium, medians:`);
+  console.log(`  Parallax full analysis (units, alignment, quotes, ${h2h.pairs} side-by-side layouts): ${h2h.parallaxMs.toFixed(1)} ms`);
+  console.log(`  jsdiff diffWords over the ${h2h.pairs} pairs: ${h2h.jsdiffMs.toFixed(0)} ms (${(h2h.jsdiffMs / h2h.parallaxMs).toFixed(0)}× Parallax)`);
+  console.log(`  diff-match-patch (semantic clean-up, no timeout) over the ${h2h.pairs} pairs: ${h2h.dmpMs.toFixed(0)} ms (${(h2h.dmpMs / h2h.parallaxMs).toFixed(0)}× Parallax)`);
+  const sets = [5, 10, 20, 50, 100].map((n) => setOf(n, pool));
+  const rows = await page.evaluate((s) => window.parallaxBench.scaling(s), sets);
+  console.log('Scaling (seeds and corpus reports, topped up with reordered and trimmed copies):');
+  for (const r of rows) console.log(`  ${String(r.reports).padStart(3)} reports, ${String(r.words).padStart(6)} words: ${r.ms.toFixed(1).padStart(7)} ms, wasm memory ${kb(r.memoryBytes)}`);
+  console.log(`  growth exponent against total words: ${exponent(rows).toFixed(2)}`);
+  await page.context().close();
+}
+
 async function main() {
   const seeds = await reportsIn(join(WWW, 'data'), (f) => f.slice(0, 3));
   const corpus = [];
@@ -86,19 +103,8 @@ async function main() {
   const url = `http://127.0.0.1:${server.address().port}/`;
   const browser = await launch();
   try {
-    const page = await open(browser, `${url}bench/`);
-    await page.waitForFunction(() => window.parallaxBench);
-    const h2h = await page.evaluate((reports) => window.parallaxBench.headToHead(reports), seeds);
-    console.log(`Seeds (${seeds.length} reports, ${h2h.pairs} pairs), headless Chromium, medians:`);
-    console.log(`  Parallax full analysis (units, alignment, quotes, ${h2h.pairs} side-by-side layouts): ${h2h.parallaxMs.toFixed(1)} ms`);
-    console.log(`  jsdiff diffWords over the ${h2h.pairs} pairs: ${h2h.jsdiffMs.toFixed(0)} ms (${(h2h.jsdiffMs / h2h.parallaxMs).toFixed(0)}× Parallax)`);
-    console.log(`  diff-match-patch (semantic clean-up, no timeout) over the ${h2h.pairs} pairs: ${h2h.dmpMs.toFixed(0)} ms (${(h2h.dmpMs / h2h.parallaxMs).toFixed(0)}× Parallax)`);
-    const sets = [5, 10, 20, 50, 100].map((n) => setOf(n, pool));
-    const rows = await page.evaluate((s) => window.parallaxBench.scaling(s), sets);
-    console.log('Scaling (seeds and corpus reports, topped up with reordered and trimmed copies):');
-    for (const r of rows) console.log(`  ${String(r.reports).padStart(3)} reports, ${String(r.words).padStart(6)} words: ${r.ms.toFixed(1).padStart(7)} ms, wasm memory ${kb(r.memoryBytes)}`);
-    console.log(`  growth exponent against total words: ${exponent(rows).toFixed(2)}`);
-    await page.context().close();
+    // `--load`: only the page load (the other figures take a minute).
+    if (!process.argv.includes('--load')) await engineFigures(browser, url, seeds, pool);
 
     // Where the time goes: the page's marks (js/app.js, js/engine.js) and the resources
     // it fetched, each a time since navigation started; the median run of five.
@@ -116,7 +122,9 @@ async function main() {
           html: nav?.responseEnd ?? NaN,
           modules: lastEnd((n) => n.endsWith('.js') && !n.includes('/pkg/') && !n.endsWith('worker.js')),
           texts: lastEnd((n) => n.endsWith('.txt') || n.endsWith('manifest.json')),
+          started: at('parallax:engine-start'),
           engine: at('parallax:engine-loaded'),
+          engineMs: performance.getEntriesByName('parallax:compared')[0]?.detail?.engineMs ?? NaN,
           compare: at('parallax:compare'),
           compared: at('parallax:compared'),
         };
@@ -127,7 +135,7 @@ async function main() {
     const m = loads[2];
     const ms = (x) => `${x.toFixed(0)} ms`;
     console.log(`Page load to first comparison drawn (seeds, median of 5): ${ms(m.total)}`);
-    console.log(`  since navigation: html ${ms(m.html)}, last module ${ms(m.modules)}, last report text ${ms(m.texts)}, engine loaded (the worker's module and wasm) ${ms(m.engine)}, comparison asked ${ms(m.compare)}, answered ${ms(m.compared)} (${ms(m.compared - m.compare)}), drawn ${ms(m.total)} (${ms(m.total - m.compared)})`);
+    console.log(`  since navigation: html ${ms(m.html)}, last module ${ms(m.modules)}, last report text ${ms(m.texts)}, worker started ${ms(m.started)}, engine loaded (the worker's module and wasm) ${ms(m.engine)}, comparison asked ${ms(m.compare)}, answered ${ms(m.compared)} (${ms(m.compared - m.compare)}, of which the engine's own work ${ms(m.engineMs)}), drawn ${ms(m.total)} (${ms(m.total - m.compared)})`);
   } finally {
     await browser.close();
     server.close();

@@ -124,6 +124,95 @@ test('reports view: units by status, counterparts light up on focus', async () =
   await page.context().close();
 });
 
+/** In `page`: whether node `id` (a unit id) is on screen whole: inside the window and
+ * inside every scrolling box around it. */
+const wholeOnScreen = (page, id) => page.evaluate((unit) => {
+  const node = document.querySelector(`.unit[data-unit="${CSS.escape(unit)}"]`);
+  const box = node.getBoundingClientRect();
+  let [top, bottom] = [0, innerHeight];
+  for (let p = node.parentElement; p; p = p.parentElement) {
+    if (getComputedStyle(p).overflowY === 'visible') continue;
+    const clip = p.getBoundingClientRect();
+    top = Math.max(top, clip.top + p.clientTop);
+    bottom = Math.min(bottom, clip.top + p.clientTop + p.clientHeight);
+  }
+  return box.top >= top - 0.5 && box.bottom <= bottom + 0.5;
+}, id);
+
+test('reports view: focusing a passage scrolls its first counterpart in each other report into view, the page stays put', async () => {
+  const page = await open(env.browser, `${env.server.url}?view=reports`);
+  await ready(page);
+  // A passage on screen with a counterpart in another report that is not: the first
+  // counterpart there (the first outlined, of either tier, in text order).
+  const cases = await page.evaluate(() => {
+    const shown = (node) => {
+      const box = node.getBoundingClientRect();
+      let [top, bottom] = [0, innerHeight];
+      for (let p = node.parentElement; p; p = p.parentElement) {
+        if (getComputedStyle(p).overflowY === 'visible') continue;
+        const clip = p.getBoundingClientRect();
+        top = Math.max(top, clip.top + p.clientTop);
+        bottom = Math.min(bottom, clip.top + p.clientTop + p.clientHeight);
+      }
+      return box.top >= top && box.bottom <= bottom;
+    };
+    const found = [];
+    for (const unit of document.querySelectorAll('.unit[tabindex="0"]')) {
+      if (!shown(unit)) continue;
+      const groups = unit.dataset.groups.split(' ').filter(Boolean);
+      const possible = unit.dataset.possible.split(' ').filter(Boolean);
+      const own = unit.closest('.report-column');
+      for (const column of document.querySelectorAll('.report-column')) {
+        if (column === own) continue;
+        const first = [...column.querySelectorAll('.unit')].find((u) => u.dataset.groups.split(' ').some((g) => g && groups.includes(g)) || possible.includes(u.dataset.unit));
+        if (first && !shown(first)) found.push({ unit: unit.dataset.unit, counterpart: first.dataset.unit });
+      }
+    }
+    return found;
+  });
+  assert.ok(cases.length >= 1, 'the sample reports have a passage whose counterpart is off screen');
+  const [{ unit, counterpart }] = cases;
+  assert.equal(await wholeOnScreen(page, counterpart), false);
+  const pageAt = await page.evaluate(() => scrollY);
+  const passage = page.locator(`.unit[data-unit="${unit}"]`);
+  const ownScroll = () => passage.evaluate((node) => node.closest('.units')?.scrollTop ?? 0);
+  const ownBefore = await ownScroll();
+  await passage.focus();
+  await page.waitForFunction((id) => document.querySelector(`.unit[data-unit="${id}"]`).classList.contains('counterpart')
+    || document.querySelector(`.unit[data-unit="${id}"]`).classList.contains('counterpart-possible'), counterpart);
+  // Smoothly scrolled (the reader has no motion preference): in view once it settles.
+  await page.waitForFunction((id) => {
+    const node = document.querySelector(`.unit[data-unit="${id}"]`);
+    const box = node.getBoundingClientRect();
+    const clip = node.closest('.units').getBoundingClientRect();
+    return box.top >= Math.max(0, clip.top) - 0.5 && box.bottom <= Math.min(innerHeight, clip.bottom) + 0.5;
+  }, counterpart, { timeout: 5000 });
+  assert.equal(await wholeOnScreen(page, counterpart), true, `${counterpart}, the counterpart of ${unit}, is on screen`);
+  // Only the other reports' columns moved: not the page, not the passage's own column.
+  assert.equal(await page.evaluate(() => scrollY), pageAt);
+  assert.equal(await ownScroll(), ownBefore);
+  assert.equal(await wholeOnScreen(page, unit), true);
+
+  // With reduced motion, at once: focusing scrolls before focus() returns.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  // Away from the passage (to the view itself, which clears the outlines), the columns back to their tops.
+  await page.evaluate(() => {
+    document.getElementById('view').focus({ preventScroll: true });
+    for (const list of document.querySelectorAll('.units')) list.scrollTop = 0;
+  });
+  assert.equal(await wholeOnScreen(page, counterpart), false);
+  const atOnce = await page.evaluate(({ unit: u, counterpart: c }) => {
+    document.querySelector(`.unit[data-unit="${u}"]`).focus();
+    const node = document.querySelector(`.unit[data-unit="${c}"]`);
+    const box = node.getBoundingClientRect();
+    const clip = node.closest('.units').getBoundingClientRect();
+    return box.top >= Math.max(0, clip.top) - 0.5 && box.bottom <= Math.min(innerHeight, clip.bottom) + 0.5;
+  }, { unit, counterpart });
+  assert.equal(atOnce, true);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('reports view: a passage linked only by the looser tier is "possibly in N reports", its counterparts outlined apart', async () => {
   const page = await open(env.browser, `${env.server.url}?view=reports`);
   await ready(page);

@@ -36,6 +36,7 @@ function end() {
 }
 
 function start() {
+  performance.mark('parallax:engine-start');
   const current = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   current.onmessage = ({ data }) => {
     if (current !== worker) return; // a late answer from a worker already ended

@@ -112,12 +112,56 @@ const COUNTERPART = {
   'counterpart-possible': '≟ possibly the same',
 };
 
+/** The part of `scroller` that is on screen, `[top, bottom]` in viewport pixels: its
+ * client box, clipped by the window and by every scrolling box around it (the widget's,
+ * across its shadow root). Empty (top >= bottom) when none of it is. */
+function onScreen(scroller) {
+  const box = scroller.getBoundingClientRect();
+  let top = Math.max(0, box.top + scroller.clientTop);
+  let bottom = Math.min(innerHeight, box.top + scroller.clientTop + scroller.clientHeight);
+  for (let node = scroller.parentNode; node; node = node.parentNode ?? node.host) {
+    if (!(node instanceof Element) || getComputedStyle(node).overflowY === 'visible') continue;
+    const clip = node.getBoundingClientRect();
+    top = Math.max(top, clip.top + node.clientTop);
+    bottom = Math.min(bottom, clip.top + node.clientTop + node.clientHeight);
+  }
+  return [top, bottom];
+}
+
+/**
+ * Scrolls the report column's own scroller (its `.units` list, which the css caps in
+ * height) so that `unit` is in the part of it that is on screen, as `scrollIntoView({
+ * block: 'nearest' })` would but without scrolling anything else: the page, or the
+ * widget around the columns, stays where the reader is. Instantly when the reader
+ * prefers reduced motion.
+ */
+function revealInColumn(unit) {
+  const scroller = unit.closest('.units');
+  if (!scroller || scroller.scrollHeight <= scroller.clientHeight) return;
+  let [top, bottom] = onScreen(scroller);
+  if (top >= bottom) { // the column is off screen (stacked on a phone): within the column alone
+    const box = scroller.getBoundingClientRect();
+    top = box.top + scroller.clientTop;
+    bottom = top + scroller.clientHeight;
+  }
+  const box = unit.getBoundingClientRect();
+  const above = box.top - top; // < 0: its top is above the part shown
+  const below = box.bottom - bottom; // > 0: its bottom is below it
+  // Nearest: the top edge when it is above, or when the passage is taller than the part shown.
+  const by = above < 0 ? above : below > 0 ? Math.min(above, below) : 0;
+  if (by === 0) return;
+  const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  scroller.scrollBy({ top: by, behavior: reduced ? 'instant' : 'smooth' });
+}
+
 /**
  * Reports view: hovering or focusing a passage in `view` outlines its counterparts in the
  * other reports, those of its groups (the same fact) and those of its possible links
  * (the looser tier) told apart by the outline's style and by a label in words, which
- * assistive technology reads with the passage. Reads the `data-groups` and
- * `data-possible` that `renderReports` writes, so it survives every redraw.
+ * assistive technology reads with the passage. In each other report, the first
+ * counterpart is scrolled into view within that report's column (see `revealInColumn`);
+ * the passage's own column does not move. Reads the `data-groups` and `data-possible`
+ * that `renderReports` writes, so it survives every redraw.
  */
 export function outlineCounterparts(view) {
   let current = null;
@@ -134,6 +178,8 @@ export function outlineCounterparts(view) {
     const groups = list('groups');
     const possible = new Set(list('possible'));
     if (!groups.length && !possible.size) return;
+    const own = unit.closest('.report-column');
+    const first = new Map(); // each other column's first counterpart
     for (const other of view.querySelectorAll('.unit')) {
       if (other === unit) continue;
       const same = other.dataset.groups?.split(' ').some((g) => groups.includes(g));
@@ -142,7 +188,10 @@ export function outlineCounterparts(view) {
       other.classList.add(kind);
       // Positioned over the passage's corner (css), so that nothing moves under the pointer.
       other.prepend(el('span', 'counterpart-label', COUNTERPART[kind]));
+      const column = other.closest('.report-column');
+      if (column !== own && !first.has(column)) first.set(column, other);
     }
+    for (const other of first.values()) revealInColumn(other);
   };
   view.addEventListener('mouseover', outline);
   view.addEventListener('focusin', outline);
