@@ -1056,7 +1056,8 @@ export function comparisonHtml(result, { meta = [], css = '', title = 'Compariso
   head('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' });
   const style = doc.createElement('style');
   style.textContent = `${css}\n.export-view { margin: 1.5em 0; } .export-view > h2 { border-bottom: 2px solid var(--line); }\n`
-    + '.matrix-scroll { max-height: none; } /* every row in view, and in print */';
+    + '.matrix-scroll { max-height: none; } /* every row in view, and in print */\n'
+    + '.report-column .units { max-height: none; overflow: visible; } /* a report reads in full, with nothing to scroll */';
   doc.head.append(style);
   doc.documentElement.lang = 'en';
 
