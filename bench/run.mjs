@@ -73,7 +73,9 @@ async function sizes() {
   const js = ['pkg/parallax.js', 'js/app.js', 'js/engine.js', 'js/worker.js', 'js/render.js', 'js/data.js', 'parallax-compare.js', 'parallax-compare-define.js'];
   const jsBytes = Buffer.concat(await Promise.all(js.map((f) => readFile(join(WWW, f)))));
   const line = (name, buf) => `${name}: ${kb(buf.length)} raw, ${kb(gzipSync(buf, { level: 9 }).length)} gzip, ${kb(brotliCompressSync(buf).length)} brotli`;
-  return [line('parallax_bg.wasm', wasm), line(`JavaScript (${js.length} modules)`, jsBytes)];
+  const answers = await readFile(join(WWW, 'pkg/answers.json'));
+  return [line('parallax_bg.wasm', wasm), line(`JavaScript (${js.length} modules)`, jsBytes),
+    line('answers in advance (pkg/answers.json, fetched for the sample set only)', answers)];
 }
 
 async function engineFigures(browser, url, seeds, pool) {
@@ -92,6 +94,45 @@ async function engineFigures(browser, url, seeds, pool) {
   await page.context().close();
 }
 
+/** Where the time goes: the page's marks (js/app.js, js/engine.js) and the resources it
+ * fetched, each a time since navigation started; prints the median run of five. */
+async function pageLoads(browser, url, name, { answers }) {
+  const loads = [];
+  for (let i = 0; i < 5; i += 1) {
+    const p = await open(browser, 'about:blank');
+    if (!answers) await p.route('**/pkg/answers.json', (route) => route.abort());
+    await p.goto(url);
+    await p.waitForSelector('body[data-state="ready"]');
+    loads.push(await p.evaluate(() => {
+      const at = (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN;
+      const resources = performance.getEntriesByType('resource');
+      const lastEnd = (test) => Math.max(0, ...resources.filter((r) => test(r.name)).map((r) => r.responseEnd));
+      const [nav] = performance.getEntriesByType('navigation');
+      return {
+        total: at('parallax:drawn'),
+        html: nav?.responseEnd ?? NaN,
+        modules: lastEnd((n) => n.endsWith('.js') && !n.includes('/pkg/') && !n.endsWith('worker.js')),
+        texts: lastEnd((n) => n.endsWith('.txt') || n.endsWith('manifest.json')),
+        answer: lastEnd((n) => n.endsWith('/pkg/answers.json')),
+        started: at('parallax:engine-start'),
+        engine: at('parallax:engine-loaded'),
+        engineMs: performance.getEntriesByName('parallax:compared')[0]?.detail?.engineMs ?? NaN,
+        compare: at('parallax:compare'),
+        compared: at('parallax:compared'),
+      };
+    }));
+    await p.context().close();
+  }
+  loads.sort((a, b) => a.total - b.total);
+  const m = loads[2];
+  const ms = (x) => (Number.isFinite(x) && x > 0 ? `${x.toFixed(0)} ms` : '–');
+  console.log(`Page load to first comparison drawn (${name}, median of 5): ${ms(m.total)}`);
+  console.log(`  since navigation: html ${ms(m.html)}, last module ${ms(m.modules)}, last report text ${ms(m.texts)}, `
+    + `worker started ${ms(m.started)}, engine loaded (the worker's module and wasm) ${ms(m.engine)}, comparison asked ${ms(m.compare)}, `
+    + (answers ? `answers in advance in ${ms(m.answer)}, ` : '')
+    + `answered ${ms(m.compared)} (${ms(m.compared - m.compare)}, of which the engine's own work ${ms(m.engineMs)}), drawn ${ms(m.total)} (${ms(m.total - m.compared)})`);
+}
+
 async function main() {
   const seeds = await reportsIn(join(WWW, 'data'), (f) => f.slice(0, 3));
   const corpus = [];
@@ -106,36 +147,11 @@ async function main() {
     // `--load`: only the page load (the other figures take a minute).
     if (!process.argv.includes('--load')) await engineFigures(browser, url, seeds, pool);
 
-    // Where the time goes: the page's marks (js/app.js, js/engine.js) and the resources
-    // it fetched, each a time since navigation started; the median run of five.
-    const loads = [];
-    for (let i = 0; i < 5; i += 1) {
-      const p = await open(browser, url);
-      await p.waitForSelector('body[data-state="ready"]');
-      loads.push(await p.evaluate(() => {
-        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-        const resources = performance.getEntriesByType('resource');
-        const lastEnd = (test) => Math.max(0, ...resources.filter((r) => test(r.name)).map((r) => r.responseEnd));
-        const [nav] = performance.getEntriesByType('navigation');
-        return {
-          total: at('parallax:drawn'),
-          html: nav?.responseEnd ?? NaN,
-          modules: lastEnd((n) => n.endsWith('.js') && !n.includes('/pkg/') && !n.endsWith('worker.js')),
-          texts: lastEnd((n) => n.endsWith('.txt') || n.endsWith('manifest.json')),
-          started: at('parallax:engine-start'),
-          engine: at('parallax:engine-loaded'),
-          engineMs: performance.getEntriesByName('parallax:compared')[0]?.detail?.engineMs ?? NaN,
-          compare: at('parallax:compare'),
-          compared: at('parallax:compared'),
-        };
-      }));
-      await p.context().close();
-    }
-    loads.sort((a, b) => a.total - b.total);
-    const m = loads[2];
-    const ms = (x) => `${x.toFixed(0)} ms`;
-    console.log(`Page load to first comparison drawn (seeds, median of 5): ${ms(m.total)}`);
-    console.log(`  since navigation: html ${ms(m.html)}, last module ${ms(m.modules)}, last report text ${ms(m.texts)}, worker started ${ms(m.started)}, engine loaded (the worker's module and wasm) ${ms(m.engine)}, comparison asked ${ms(m.compare)}, answered ${ms(m.compared)} (${ms(m.compared - m.compare)}, of which the engine's own work ${ms(m.engineMs)}), drawn ${ms(m.total)} (${ms(m.total - m.compared)})`);
+    // The sample set as a first-time reader gets it (answered in advance by the build:
+    // www/js/answers.js), then the same reports with the build's answers withheld, as a
+    // reader's own set is compared: the first call into the freshly compiled engine.
+    await pageLoads(browser, url, 'seeds, answered in advance', { answers: true });
+    await pageLoads(browser, url, 'seeds, computed by the engine', { answers: false });
   } finally {
     await browser.close();
     server.close();

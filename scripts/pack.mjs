@@ -26,7 +26,7 @@ const FILES = [
   ['define.d.ts', 'npm/define.d.ts'],
   ['define.js', 'www/parallax-compare-define.js'],
   ['parallax-compare.js', 'www/parallax-compare.js'],
-  ...['engine', 'worker', 'views', 'render', 'data'].map((name) => [`js/${name}.js`, `www/js/${name}.js`]),
+  ...['engine', 'answers', 'worker', 'views', 'render', 'data'].map((name) => [`js/${name}.js`, `www/js/${name}.js`]),
   ...['parallax', 'widget'].map((name) => [`css/${name}.css`, `www/css/${name}.css`]),
   ...['parallax.js', 'parallax.d.ts', 'parallax_bg.wasm'].map((name) => [`pkg/${name}`, `www/pkg/${name}`]),
 ];

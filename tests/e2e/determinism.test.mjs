@@ -40,7 +40,8 @@ async function native(name, reports, { keep = [], pairs = null } = {}) {
 // Runs in Firefox: the engine's result for `reports`, as the page exports it (the same
 // steps as `chromium` below).
 const IN_FIREFOX = `
-  const { compare } = await import(new URL('js/engine.js', document.baseURI).href);
+  const { compare, useAnswers } = await import(new URL('js/engine.js', document.baseURI).href);
+  useAnswers(null); // this browser's engine, never the build's answer in advance
   const { elapsedMs, ...comparison } = await compare(reports, options);
   return JSON.stringify(comparison, null, 2) + '\\n';
 `;
@@ -48,7 +49,8 @@ const IN_FIREFOX = `
 async function chromium(reports, options) {
   const page = await open(env.browser, env.server.url);
   const json = await page.evaluate(async ([reports, options]) => {
-    const { compare } = await import(new URL('js/engine.js', document.baseURI).href);
+    const { compare, useAnswers } = await import(new URL('js/engine.js', document.baseURI).href);
+    useAnswers(null); // this browser's engine, never the build's answer in advance
     const { elapsedMs, ...comparison } = await compare(reports, options);
     return `${JSON.stringify(comparison, null, 2)}\n`;
   }, [reports, options]);

@@ -88,7 +88,7 @@ test('the tarball holds the entries, the worker, the wasm, the CSS, the types an
   }
   // Only what a page needs: not the page's own wiring, demo or sample reports.
   const js = await readdir(join(installed, 'js'));
-  assert.deepEqual(js.sort(), ['data.js', 'engine.js', 'render.js', 'views.js', 'worker.js']);
+  assert.deepEqual(js.sort(), ['answers.js', 'data.js', 'engine.js', 'render.js', 'views.js', 'worker.js']);
   const changelog = await readFile(join(installed, 'CHANGELOG.md'), 'utf8');
   assert.match(changelog, new RegExp(`^## ${version.replaceAll('.', '\\.')} `, 'm'));
 });

@@ -2,7 +2,7 @@
 // the engine, and drawing the chosen view. The views, their tabs and the pair choice are
 // views.js's (shared with the widget); rendering itself is in render.js.
 
-import { compare, limits, prepare } from './engine.js';
+import { compare, limits, prepare, useAnswers } from './engine.js';
 import {
   LINK_LIMIT, download, droppedNotice, exportSet, forgetSaved, isoDate, keptFor, loadManifest, setFromFragment, setToFragment, loadSaved, newReport, overLimits,
   parseSet, readReportFile, save, shownUrl, watchSaved,
@@ -13,6 +13,7 @@ import {
 } from './views.js';
 
 const DEFAULT_MANIFEST = 'data/manifest.json';
+const SAMPLE_ANSWERS = new URL('../pkg/answers.json', import.meta.url);
 // The manifest (`?src=`) whose comparison the reader stopped, for this tab's reloads: a
 // manifest's set is not saved with the reader's own.
 const STOPPED_SOURCE_KEY = 'parallax:stopped-src';
@@ -851,11 +852,17 @@ function stepDifference(step) {
  * (null when the engine cannot say: it will when it compares). */
 const maxReports = () => limits().then((known) => known.maxReports, () => null);
 
-async function loadDefault() {
+/** Fetches the sample reports, and their comparison answered by the build beside them
+ * (js/answers.js). The set is the page's own, well under the limits. */
+function fetchSample() {
+  useAnswers(SAMPLE_ANSWERS);
+  return loadManifest(DEFAULT_MANIFEST);
+}
+
+/** Shows the sample reports (`fetched`, when they are on their way already). */
+async function loadDefault(fetched = fetchSample()) {
   try {
-    // The sample set is the page's own, well under the limits: its texts are fetched
-    // while the engine loads, not after.
-    const set = await loadManifest(DEFAULT_MANIFEST);
+    const set = await fetched;
     state.reports = set.reports;
     state.next = set.next;
     state.stale = state.result !== null;
@@ -869,13 +876,25 @@ async function loadDefault() {
   }
 }
 
-async function main() {
-  prepare(); // the engine loads while the reports are fetched
+/** Starts the engine's worker, which loads the wasm module, and learns its limits. */
+function startEngine() {
+  prepare();
   limits().then((known) => { state.limits = known; }, () => {}); // a failed engine says so when it compares
-  wire();
+}
+
+async function main() {
   const src = readUrl();
+  const linked = location.hash.startsWith('#set=');
+  // The sample reports are fetched first thing, and their comparison is answered in
+  // advance (js/answers.js): for them the engine loads once it is drawn, not competing
+  // with it on a phone's few cores; for any other set it loads while the reports come.
+  const sample = !linked && !src && loadSaved() === null ? fetchSample() : null;
+  // Never an unhandled rejection: loadDefault says what went wrong.
+  sample?.catch(() => {});
+  if (!sample) startEngine();
+  wire();
   draw();
-  if (location.hash.startsWith('#set=')) {
+  if (linked) {
     // A set in the link: compared as sent, kept apart from the reader's own.
     try {
       const set = await setFromFragment(location.hash);
@@ -916,9 +935,11 @@ async function main() {
     own = saved !== null;
   }
   if (!own) {
-    await loadDefault();
+    await loadDefault(sample ?? undefined);
+    startEngine();
     return;
   }
+  startEngine();
   await run();
 }
 

@@ -14,6 +14,10 @@
 // way to stop a synchronous wasm call: a fresh worker starts at once and takes the next
 // request. A comparison that was superseded never runs to the end in the background.
 
+import { answerFor } from './answers.js';
+
+export { useAnswers } from './answers.js';
+
 let worker = null;
 let loaded = false; // the current worker has loaded the module and takes requests
 let running = null; // the request the worker is running
@@ -102,9 +106,16 @@ export function prepare() {
  * lay out side by side (`{ sideBySide: [['000', '001']] }`) and units to put back
  * (`{ keep: ['001:u3'] }`). When `signal` (an `AbortSignal`) aborts, the comparison is
  * given up (ended in the worker if it has started) and the promise rejects with the
- * signal's reason, an `AbortError` by default.
+ * signal's reason, an `AbortError` by default. A request answered in advance
+ * (js/answers.js, when the page called `useAnswers`) never reaches the worker.
  */
-export function compare(reports, options = undefined, { signal } = {}) {
+export async function compare(reports, options = undefined, { signal } = {}) {
+  const answer = await answerFor(reports, options);
+  if (signal?.aborted) throw signal.reason;
+  if (answer) {
+    performance.mark('parallax:answered-in-advance');
+    return answer;
+  }
   return request({ call: 'compare', reports, options }, signal);
 }
 
