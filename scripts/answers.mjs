@@ -37,12 +37,9 @@ initSync({ module: await readFile(join(WWW, 'pkg/parallax_bg.wasm')) });
 const set = await loadManifest('data/manifest.json');
 const reports = set.reports.map(({ id, title, text }) => ({ id, title, text }));
 const [a, b] = choosePair(reports.map((r) => r.id), [null, null]);
-const requests = [
-  // The page (js/app.js `run`): nothing put back or set aside, no pair until one is shown.
-  { keep: [], setAside: [], sideBySide: [] },
-  // The widget (parallax-compare.js) with the sample manifest: its default pair.
-  { sideBySide: [[a, b]] },
-];
+// The page (js/app.js `run`: nothing put back or set aside, its first pair laid out side
+// by side) and the widget (parallax-compare.js, its first pair) open with one request.
+const requests = [{ keep: [], setAside: [], sideBySide: [[a, b]] }];
 
 const answers = {};
 for (const options of requests) {
@@ -51,4 +48,4 @@ for (const options of requests) {
   answers[await requestDigest(reports, options)] = result;
 }
 await writeFile(join(WWW, 'pkg', 'answers.json'), JSON.stringify(answers));
-console.error(`answers in advance: ${requests.length} requests of the ${reports.length} sample reports (www/pkg/answers.json)`);
+console.error(`answers in advance: the ${reports.length} sample reports, ${requests.length === 1 ? 'one request' : `${requests.length} requests`} (www/pkg/answers.json)`);
