@@ -73,9 +73,9 @@ async function sizes() {
   const js = ['pkg/parallax.js', 'js/app.js', 'js/engine.js', 'js/worker.js', 'js/render.js', 'js/data.js', 'parallax-compare.js', 'parallax-compare-define.js'];
   const jsBytes = Buffer.concat(await Promise.all(js.map((f) => readFile(join(WWW, f)))));
   const line = (name, buf) => `${name}: ${kb(buf.length)} raw, ${kb(gzipSync(buf, { level: 9 }).length)} gzip, ${kb(brotliCompressSync(buf).length)} brotli`;
-  const answers = await readFile(join(WWW, 'pkg/answers.json'));
+  const sample = await readFile(join(WWW, 'pkg/sample.json'));
   return [line('parallax_bg.wasm', wasm), line(`JavaScript (${js.length} modules)`, jsBytes),
-    line('answers in advance (pkg/answers.json, fetched for the sample set only)', answers)];
+    line('the sample bundle (pkg/sample.json: the set and its answer, fetched for the sample set only)', sample)];
 }
 
 async function engineFigures(browser, url, seeds, pool) {
@@ -114,7 +114,7 @@ async function pageLoads(browser, url, name, { answers, returning = false }) {
   }
   for (let i = 0; i < 5; i += 1) {
     const p = profile ? await profile.context().newPage() : await open(browser, 'about:blank');
-    if (!answers && !profile) await p.route('**/pkg/answers.json', (route) => route.abort());
+    if (!answers && !profile) await p.route('**/pkg/sample.json', (route) => route.abort());
     await p.goto(url);
     await p.waitForSelector('body[data-state="ready"]');
     loads.push(await p.evaluate(() => {
@@ -127,7 +127,7 @@ async function pageLoads(browser, url, name, { answers, returning = false }) {
         html: nav?.responseEnd ?? NaN,
         modules: lastEnd((n) => n.endsWith('.js') && !n.includes('/pkg/') && !n.endsWith('worker.js')),
         texts: lastEnd((n) => n.endsWith('.txt') || n.endsWith('manifest.json')),
-        answer: lastEnd((n) => n.endsWith('/pkg/answers.json')),
+        answer: lastEnd((n) => n.endsWith('/pkg/sample.json')),
         started: at('parallax:engine-start'),
         engine: at('parallax:engine-loaded'),
         engineMs: performance.getEntriesByName('parallax:compared')[0]?.detail?.engineMs ?? NaN,
@@ -144,7 +144,7 @@ async function pageLoads(browser, url, name, { answers, returning = false }) {
   console.log(`Page load to first comparison drawn (${name}, median of 5): ${ms(m.total)}`);
   console.log(`  since navigation: html ${ms(m.html)}, last module ${ms(m.modules)}, last report text ${ms(m.texts)}, `
     + `worker started ${ms(m.started)}, engine loaded (the worker's module and wasm) ${ms(m.engine)}, comparison asked ${ms(m.compare)}, `
-    + (answers ? `answers in advance in ${ms(m.answer)}, ` : '')
+    + (answers ? `sample bundle (set and answer) in ${ms(m.answer)}, ` : '')
     + `answered ${ms(m.compared)} (${ms(m.compared - m.compare)}, of which the engine's own work ${ms(m.engineMs)}), drawn ${ms(m.total)} (${ms(m.total - m.compared)})`);
 }
 
@@ -162,9 +162,10 @@ async function main() {
     // `--load`: only the page load (the other figures take a minute).
     if (!process.argv.includes('--load')) await engineFigures(browser, url, seeds, pool);
 
-    // The sample set as a first-time reader gets it (answered in advance by the build:
-    // www/js/answers.js), then the same reports with the build's answers withheld, as a
-    // reader's own set is compared: the first call into the freshly compiled engine.
+    // The sample set as a first-time reader gets it (bundled with its answer by the
+    // build: www/js/answers.js), then with the bundle withheld (the page reads the
+    // manifest and its texts, and the engine compares them: the first call into the
+    // freshly compiled module), then a returning reader's own saved set.
     await pageLoads(browser, url, 'seeds, answered in advance', { answers: true });
     await pageLoads(browser, url, 'seeds, computed by the engine', { answers: false });
     await pageLoads(browser, url, 'seeds saved as a returning reader\'s own set', { answers: false, returning: true });

@@ -1,6 +1,7 @@
 // Answers in advance (www/js/answers.js): compares the sample reports with the wasm
 // module just built, as the page and the widget ask for them when they open, and writes
-// the results to www/pkg/answers.json, each under its request's digest.
+// the sample bundle www/pkg/sample.json: the set as the page reads it from its manifest,
+// and the results, each under its request's digest.
 //
 //   node scripts/answers.mjs      (scripts/lib.sh's build_wasm runs it after wasm-opt)
 //
@@ -47,5 +48,5 @@ for (const options of requests) {
   delete result.elapsedMs; // the time it took here is not part of the answer
   answers[await requestDigest(reports, options)] = result;
 }
-await writeFile(join(WWW, 'pkg', 'answers.json'), JSON.stringify(answers));
-console.error(`answers in advance: the ${reports.length} sample reports, ${requests.length === 1 ? 'one request' : `${requests.length} requests`} (www/pkg/answers.json)`);
+await writeFile(join(WWW, 'pkg', 'sample.json'), JSON.stringify({ set, answers }));
+console.error(`answers in advance: the ${reports.length} sample reports, ${requests.length === 1 ? 'one request' : `${requests.length} requests`} (www/pkg/sample.json)`);

@@ -19,6 +19,12 @@ test('the sample comparison answered in advance is the engine\'s, and the page s
   const page = await open(env.browser, env.server.url);
   await ready(page);
   assert.equal((await answered(page)).inAdvance, 1, 'the first comparison came from the build');
+  assert.ok(!page.requests.some((url) => url.includes('/data/')), 'the set came in the bundle, not from the manifest');
+  const { bundled, read } = await page.evaluate(async () => {
+    const { loadManifest } = await import('./js/data.js');
+    return { bundled: (await (await fetch('pkg/sample.json')).json()).set, read: await loadManifest('data/manifest.json') };
+  });
+  assert.deepEqual(bundled, read, 'the bundled set is the manifest\'s, as the page reads it');
   const { answer, engine } = await page.evaluate(async () => {
     const { compare, useAnswers } = await import('./js/engine.js');
     const { loadManifest } = await import('./js/data.js');
@@ -62,16 +68,17 @@ test('a request the build did not answer goes to the engine', async () => {
   await page.context().close();
 });
 
-test('without the build\'s answers the page compares the sample with the engine', async () => {
+test('without the build\'s bundle the page reads the sample manifest and compares it with the engine', async () => {
   const page = await open(env.browser, 'about:blank');
-  await page.route('**/pkg/answers.json', (route) => route.abort());
+  await page.route('**/pkg/sample.json', (route) => route.abort());
   await page.goto(env.server.url);
   await ready(page);
   const counts = await answered(page);
   assert.equal(counts.inAdvance, 0);
   assert.equal(counts.engineLoaded, 1);
+  assert.ok(page.requests.some((url) => url.endsWith('/data/manifest.json')), 'the set came from the manifest');
   assert.ok(await page.locator('.fact-row').count() >= 10);
-  // The aborted fetch of the answers is the only error the console saw.
+  // The aborted fetch of the bundle is the only error the console saw.
   assert.ok(page.errors.every((e) => /ERR_FAILED/.test(e)), page.errors.join('\n'));
   await page.context().close();
 });

@@ -79,7 +79,7 @@ test('when the engine dies the page says so, keeps the reports, and starts a new
     ? route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("engine crashed");' })
     : route.continue()));
   // The sample set's first comparison must reach the engine, not the build's answer.
-  await page.route('**/pkg/answers.json', (route) => route.abort());
+  await page.route('**/pkg/sample.json', (route) => route.abort());
   await page.goto(env.server.url);
   await page.waitForSelector('body[data-state="error"]');
   assert.match(await page.locator('#status').textContent(), /comparison engine could not run.*Your reports are kept/);

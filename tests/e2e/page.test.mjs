@@ -533,10 +533,13 @@ test('readable at 320 px wide', async () => {
 
 test('while the reports load on a slow connection, the page says so, and nothing says the set is empty', async () => {
   const page = await open(env.browser, 'about:blank');
-  await page.route('**/data/manifest.json', async (route) => {
-    await new Promise((done) => setTimeout(done, 1500));
-    await route.continue();
-  });
+  // The sample bundle (js/answers.js) is slow, as its manifest would be without it.
+  for (const slow of ['**/pkg/sample.json', '**/data/manifest.json']) {
+    await page.route(slow, async (route) => {
+      await new Promise((done) => setTimeout(done, 1500));
+      await route.continue();
+    });
+  }
   await page.goto(env.server.url);
   await page.waitForFunction(() => document.getElementById('view').textContent.length > 0);
   const said = await page.evaluate(() => ({
@@ -552,6 +555,8 @@ test('while the reports load on a slow connection, the page says so, and nothing
 
 test('a missing manifest is reported in words and nothing breaks', async () => {
   const page = await open(env.browser, 'about:blank');
+  // Without the sample bundle (js/answers.js) the page reads the sample manifest.
+  await page.route('**/pkg/sample.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.route('**/data/manifest.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(env.server.url);
   await page.waitForSelector('body[data-state="error"]');

@@ -1,17 +1,19 @@
 // Comparisons answered in advance. The page's build compares the sample reports with the
-// very wasm module the worker runs (scripts/answers.mjs) and writes the results to
-// `pkg/answers.json`, each under a SHA-256 digest of its request, as `requestDigest`
-// below spells it for the build and the page alike. So a reader who opens the page sees
-// the sample comparison as soon as its texts are in, instead of after the first call into
-// a freshly compiled module (most of the page load: BENCHMARKS.md), and the answer is the
-// engine's, byte for byte, for exactly that request. Any other request (one report edited, a line put back, another pair
+// very wasm module the worker runs (scripts/answers.mjs) and writes the results, each
+// under a SHA-256 digest of its request, as `requestDigest`
+// below spells it for the build and the page alike, in one bundle with the sample set
+// itself (`pkg/sample.json`: one fetch where the manifest and its texts take two rounds).
+// So a reader who opens the page sees the sample comparison as soon as that file is in,
+// instead of after the first call into a freshly compiled module (most of the page load:
+// BENCHMARKS.md), and the answer is the engine's, byte for byte, for exactly that
+// request. Any other request (one report edited, a line put back, another pair
 // side by side) has another digest and goes to the engine.
 //
-// The page fetches them only when it is about to show the sample reports (js/app.js), the
-// iframe embed only for the sample manifest (js/embed.js). Nothing depends on them:
-// without the file (the npm package has none), without `crypto.subtle` (a page served
-// over plain http from another host), or when the fetch fails, every request goes to the
-// engine as before.
+// The page fetches the bundle only when it is about to show the sample reports
+// (js/app.js), the iframe embed only for the sample manifest (js/embed.js). Nothing
+// depends on it: without the file (the npm package has none; the page then reads the
+// manifest), without `crypto.subtle` (a page served over plain http from another host),
+// or when the fetch fails, every request goes to the engine as before.
 
 /**
  * The request as the engine reads it, spelled one way: each report's id, title and
@@ -48,14 +50,24 @@ let answers = null; // a promise of a Map from digest to result, or null
 const WAIT_MS = 2000;
 
 /**
- * Fetches the answers in advance at `url` (a JSON object from request digests to
- * results) now, while the reports load; `null` stops using them, so that every request
- * goes to the engine (the tests compare the two that way).
+ * Fetches the sample bundle the build wrote at `url` (`{ set, answers }`: the sample set
+ * as `loadManifest` gives it, and the answers in advance, an object from request digests
+ * to results). Resolves to null when it cannot be had: nothing depends on it.
  */
-export function useAnswers(url) {
-  answers = url === null ? null : fetch(url, { credentials: 'omit' })
-    .then((response) => (response.ok ? response.json() : {}))
-    .then((known) => new Map(Object.entries(known ?? {})))
+export function fetchBundle(url) {
+  return fetch(url, { credentials: 'omit' })
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+}
+
+/**
+ * Takes the answers in advance from `bundle` (a promise of what `fetchBundle` gives)
+ * for the requests to come; `null` stops using them, so that every request goes to the
+ * engine (the tests compare the two that way).
+ */
+export function useAnswers(bundle) {
+  answers = bundle === null ? null : Promise.resolve(bundle)
+    .then((known) => new Map(Object.entries(known?.answers ?? {})))
     .catch(() => null);
 }
 

@@ -2,7 +2,7 @@
 // the engine, and drawing the chosen view. The views, their tabs and the pair choice are
 // views.js's (shared with the widget); rendering itself is in render.js.
 
-import { compare, limits, prepare, useAnswers } from './engine.js';
+import { compare, fetchBundle, limits, prepare, useAnswers } from './engine.js';
 import {
   LINK_LIMIT, download, droppedNotice, exportSet, forgetSaved, isoDate, keptFor, loadManifest, setFromFragment, setToFragment, loadSaved, newReport, overLimits,
   parseSet, readReportFile, save, shownUrl, watchSaved,
@@ -13,7 +13,7 @@ import {
 } from './views.js';
 
 const DEFAULT_MANIFEST = 'data/manifest.json';
-const SAMPLE_ANSWERS = new URL('../pkg/answers.json', import.meta.url);
+const SAMPLE_BUNDLE = new URL('../pkg/sample.json', import.meta.url);
 // The manifest (`?src=`) whose comparison the reader stopped, for this tab's reloads: a
 // manifest's set is not saved with the reader's own.
 const STOPPED_SOURCE_KEY = 'parallax:stopped-src';
@@ -852,11 +852,13 @@ function stepDifference(step) {
  * (null when the engine cannot say: it will when it compares). */
 const maxReports = () => limits().then((known) => known.maxReports, () => null);
 
-/** Fetches the sample reports, and their comparison answered by the build beside them
- * (js/answers.js). The set is the page's own, well under the limits. */
+/** Fetches the sample reports with their comparison, as the build bundled them
+ * (js/answers.js), else from their manifest. The set is the page's own, well under the
+ * limits. */
 function fetchSample() {
-  useAnswers(SAMPLE_ANSWERS);
-  return loadManifest(DEFAULT_MANIFEST);
+  const bundle = fetchBundle(SAMPLE_BUNDLE);
+  useAnswers(bundle);
+  return bundle.then((built) => built?.set ?? loadManifest(DEFAULT_MANIFEST));
 }
 
 /** Shows the sample reports (`fetched`, when they are on their way already). */

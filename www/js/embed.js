@@ -6,7 +6,7 @@
 // thousands of pixels unasked.
 
 import '../parallax-compare-define.js';
-import { useAnswers } from './engine.js';
+import { fetchBundle, useAnswers } from './engine.js';
 
 const params = new URLSearchParams(location.search);
 const element = document.getElementById('comparison');
@@ -14,7 +14,7 @@ const element = document.getElementById('comparison');
 // for it alone, not for a newsroom's own reports.
 try {
   if (new URL(params.get('src') ?? '', document.baseURI).href === new URL('../data/manifest.json', import.meta.url).href) {
-    useAnswers(new URL('../pkg/answers.json', import.meta.url));
+    useAnswers(fetchBundle(new URL('../pkg/sample.json', import.meta.url)));
   }
 } catch {
   // An address that does not parse: the widget says so.

@@ -16,7 +16,7 @@
 
 import { answerFor } from './answers.js';
 
-export { useAnswers } from './answers.js';
+export { fetchBundle, useAnswers } from './answers.js';
 
 let worker = null;
 let loaded = false; // the current worker has loaded the module and takes requests
