@@ -58,6 +58,9 @@ pub enum Value {
     Number(Number),
     /// A calendar date or range: "October 19", "October 18–19", "25 October", "on Sunday".
     Date(Date),
+    /// A time coarser than a day ("in December", "in 2015"), or one counted from the
+    /// report's own day that no date line resolves ("last month", "two weeks ago").
+    Period(Period),
     /// Who led a side: "the Afghan side was led by Deputy Interior Minister Mawlawi
     /// Rahmatullah Najeeb".
     Leader {
@@ -140,6 +143,42 @@ impl Date {
     }
 }
 
+/// A time given coarser than a day, or relative to a day the report does not state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    /// A month of no stated year: "in December".
+    Month(u8),
+    /// A year: "in 2015".
+    Year(u16),
+    /// The calendar week, month or year before (-1), of (0) or after (1) the report's
+    /// day: "last month" is (Month, -1), "this week" (Week, 0).
+    Calendar { span: Span, offset: i8 },
+    /// Spans counted from the report's day, back (negative) or ahead: "two weeks ago" is
+    /// (Week, -2), "in three days" (Day, 3), "a year ago" (Year, -1).
+    Counted { span: Span, count: i16 },
+}
+
+/// The span a relative time counts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Span {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Span {
+    /// Its length in days, at most.
+    pub fn days(self) -> i32 {
+        match self {
+            Span::Day => 1,
+            Span::Week => 7,
+            Span::Month => 31,
+            Span::Year => 366,
+        }
+    }
+}
+
 /// How parties took part in talks or a deal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Mediation {
@@ -184,7 +223,7 @@ impl Value {
                 unit: &n.unit,
                 earlier: n.earlier,
             },
-            Value::Date(_) => Slot::Date,
+            Value::Date(_) | Value::Period(_) => Slot::Date,
             Value::Leader { side, .. } => Slot::Leader { side },
             Value::Mediators { verb, .. } => Slot::Mediators(*verb),
             Value::Role { person, .. } => Slot::Role { person },
@@ -208,6 +247,7 @@ pub fn extract(text: &str, words: &[Word], anchor: Option<Anchor>) -> Vec<Detail
     let mut used = vec![false; words.len()];
     // Dates first, so their numbers are not counted as numbers.
     let mut out = dates::absolute_dates(words, &mut used);
+    out.extend(dates::periods(words, &mut used, anchor));
     out.extend(numbers::times(text, words, &mut used));
     out.extend(numbers::numbers(text, words, &used));
     out.extend(numbers::ordinals(words, &used));

@@ -28,7 +28,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::align::Alignment;
-use crate::details::{self, Date, Detail, Number, Qualifier, Slot, Value};
+use crate::details::{self, Date, Detail, Number, Period, Qualifier, Slot, Span, Value};
 use crate::ids::Reports;
 use crate::text::{lexicon, names};
 use crate::union_find::UnionFind;
@@ -164,6 +164,7 @@ pub fn findings<'a>(
         buckets.entry(slot).or_default().push(c);
     }
     let mut buckets: Vec<Vec<usize>> = buckets.into_values().collect();
+    let times = by_unit(placed, |v| matches!(v, Value::Date(_) | Value::Period(_)));
     buckets.sort_unstable();
     for bucket in &buckets {
         let bucket = &bucket[..bucket.len().min(MAX_CLASSES)];
@@ -200,7 +201,6 @@ pub fn findings<'a>(
                         alignment.related(u, v) || alignment.corpus.shared_rare(u, v) >= 4
                     })
                 };
-                let grouped = || pair_where(&|u, v| alignment.related(u, v));
                 let (relation, pair) = match (&x.detail.value, &y.detail.value) {
                     (Value::Number(a), Value::Number(b)) if a.value == b.value => {
                         (number_relation(a, b), Some((i, j)))
@@ -211,7 +211,40 @@ pub fn findings<'a>(
                         (!names::same_person(a, b)).then_some(FindingKind::Conflict),
                         Some((i, j)),
                     ),
-                    (Value::Date(a), Value::Date(b)) => (date_relation(a, b), grouped()),
+                    (Value::Date(_) | Value::Period(_), Value::Date(_) | Value::Period(_)) => {
+                        let (a, b) = (&x.detail.value, &y.detail.value);
+                        let relation = time_relation(a, b);
+                        // A relative time is compared only between units linked to each
+                        // other, said of one aligned event: a group joins units through
+                        // others, and a relative time cannot be checked to make up for it.
+                        let linked = is_relative(a) || is_relative(b);
+                        // A unit giving another time that matches better is the pair's
+                        // real counterpart: "filmed in December, charged this week"
+                        // against "filmed in December" or "filmed two weeks ago" is no
+                        // finding of "this week".
+                        let rank = |k: Option<FindingKind>| match k {
+                            None => 0,
+                            Some(FindingKind::Precision) => 1,
+                            Some(_) => 2,
+                        };
+                        let here = rank(relation);
+                        let better = |u: usize, value: &Value| {
+                            times.get(&u).into_iter().flatten().any(|&t| {
+                                rank(time_relation(value, &placed[t].detail.value)) < here
+                            })
+                        };
+                        let pair = pair_where(&|u, v| {
+                            (if linked {
+                                alignment
+                                    .link(u, v)
+                                    .is_some_and(|l| l.same_fact || l.mutual)
+                            } else {
+                                alignment.related(u, v)
+                            }) && !better(v, a)
+                                && !better(u, b)
+                        });
+                        (relation, pair)
+                    }
                     (Value::Mediators { parties: a, .. }, Value::Mediators { parties: b, .. }) => {
                         (party_relation(a, b), related())
                     }
@@ -253,15 +286,24 @@ pub fn findings<'a>(
     }
     let mut out: Vec<Finding> = components
         .into_iter()
-        .map(|(r, details)| Finding {
-            kind: kind[r].expect("linked"),
-            slot: placed[r].detail.value.slot(),
-            confidence: match (kind[r], &placed[r].detail.value) {
-                (_, Value::Place(_)) => 0.5,
-                (Some(FindingKind::Conflict), _) => 0.7,
-                _ => 0.8,
-            },
-            details: details.into_iter().collect(),
+        .map(|(r, details)| {
+            // A time relative to a day no date line states is compared by rules that
+            // cannot check it against the calendar: less sure.
+            let relative = details
+                .iter()
+                .any(|&i| is_relative(&placed[i].detail.value));
+            Finding {
+                kind: kind[r].expect("linked"),
+                slot: placed[r].detail.value.slot(),
+                confidence: match (kind[r], &placed[r].detail.value) {
+                    (_, Value::Place(_)) => 0.5,
+                    (Some(FindingKind::Conflict), _) if relative => 0.5,
+                    (Some(FindingKind::Conflict), _) => 0.7,
+                    _ if relative => 0.6,
+                    _ => 0.8,
+                },
+                details: details.into_iter().collect(),
+            }
         })
         .collect();
     let linked: BTreeSet<usize> = out.iter().flat_map(|f| f.details.iter().copied()).collect();
@@ -568,6 +610,126 @@ fn date_relation(x: &Date, y: &Date) -> Option<FindingKind> {
     })
 }
 
+/// Whether a time is counted from a day no date line gave: "last month", "two weeks ago".
+fn is_relative(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Period(Period::Calendar { .. } | Period::Counted { .. })
+    )
+}
+
+/// Times of one fact (units of one group): calendar dates as [`date_relation`] says; a
+/// month against a day of it, or a year against a date of that year, differ in precision,
+/// other months or years conflict; a month against a year, or a date of no stated year
+/// against a year, cannot be compared. A time counted from the report's day with no date
+/// line to place it is compared as [`period_relation`] and [`relative_against`] say.
+fn time_relation(x: &Value, y: &Value) -> Option<FindingKind> {
+    match (x, y) {
+        (Value::Date(a), Value::Date(b)) => date_relation(a, b),
+        (Value::Period(p), Value::Period(q)) => period_relation(*p, *q),
+        (Value::Date(d), Value::Period(p)) | (Value::Period(p), Value::Date(d)) => match *p {
+            Period::Month(m) if m == d.month => Some(FindingKind::Precision),
+            Period::Month(_) => Some(FindingKind::Conflict),
+            Period::Year(y) => d.year.map(|dy| {
+                if dy == y {
+                    FindingKind::Precision
+                } else {
+                    FindingKind::Conflict
+                }
+            }),
+            relative => relative_against(relative, false),
+        },
+        _ => None,
+    }
+}
+
+/// Two periods of one fact. Months, or years, that differ conflict. Two relative times:
+/// "last month" against "this month" (the same calendar span, another offset) conflict,
+/// though reports published days apart may straddle the turn of a month, so such cards
+/// carry a lower confidence; other pairs are compared as the days from the report's day
+/// they may fall on ([`days_from_report`]): "two weeks ago" may be "last month", a
+/// precision difference, but never "next month", a conflict.
+fn period_relation(p: Period, q: Period) -> Option<FindingKind> {
+    let differ = |same: bool| (!same).then_some(FindingKind::Conflict);
+    match (p, q) {
+        (Period::Month(a), Period::Month(b)) => differ(a == b),
+        (Period::Year(a), Period::Year(b)) => differ(a == b),
+        (Period::Month(_), Period::Year(_)) | (Period::Year(_), Period::Month(_)) => None,
+        (Period::Month(_), relative) | (relative, Period::Month(_)) => {
+            relative_against(relative, false)
+        }
+        (Period::Year(_), relative) | (relative, Period::Year(_)) => {
+            relative_against(relative, true)
+        }
+        (Period::Calendar { span: a, offset: x }, Period::Calendar { span: b, offset: y })
+            if a == b =>
+        {
+            differ(x == y)
+        }
+        _ if p == q => None,
+        // A year counted back is not set against a month or a week: "two years ago" and
+        // "last month" in one passage are times of two things.
+        _ if (span_of(p) == Some(Span::Year)) != (span_of(q) == Some(Span::Year)) => None,
+        _ => {
+            let ((a, b), (c, d)) = (days_from_report(p)?, days_from_report(q)?);
+            Some(if a <= d && c <= b {
+                FindingKind::Precision
+            } else {
+                FindingKind::Conflict
+            })
+        }
+    }
+}
+
+/// A time counted from a day no date line states, against a calendar time (a date or a
+/// month, or a year when `year`): without the report's day the two cannot be checked
+/// against each other, but one gives the time more precisely, a difference a
+/// fact-checker wants ("2 say next month, 2 say March 6"). Days, weeks and months are
+/// set against dates and months, years against years: "last year" against "in 2015"
+/// is a precision difference, not a conflict, since only the report's year could tell
+/// which, and guessing it from the years the reports name would be a guess. Other pairs
+/// are not compared.
+fn relative_against(relative: Period, year: bool) -> Option<FindingKind> {
+    let span = span_of(relative)?;
+    ((span == Span::Year) == year).then_some(FindingKind::Precision)
+}
+
+/// The span a relative time counts in; none for a month or a year.
+fn span_of(period: Period) -> Option<Span> {
+    match period {
+        Period::Calendar { span, .. } | Period::Counted { span, .. } => Some(span),
+        Period::Month(_) | Period::Year(_) => None,
+    }
+}
+
+/// The days from the report's own day a relative time may fall on, first and last:
+/// "last month" is -61 to -1 (any day of the month before, from any day of this one),
+/// "this week" -6 to 6, "two weeks ago" -17 to -11 (counted weeks are loose by half a
+/// week, months by half a month, years by half a year), "in three days" 3 to 3.
+fn days_from_report(period: Period) -> Option<(i32, i32)> {
+    match period {
+        Period::Calendar { span, offset } => {
+            let long = span.days();
+            Some(match offset {
+                ..=-1 => (1 - 2 * long, -1),
+                0 => (1 - long, long - 1),
+                1.. => (1, 2 * long - 1),
+            })
+        }
+        Period::Counted { span, count } => {
+            let (each, loose) = match span {
+                Span::Day => (1, 0),
+                Span::Week => (7, 3),
+                Span::Month => (30, 15),
+                Span::Year => (365, 183),
+            };
+            let centre = i32::from(count) * each;
+            Some((centre - loose, centre + loose))
+        }
+        Period::Month(_) | Period::Year(_) => None,
+    }
+}
+
 /// In groups of three reports or more: a number only one report gives.
 fn only_in_some<'a>(
     placed: &'a [Placed],
@@ -654,6 +816,15 @@ mod tests {
     /// The findings among `placed`, where unit `u` is the one unit of report `u` and the
     /// `grouped` pairs of units are groups.
     fn run(placed: &[Placed], grouped: &[(usize, usize)]) -> Vec<(FindingKind, Vec<usize>)> {
+        run_linked(placed, grouped, false)
+    }
+
+    /// As [`run`]; with `linked`, each group's pair of units is a mutual same-fact link too.
+    fn run_linked(
+        placed: &[Placed],
+        grouped: &[(usize, usize)],
+        linked: bool,
+    ) -> Vec<(FindingKind, Vec<usize>)> {
         let units = placed.iter().map(|p| p.unit + 1).max().unwrap_or(0);
         // One short unit per report, no two sharing a word.
         let inputs: Vec<ReportInput> = (0..units)
@@ -674,6 +845,19 @@ mod tests {
             for &u in members {
                 alignment.in_groups[u].push(g);
             }
+        }
+        if linked {
+            alignment.links = grouped
+                .iter()
+                .map(|&(a, b)| crate::align::Link {
+                    a: a.min(b),
+                    b: a.max(b),
+                    score: 1.0,
+                    same_fact: true,
+                    mutual: true,
+                })
+                .collect();
+            alignment.links.sort_by_key(|l| (l.a, l.b));
         }
         let mentions = Mentions::new(&reports, &alignment);
         findings(placed, &alignment, &mentions)
@@ -734,6 +918,155 @@ mod tests {
         assert_eq!(
             run(&placed, &[(0, 2)]),
             [(FindingKind::Conflict, vec![0, 2])]
+        );
+    }
+
+    fn calendar(span: Span, offset: i8) -> Value {
+        Value::Period(Period::Calendar { span, offset })
+    }
+
+    fn counted(span: Span, count: i16) -> Value {
+        Value::Period(Period::Counted { span, count })
+    }
+
+    fn day(month: u8, first: u8, year: Option<u16>) -> Value {
+        Value::Date(Date {
+            month,
+            first,
+            last: first,
+            year,
+        })
+    }
+
+    #[test]
+    fn times_coarse_and_relative() {
+        let month = |m| Value::Period(Period::Month(m));
+        let year = |y| Value::Period(Period::Year(y));
+        let (p, c) = (Some(FindingKind::Precision), Some(FindingKind::Conflict));
+        // (a time, another, how they relate, why)
+        let cases: &[(Value, Value, Option<FindingKind>, &str)] = &[
+            (month(12), day(12, 19, None), p, "in December / December 19"),
+            (month(11), day(10, 19, None), c, "in November / October 19"),
+            (year(2015), year(2012), c, "in 2015 / in 2012"),
+            (
+                day(3, 6, Some(2015)),
+                year(2015),
+                p,
+                "March 6, 2015 by the date line / 2015",
+            ),
+            (
+                day(3, 6, None),
+                year(2015),
+                None,
+                "March 6 of no stated year / 2015",
+            ),
+            (month(12), year(2015), None, "in December / in 2015"),
+            (
+                calendar(Span::Month, 1),
+                day(3, 6, None),
+                p,
+                "next month / March 6: cannot be checked, one is more precise",
+            ),
+            (
+                calendar(Span::Month, -1),
+                calendar(Span::Month, 0),
+                c,
+                "last month / this month",
+            ),
+            (
+                calendar(Span::Month, -1),
+                calendar(Span::Month, -1),
+                None,
+                "last month twice",
+            ),
+            (
+                calendar(Span::Month, -1),
+                counted(Span::Week, -2),
+                p,
+                "last month / two weeks ago",
+            ),
+            (
+                counted(Span::Week, -2),
+                calendar(Span::Month, 1),
+                c,
+                "two weeks ago / next month",
+            ),
+            (
+                counted(Span::Week, -2),
+                counted(Span::Week, -3),
+                c,
+                "two / three weeks ago",
+            ),
+            (
+                counted(Span::Week, -2),
+                month(12),
+                p,
+                "two weeks ago / in December",
+            ),
+            (
+                calendar(Span::Year, -1),
+                year(2015),
+                p,
+                "last year / in 2015: only the report's year could tell",
+            ),
+            (
+                counted(Span::Year, -2),
+                calendar(Span::Month, -1),
+                None,
+                "two years ago / last month",
+            ),
+            (
+                calendar(Span::Year, -1),
+                month(12),
+                None,
+                "last year / in December",
+            ),
+            (
+                calendar(Span::Week, -1),
+                year(2015),
+                None,
+                "last week / in 2015",
+            ),
+        ];
+        for (a, b, expected, why) in cases {
+            assert_eq!(time_relation(a, b), *expected, "{why}");
+            assert_eq!(time_relation(b, a), *expected, "{why}, the other way");
+        }
+    }
+
+    #[test]
+    fn relative_times_are_compared_only_between_linked_units() {
+        // "last month" / "this month" in one group, but not linked to each other.
+        let placed = [
+            placed(0, 0, calendar(Span::Month, -1)),
+            placed(1, 1, calendar(Span::Month, 0)),
+        ];
+        assert!(run(&placed, &[(0, 1)]).is_empty());
+        assert_eq!(
+            run_linked(&placed, &[(0, 1)], true),
+            [(FindingKind::Conflict, vec![0, 1])]
+        );
+    }
+
+    #[test]
+    fn a_time_with_a_better_counterpart_in_the_other_unit_is_no_finding() {
+        // "filmed in December" / "charged this week after being filmed in December": the
+        // second unit's December is the first's counterpart, and "this week" no finding.
+        let december = [
+            placed(0, 0, Value::Period(Period::Month(12))),
+            placed(1, 1, calendar(Span::Week, 0)),
+            placed(1, 1, Value::Period(Period::Month(12))),
+        ];
+        assert!(run_linked(&december, &[(0, 1)], true).is_empty());
+        // "filmed two weeks ago" against the same: a precision difference of December.
+        let other = [
+            placed(0, 0, counted(Span::Week, -2)),
+            placed(1, 1, calendar(Span::Week, 0)),
+            placed(1, 1, Value::Period(Period::Month(12))),
+        ];
+        assert_eq!(
+            run_linked(&other, &[(0, 1)], true),
+            [(FindingKind::Precision, vec![0, 2])]
         );
     }
 
