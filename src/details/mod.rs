@@ -13,9 +13,10 @@
 //! people see is written there, from these values. By kind:
 //!
 //! - [`numbers`]: counts and measures, with qualifier and earlier figures;
-//! - [`dates`]: calendar dates and ranges, relative dates, and a date line's day;
+//! - [`dates`]: calendar dates and ranges, relative dates, periods ("in December",
+//!   "last month", "two weeks ago"), and a date line's day;
 //! - [`people`]: who led a side, who mediated, people's titles;
-//! - [`places`]: places and organisations.
+//! - [`places`]: places, where companies are based, and organisations.
 //!
 //! Whether two names are one person, side or party is for [`crate::text::names`]; the
 //! words read (months, titles, clause breaks) are in [`crate::text::lexicon`].
@@ -86,6 +87,13 @@ pub enum Value {
     },
     /// A place something happened in, its words in lower case: "istanbul" ("in Istanbul").
     Place(String),
+    /// Where a company or body is based: "San Diego-based Qualcomm".
+    Base {
+        /// What is based there, in lower case ("qualcomm").
+        of: String,
+        /// The place's words in lower case ("san diego").
+        place: String,
+    },
     /// An organisation named, its words in lower case: "ttp", "rail accident
     /// investigation branch".
     Organisation(String),
@@ -212,6 +220,10 @@ pub enum Slot<'a> {
         person: &'a str,
     },
     Place,
+    /// Where it is based.
+    Base {
+        of: &'a str,
+    },
     Organisation,
 }
 
@@ -228,6 +240,7 @@ impl Value {
             Value::Mediators { verb, .. } => Slot::Mediators(*verb),
             Value::Role { person, .. } => Slot::Role { person },
             Value::Place(_) => Slot::Place,
+            Value::Base { of, .. } => Slot::Base { of },
             Value::Organisation(_) => Slot::Organisation,
         }
     }
@@ -256,6 +269,7 @@ pub fn extract(text: &str, words: &[Word], anchor: Option<Anchor>) -> Vec<Detail
     out.extend(people::mediators(text, words));
     out.extend(people::roles(text, words));
     out.extend(places::places(text, words));
+    out.extend(places::bases(text, words));
     out.extend(places::organisations(text, words));
     out.sort_by_key(|d| d.start);
     out

@@ -30,6 +30,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use crate::align::Alignment;
 use crate::details::{self, Date, Detail, Number, Period, Qualifier, Slot, Span, Value};
 use crate::ids::Reports;
+use crate::text::gazetteer::{self, Relation};
 use crate::text::{lexicon, names};
 use crate::union_find::UnionFind;
 
@@ -159,6 +160,7 @@ pub fn findings<'a>(
         let slot = match placed[members[0]].detail.value.slot() {
             Slot::Leader { .. } => Slot::Leader { side: "" },
             Slot::Role { .. } => Slot::Role { person: "" },
+            Slot::Base { .. } => Slot::Base { of: "" },
             slot => slot,
         };
         buckets.entry(slot).or_default().push(c);
@@ -177,6 +179,7 @@ pub fn findings<'a>(
                     (Slot::Role { person: a }, Slot::Role { person: b }) => {
                         names::same_person(a, b)
                     }
+                    (Slot::Base { of: a }, Slot::Base { of: b }) => names::same_party(a, b),
                     _ => true,
                 };
                 if x.report == y.report || !same_slot {
@@ -251,6 +254,10 @@ pub fn findings<'a>(
                     (Value::Role { title: a, .. }, Value::Role { title: b, .. }) => {
                         (role_relation(a, b), Some((i, j)))
                     }
+                    // Where a company is based is one slot across the whole story.
+                    (Value::Base { place: a, .. }, Value::Base { place: b, .. }) => {
+                        (base_relation(a, b), Some((i, j)))
+                    }
                     // Places and organisations are compared unit by unit below.
                     _ => (None, None),
                 };
@@ -260,11 +267,11 @@ pub fn findings<'a>(
             }
         }
     }
-    let places = place_conflicts(placed, alignment, mentions);
-    for &(i, j) in &places {
-        link(&mut sets, &mut kind, i, j, FindingKind::Conflict);
+    let places = place_differences(placed, alignment, mentions);
+    for &(i, j, k) in &places {
+        link(&mut sets, &mut kind, i, j, k);
     }
-    let in_conflict: BTreeSet<usize> = places.iter().flat_map(|&(i, j)| [i, j]).collect();
+    let compared: BTreeSet<usize> = places.iter().flat_map(|&(i, j, _)| [i, j]).collect();
     // Each linked detail brings the other occurrences of its class (the same value said
     // again elsewhere in its report), so a finding shows every place it is said.
     let mut class_of_detail = vec![0; n];
@@ -296,7 +303,8 @@ pub fn findings<'a>(
                 kind: kind[r].expect("linked"),
                 slot: placed[r].detail.value.slot(),
                 confidence: match (kind[r], &placed[r].detail.value) {
-                    (_, Value::Place(_)) => 0.5,
+                    (Some(FindingKind::Precision), Value::Place(_) | Value::Base { .. }) => 0.6,
+                    (_, Value::Place(_) | Value::Base { .. }) => 0.5,
                     (Some(FindingKind::Conflict), _) if relative => 0.5,
                     (Some(FindingKind::Conflict), _) => 0.7,
                     _ if relative => 0.6,
@@ -308,12 +316,7 @@ pub fn findings<'a>(
         .collect();
     let linked: BTreeSet<usize> = out.iter().flat_map(|f| f.details.iter().copied()).collect();
     out.extend(only_in_some(placed, alignment, &linked));
-    out.extend(names_only_in_some(
-        placed,
-        alignment,
-        mentions,
-        &in_conflict,
-    ));
+    out.extend(names_only_in_some(placed, alignment, mentions, &compared));
     out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.details.cmp(&b.details)));
     // A detail only some give, found again in another group it is in, is one card:
     // findings of one kind and slot that share a detail merge.
@@ -490,14 +493,29 @@ fn role_relation(a: &[String], b: &[String]) -> Option<FindingKind> {
     }
 }
 
-/// Pairs of place details of units in one group, from different reports, that name only
-/// places the other never mentions: each unit's places, against the other's. Units of a
-/// report naming the same places are compared once.
-fn place_conflicts(
+/// Where one company is based, by two reports: a place against one that holds it ("San
+/// Diego", "California") differs in precision, places known to be apart conflict, and
+/// places the gazetteer does not know are not compared (two names may be one place).
+fn base_relation(a: &str, b: &str) -> Option<FindingKind> {
+    match gazetteer::relation(a, b)? {
+        Relation::Same => None,
+        Relation::Contains | Relation::Within => Some(FindingKind::Precision),
+        Relation::Apart => Some(FindingKind::Conflict),
+    }
+}
+
+/// Pairs of place details of units in one group, from different reports, and how they
+/// differ. Units whose places agree (one name, or one place by two names: "U.S.", "United
+/// States") make none. A place against one that holds it ([`gazetteer::relation`]:
+/// "San Diego" / "California", "Geneva" / "Switzerland") is a precision difference, when
+/// the report of the vaguer does not name the other anywhere, and never a conflict. Otherwise units that name only places the other report never
+/// mentions conflict: places the gazetteer knows to be apart, or that it does not know.
+/// Units of a report naming the same places are compared once.
+fn place_differences(
     placed: &[Placed],
     alignment: &Alignment,
     mentions: &Mentions,
-) -> Vec<(usize, usize)> {
+) -> Vec<(usize, usize, FindingKind)> {
     let by_unit = by_unit(placed, |v| matches!(v, Value::Place(_)));
     let value = |i: usize| name_of(&placed[i].detail.value).expect("only places are kept");
     let mut out = BTreeSet::new();
@@ -521,13 +539,35 @@ fn place_conflicts(
                     continue;
                 }
                 let (pu, pv) = (&by_unit[&u], &by_unit[&v]);
-                let agree = pu
-                    .iter()
-                    .any(|&i| pv.iter().any(|&j| names::same_party(value(i), value(j))));
+                let pairs = || pu.iter().flat_map(|&i| pv.iter().map(move |&j| (i, j)));
+                let agree = pairs().any(|(i, j)| {
+                    names::same_party(value(i), value(j))
+                        || gazetteer::relation(value(i), value(j)) == Some(Relation::Same)
+                });
+                if agree {
+                    continue;
+                }
+                // The report giving the place that holds the other does not name the
+                // place inside it anywhere: it is the vaguer.
+                let nested: Vec<(usize, usize)> = pairs()
+                    .filter(|&(i, j)| match gazetteer::relation(value(i), value(j)) {
+                        Some(Relation::Within) => !mentions.in_report(rv, value(i)),
+                        Some(Relation::Contains) => !mentions.in_report(ru, value(j)),
+                        _ => false,
+                    })
+                    .collect();
+                if !nested.is_empty() {
+                    out.extend(
+                        nested
+                            .into_iter()
+                            .map(|(i, j)| (i, j, FindingKind::Precision)),
+                    );
+                    continue;
+                }
                 let known = pu.iter().any(|&i| mentions.in_report(rv, value(i)))
                     || pv.iter().any(|&j| mentions.in_report(ru, value(j)));
-                if !agree && !known {
-                    out.extend(pu.iter().flat_map(|&i| pv.iter().map(move |&j| (i, j))));
+                if !known {
+                    out.extend(pairs().map(|(i, j)| (i, j, FindingKind::Conflict)));
                 }
             }
         }
@@ -536,13 +576,13 @@ fn place_conflicts(
 }
 
 /// In groups of three reports or more: a place or organisation only one report's unit
-/// names, which no other member's text mentions. A place already in a conflict is not
-/// reported again.
+/// names, which no other member's text mentions, nor any other member's place holding it
+/// or lying in it. A place already compared is not reported again.
 fn names_only_in_some<'a>(
     placed: &'a [Placed],
     alignment: &Alignment,
     mentions: &Mentions,
-    in_conflict: &BTreeSet<usize>,
+    compared: &BTreeSet<usize>,
 ) -> Vec<Finding<'a>> {
     let by_unit = by_unit(placed, |v| name_of(v).is_some());
     let mut out = Vec::new();
@@ -557,7 +597,7 @@ fn names_only_in_some<'a>(
             for &i in by_unit.get(&unit).into_iter().flatten() {
                 let p = &placed[i];
                 let d = &p.detail;
-                if in_conflict.contains(&i) || !seen.insert(&d.value) {
+                if compared.contains(&i) || !seen.insert(&d.value) {
                     continue;
                 }
                 let name = name_of(&d.value).expect("only names are kept");
@@ -573,7 +613,11 @@ fn names_only_in_some<'a>(
                             || by_unit.get(&u).into_iter().flatten().any(|&q| {
                                 let other = &placed[q].detail.value;
                                 other.slot() == slot
-                                    && name_of(other).is_some_and(|o| names::same_party(o, name))
+                                    && name_of(other).is_some_and(|o| {
+                                        names::same_party(o, name)
+                                            || gazetteer::relation(o, name)
+                                                .is_some_and(|r| r != Relation::Apart)
+                                    })
                             }))
                 });
                 if !elsewhere {
@@ -1068,6 +1112,57 @@ mod tests {
             run_linked(&other, &[(0, 1)], true),
             [(FindingKind::Precision, vec![0, 2])]
         );
+    }
+
+    #[test]
+    fn a_place_against_the_place_that_holds_it_is_a_precision_difference() {
+        let place = |u: usize, name: &str| placed(u, u, Value::Place(name.into()));
+        // (a unit's place, another's in one group, the finding)
+        let cases: &[(&str, &str, Option<FindingKind>)] = &[
+            ("geneva", "switzerland", Some(FindingKind::Precision)),
+            ("united states", "delaware", Some(FindingKind::Precision)),
+            ("texas", "san diego", Some(FindingKind::Conflict)),
+            // One place by two names.
+            ("u.s", "united states", None),
+            // Places the gazetteer lacks conflict as before, named by neither report.
+            ("addington", "beckenham", Some(FindingKind::Conflict)),
+        ];
+        for &(a, b, expected) in cases {
+            let found = run(&[place(0, a), place(1, b)], &[(0, 1)]);
+            let expected: Vec<(FindingKind, Vec<usize>)> =
+                expected.into_iter().map(|k| (k, vec![0, 1])).collect();
+            assert_eq!(found, expected, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn where_a_company_is_based() {
+        let base = |u: usize, of: &str, place: &str| {
+            placed(
+                u,
+                u,
+                Value::Base {
+                    of: of.into(),
+                    place: place.into(),
+                },
+            )
+        };
+        // "San Diego-based Qualcomm" / "California-based Qualcomm", in no common group:
+        // one fact across the story.
+        let placed = [
+            base(0, "qualcomm", "san diego"),
+            base(1, "qualcomm", "california"),
+            base(2, "broadcom", "singapore"),
+        ];
+        assert_eq!(run(&placed, &[]), [(FindingKind::Precision, vec![0, 1])]);
+        // Places known to be apart conflict; unknown ones are not compared.
+        let apart = [
+            base(0, "qualcomm", "san diego"),
+            base(1, "qualcomm", "texas"),
+        ];
+        assert_eq!(run(&apart, &[]), [(FindingKind::Conflict, vec![0, 1])]);
+        let unknown = [base(0, "acme", "springdale"), base(1, "acme", "riverton")];
+        assert!(run(&unknown, &[]).is_empty());
     }
 
     #[test]

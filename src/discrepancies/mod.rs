@@ -189,6 +189,7 @@ fn slot_text(slot: Slot<'_>, written: &str) -> String {
         Slot::Mediators(verb) => format!("who {} it", mediation_text(verb)),
         Slot::Role { person } => format!("title of {person}"),
         Slot::Place => "place".into(),
+        Slot::Base { of } => format!("where {of} is based"),
         Slot::Organisation => "organisation named".into(),
     }
 }
@@ -219,9 +220,11 @@ fn value_text(value: &Value, written: &str) -> String {
         },
         Value::Period(period) => period_text(*period, written),
         Value::Leader { name, .. } => name.clone(),
-        Value::Mediators { .. } | Value::Role { .. } | Value::Place(_) | Value::Organisation(_) => {
-            written.to_string()
-        }
+        Value::Mediators { .. }
+        | Value::Role { .. }
+        | Value::Place(_)
+        | Value::Base { .. }
+        | Value::Organisation(_) => written.to_string(),
     }
 }
 
@@ -481,6 +484,11 @@ mod tests {
                 "title of Mohsin Naqvi",
             ),
             (Slot::Place, "Istanbul", "place"),
+            (
+                Slot::Base { of: "qualcomm" },
+                "San Diego",
+                "where qualcomm is based",
+            ),
             (Slot::Organisation, "TTP", "organisation named"),
         ];
         for &(slot, written, expected) in cases {
