@@ -6,7 +6,12 @@
 //!   difference; different values are a **conflict** when the two units share a group or
 //!   many rare words (so a "48-hour truce" is never compared with "nine hours of talks");
 //! - dates of units in one group: a range that contains the other's day ("October 18–19",
-//!   "October 19") is a precision difference, different days a conflict;
+//!   "October 19") is a precision difference, different days a conflict; a month or a
+//!   year against a day of it likewise ("in November", "Nov. 2"); a relative time no date
+//!   line places, only between units linked to each other: against a calendar date a
+//!   precision difference ("next month", "March 6"), "last month" against "this month" a
+//!   conflict of lower confidence, other pairs by the days they may fall on
+//!   ([`time_relation`]);
 //! - in groups carried by three reports or more, a number only one report gives, and
 //!   that no other report gives anywhere, is **onlyInSome** (one card however many of
 //!   its groups find it);
@@ -15,8 +20,11 @@
 //!   conflict, fewer of the same parties a precision difference;
 //! - a person's title: another office ("Interior Minister", "Deputy Interior Minister") is
 //!   a conflict, a vaguer title ("Minister", "Defence Minister") a precision difference;
-//! - places of one fact: units of one group that name only places the other report never
-//!   mentions are a conflict;
+//! - places of one fact: a place against the place holding it ([`gazetteer`]: "Geneva",
+//!   "Switzerland") is a precision difference, never a conflict; otherwise units of one
+//!   group that name only places the other report never mentions are a conflict;
+//! - where a company is based ("San Diego-based Qualcomm"), across the story: a place
+//!   against one holding it differs in precision, places known to be apart conflict;
 //! - in groups carried by three reports or more, a place or organisation only one
 //!   report's unit names is **onlyInSome**, unless it is the story's common ground (named
 //!   by half the reports or more: its place, its main parties).
