@@ -184,7 +184,8 @@ const PERIOD_LEADS: &[&str] = &["in", "during", "early", "late", "mid"];
 /// - a year after "in" ("in 2015"), not a season ("in 2015/16");
 /// - "last", "this" or "next" week, month or year ("last month", "later this year"), but
 ///   not "the last year" or "the next month", which are spans of time, not dates;
-/// - a count of days, weeks, months or years and "ago" ("two weeks ago", "a year ago"),
+/// - a count of days, weeks, fortnights, months or years and "ago" ("two weeks ago", "a
+///   year ago", "a fortnight ago": two weeks),
 ///   or "in" a count not followed by "of" ("in three days", never "in two days of
 ///   talks").
 ///
@@ -232,7 +233,12 @@ pub(super) fn periods(words: &[Word], used: &mut [bool], anchor: Option<Anchor>)
                 found = Some((Period::Calendar { span: s, offset }, i, i + 1));
             }
         } else if let Some(n) = count(&words[i]) {
-            if let Some(s) = norm(i + 1).and_then(span) {
+            // A fortnight is two weeks.
+            let (s, n) = match norm(i + 1) {
+                Some("fortnight" | "fortnights") => (Some(Span::Week), 2 * n),
+                word => (word.and_then(span), n),
+            };
+            if let Some(s) = s {
                 if norm(i + 2) == Some("ago") {
                     found = Some((Period::Counted { span: s, count: -n }, i, i + 2));
                 } else if before == Some("in") && norm(i + 2) != Some("of") {
@@ -486,6 +492,10 @@ mod tests {
             (
                 "hit a guard two weeks ago, an incident",
                 &[(counted(Span::Week, -2), "two weeks ago")],
+            ),
+            (
+                "told how, less than a fortnight ago, he",
+                &[(counted(Span::Week, -2), "a fortnight ago")],
             ),
             (
                 "sued the company a year ago",
