@@ -44,10 +44,23 @@ fn the_seeds_disagreements_are_found_and_nothing_between_unrelated_facts() {
     let doha = result
         .discrepancies
         .iter()
-        .find(|d| d.slot == "date" && d.kind == DiscrepancyKind::Precision)
+        .find(|d| {
+            d.slot == "date"
+                && d.kind == DiscrepancyKind::Precision
+                && d.values.iter().any(|v| v.value == "October 18–19")
+        })
         .expect("the Doha dates");
     let found = values(&doha.id);
     assert_eq!(found, ["October 19", "October 18–19"]);
+    // When the escalation began: October 12 (001) against "earlier this month" (004),
+    // which no date line places.
+    let began = result
+        .discrepancies
+        .iter()
+        .find(|d| d.values.iter().any(|v| v.value == "this month"))
+        .expect("the start of the escalation");
+    assert_eq!(began.kind, DiscrepancyKind::Precision);
+    assert_eq!(values(&began.id), ["October 12", "this month"]);
 
     // 000 is dated 2 January 2024 but reports the October events.
     let line = result

@@ -1,8 +1,8 @@
 //! Dates: calendar dates and ranges ("October 18–19", "25 October"), relative dates
-//! ("on Sunday", "yesterday") resolved against the report's date line, and the date line's
-//! own date.
+//! ("on Sunday", "yesterday") resolved against the report's date line, periods ("in
+//! December", "in 2015", "last month", "two weeks ago"), and the date line's own date.
 
-use super::{Anchor, Date, Detail, Value};
+use super::{Anchor, Date, Detail, Period, Span, Value};
 use crate::text::lexicon;
 use crate::text::tokenize::Word;
 
@@ -153,6 +153,171 @@ pub(super) fn relative_dates(
     out
 }
 
+/// The span a word names: "week", "weeks" is a week.
+fn span(word: &str) -> Option<Span> {
+    match word {
+        "day" | "days" => Some(Span::Day),
+        "week" | "weeks" => Some(Span::Week),
+        "month" | "months" => Some(Span::Month),
+        "year" | "years" => Some(Span::Year),
+        _ => None,
+    }
+}
+
+/// A year as a word gives it: "2015".
+fn year(word: &Word) -> Option<u16> {
+    word.number
+        .then(|| word.norm.parse::<u16>().ok())
+        .flatten()
+        .filter(|y| (1900..2200).contains(y))
+}
+
+/// Words before a month that make it the time of something: "in December", "in early
+/// December" ("since December" is where a span starts, not when a thing happened).
+const PERIOD_LEADS: &[&str] = &["in", "during", "early", "late", "mid"];
+
+/// Times coarser than a day and times counted from the report's own day; marks their
+/// words `used`:
+/// - a month no day follows, after "in", "during", "early", "late", "mid" ("in
+///   December", "in early December", "in October 2016"): its month, capitalised so that
+///   the verb "may" is no month;
+/// - a year after "in" ("in 2015"), not a season ("in 2015/16");
+/// - "last", "this" or "next" week, month or year ("last month", "later this year"), but
+///   not "the last year" or "the next month", which are spans of time, not dates;
+/// - a count of days, weeks, fortnights, months or years and "ago" ("two weeks ago", "a
+///   year ago", "a fortnight ago": two weeks),
+///   or "in" a count not followed by "of" ("in three days", never "in two days of
+///   talks").
+///
+/// With a date line (`anchor`) the relative ones resolve: counted days and weeks to their
+/// day, months to their month, years to their year; "last week" stays relative, a week
+/// can span two months and a [`Date`] is days of one. Without one they stay relative:
+/// [`crate::discrepancies`] compares them by rules of their own.
+pub(super) fn periods(words: &[Word], used: &mut [bool], anchor: Option<Anchor>) -> Vec<Detail> {
+    let mut out = Vec::new();
+    let norm = |k: usize| words.get(k).map(|w| w.norm.as_str());
+    let mut i = 0;
+    while i < words.len() {
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(norm);
+        let led = before.is_some_and(|b| PERIOD_LEADS.contains(&b));
+        let mut found: Option<(Period, usize, usize)> = None;
+        let month = || (words[i].capital && led).then(|| lexicon::month(&words[i].norm));
+        if let Some(m) = month().flatten() {
+            let to = if words.get(i + 1).and_then(year).is_some() {
+                i + 1
+            } else {
+                i
+            };
+            found = Some((Period::Month(m), i, to));
+        } else if let Some(y) = year(&words[i]).filter(|_| before == Some("in")) {
+            if !words.get(i + 1).is_some_and(|w| w.number) {
+                found = Some((Period::Year(y), i, i));
+            }
+        } else if let (Some(offset), Some(s)) = (
+            match words[i].norm.as_str() {
+                "last" => Some(-1),
+                "this" => Some(0),
+                "next" => Some(1),
+                _ => None,
+            },
+            norm(i + 1).and_then(span).filter(|&s| s != Span::Day),
+        ) {
+            // "the last year", "the next month": a span of time, not a date; nor are
+            // "last weeks".
+            let spell = before == Some("the");
+            if !spell && !words[i + 1].norm.ends_with('s') {
+                found = Some((Period::Calendar { span: s, offset }, i, i + 1));
+            }
+        } else if let Some(n) = count(&words[i]) {
+            // A fortnight is two weeks.
+            let (s, n) = match norm(i + 1) {
+                Some("fortnight" | "fortnights") => (Some(Span::Week), 2 * n),
+                word => (word.and_then(span), n),
+            };
+            if let Some(s) = s {
+                if norm(i + 2) == Some("ago") {
+                    found = Some((Period::Counted { span: s, count: -n }, i, i + 2));
+                } else if before == Some("in") && norm(i + 2) != Some("of") {
+                    found = Some((Period::Counted { span: s, count: n }, i, i + 1));
+                }
+            }
+        }
+        let Some((period, from, to)) = found else {
+            i += 1;
+            continue;
+        };
+        used[from..=to].fill(true);
+        let value = match anchor {
+            Some(anchor) => resolve(period, anchor),
+            None => Value::Period(period),
+        };
+        out.push(Detail::spanning(value, &words[from], &words[to]));
+        i = to + 1;
+    }
+    out
+}
+
+/// A count as a word gives it: "two" (the tokenizer's "2"), "a", "an".
+fn count(word: &Word) -> Option<i16> {
+    match word.norm.as_str() {
+        "a" | "an" => Some(1),
+        n if word.number => n.parse::<i16>().ok().filter(|n| (1..100).contains(n)),
+        _ => None,
+    }
+}
+
+/// A relative period resolved against the date line's day: the day, month or year it
+/// names; "last week" and absolute periods stay as they are.
+fn resolve(period: Period, anchor: Anchor) -> Value {
+    let month = |offset: i64| {
+        let m = (i64::from(anchor.month) - 1 + offset).rem_euclid(12) + 1;
+        Value::Period(Period::Month(m as u8))
+    };
+    let year = |offset: i64| {
+        let y = i64::from(anchor.year) + offset;
+        Value::Period(Period::Year(u16::try_from(y).unwrap_or(anchor.year)))
+    };
+    let days = |offset: i64| {
+        let base = days_from_civil(
+            i64::from(anchor.year),
+            i64::from(anchor.month),
+            i64::from(anchor.day),
+        );
+        let (y, m, d) = civil_from_days(base + offset);
+        // A civil month and day always fit.
+        Value::Date(Date {
+            month: m as u8,
+            first: d as u8,
+            last: d as u8,
+            year: u16::try_from(y).ok(),
+        })
+    };
+    match period {
+        Period::Calendar {
+            span: Span::Month,
+            offset,
+        } => month(offset.into()),
+        Period::Calendar {
+            span: Span::Year,
+            offset,
+        } => year(offset.into()),
+        Period::Counted { span, count } => {
+            let count = i64::from(count);
+            match span {
+                Span::Day => days(count),
+                Span::Week => days(7 * count),
+                Span::Month => month(count),
+                Span::Year => year(count),
+            }
+        }
+        _ => Value::Period(period),
+    }
+}
+
 fn date(month: u8, first: u8, last: u8, from: &Word, to: &Word) -> Detail {
     let date = Date {
         month,
@@ -183,7 +348,7 @@ pub fn date_line(words: &[Word]) -> Option<Anchor> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::found;
-    use super::super::{Anchor, Date, Value};
+    use super::super::{Anchor, Date, Period, Span, Value};
     use crate::text::tokenize::Tokenizer;
 
     /// The dates of `text` dated by `anchor`, with the text of their spans.
@@ -286,6 +451,116 @@ mod tests {
         }
         // No date line: nothing to resolve against.
         assert!(dates("reports on Sunday said", None).is_empty());
+    }
+
+    /// The periods of `text` dated by `anchor` (dates resolved from them too), with the
+    /// text of their spans.
+    fn periods(text: &str, anchor: Option<Anchor>) -> Vec<(Value, &str)> {
+        found(text, anchor)
+            .into_iter()
+            .filter(|(value, _)| matches!(value, Value::Period(_) | Value::Date(_)))
+            .collect()
+    }
+
+    fn calendar(span: Span, offset: i8) -> Value {
+        Value::Period(Period::Calendar { span, offset })
+    }
+
+    fn counted(span: Span, count: i16) -> Value {
+        Value::Period(Period::Counted { span, count })
+    }
+
+    #[test]
+    fn periods_without_a_date_line_stay_relative() {
+        let cases: &[(&str, &[(Value, &str)])] = &[
+            (
+                "was filmed last month in the village",
+                &[(calendar(Span::Month, -1), "last month")],
+            ),
+            (
+                "a shareholder vote next month on the slate",
+                &[(calendar(Span::Month, 1), "next month")],
+            ),
+            (
+                "regulators this week approved it",
+                &[(calendar(Span::Week, 0), "this week")],
+            ),
+            (
+                "its takeover last year of the firm",
+                &[(calendar(Span::Year, -1), "last year")],
+            ),
+            (
+                "hit a guard two weeks ago, an incident",
+                &[(counted(Span::Week, -2), "two weeks ago")],
+            ),
+            (
+                "told how, less than a fortnight ago, he",
+                &[(counted(Span::Week, -2), "a fortnight ago")],
+            ),
+            (
+                "sued the company a year ago",
+                &[(counted(Span::Year, -1), "a year ago")],
+            ),
+            (
+                "talks resume in three days",
+                &[(counted(Span::Day, 3), "three days")],
+            ),
+            (
+                "was filmed in December outside",
+                &[(Value::Period(Period::Month(12)), "December")],
+            ),
+            (
+                "made its bid in October 2016 for the firm",
+                &[(Value::Period(Period::Month(10)), "October 2016")],
+            ),
+            (
+                "most famously in 2015 when she",
+                &[(Value::Period(Period::Year(2015)), "2015")],
+            ),
+            // Spans of time, seasons, starting points and verbs are no periods.
+            ("sales over the last year rose", &[]),
+            ("killed in two days of fighting", &[]),
+            ("used the line in 2015/16", &[]),
+            ("returns since 2005 were negative", &[]),
+            ("the talks in may resume", &[]),
+        ];
+        for &(text, expected) in cases {
+            assert_eq!(periods(text, None), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn periods_resolve_against_the_date_line() {
+        let cases: &[(&str, Value, &str)] = &[
+            (
+                "was filmed two weeks ago in",
+                Value::Date(date(12, 19, 19, Some(2023))),
+                "two weeks ago",
+            ),
+            (
+                "was filmed last month in",
+                Value::Period(Period::Month(12)),
+                "last month",
+            ),
+            (
+                "took it over last year",
+                Value::Period(Period::Year(2023)),
+                "last year",
+            ),
+            // A week may span two months: it stays relative.
+            (
+                "announced last week a",
+                calendar(Span::Week, -1),
+                "last week",
+            ),
+        ];
+        for (text, value, span) in cases {
+            assert_eq!(
+                periods(text, Some(TUESDAY)),
+                [(value.clone(), *span)],
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -13,9 +13,10 @@
 //! people see is written there, from these values. By kind:
 //!
 //! - [`numbers`]: counts and measures, with qualifier and earlier figures;
-//! - [`dates`]: calendar dates and ranges, relative dates, and a date line's day;
+//! - [`dates`]: calendar dates and ranges, relative dates, periods ("in December",
+//!   "last month", "two weeks ago"), and a date line's day;
 //! - [`people`]: who led a side, who mediated, people's titles;
-//! - [`places`]: places and organisations.
+//! - [`places`]: places, where companies are based, and organisations.
 //!
 //! Whether two names are one person, side or party is for [`crate::text::names`]; the
 //! words read (months, titles, clause breaks) are in [`crate::text::lexicon`].
@@ -58,6 +59,9 @@ pub enum Value {
     Number(Number),
     /// A calendar date or range: "October 19", "October 18–19", "25 October", "on Sunday".
     Date(Date),
+    /// A time coarser than a day ("in December", "in 2015"), or one counted from the
+    /// report's own day that no date line resolves ("last month", "two weeks ago").
+    Period(Period),
     /// Who led a side: "the Afghan side was led by Deputy Interior Minister Mawlawi
     /// Rahmatullah Najeeb".
     Leader {
@@ -83,6 +87,13 @@ pub enum Value {
     },
     /// A place something happened in, its words in lower case: "istanbul" ("in Istanbul").
     Place(String),
+    /// Where a company or body is based: "San Diego-based Qualcomm".
+    Base {
+        /// What is based there, in lower case ("qualcomm").
+        of: String,
+        /// The place's words in lower case ("san diego").
+        place: String,
+    },
     /// An organisation named, its words in lower case: "ttp", "rail accident
     /// investigation branch".
     Organisation(String),
@@ -140,6 +151,42 @@ impl Date {
     }
 }
 
+/// A time given coarser than a day, or relative to a day the report does not state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    /// A month of no stated year: "in December".
+    Month(u8),
+    /// A year: "in 2015".
+    Year(u16),
+    /// The calendar week, month or year before (-1), of (0) or after (1) the report's
+    /// day: "last month" is (Month, -1), "this week" (Week, 0).
+    Calendar { span: Span, offset: i8 },
+    /// Spans counted from the report's day, back (negative) or ahead: "two weeks ago" is
+    /// (Week, -2), "in three days" (Day, 3), "a year ago" (Year, -1).
+    Counted { span: Span, count: i16 },
+}
+
+/// The span a relative time counts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Span {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Span {
+    /// Its length in days, at most.
+    pub fn days(self) -> i32 {
+        match self {
+            Span::Day => 1,
+            Span::Week => 7,
+            Span::Month => 31,
+            Span::Year => 366,
+        }
+    }
+}
+
 /// How parties took part in talks or a deal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Mediation {
@@ -173,6 +220,10 @@ pub enum Slot<'a> {
         person: &'a str,
     },
     Place,
+    /// Where it is based.
+    Base {
+        of: &'a str,
+    },
     Organisation,
 }
 
@@ -184,11 +235,12 @@ impl Value {
                 unit: &n.unit,
                 earlier: n.earlier,
             },
-            Value::Date(_) => Slot::Date,
+            Value::Date(_) | Value::Period(_) => Slot::Date,
             Value::Leader { side, .. } => Slot::Leader { side },
             Value::Mediators { verb, .. } => Slot::Mediators(*verb),
             Value::Role { person, .. } => Slot::Role { person },
             Value::Place(_) => Slot::Place,
+            Value::Base { of, .. } => Slot::Base { of },
             Value::Organisation(_) => Slot::Organisation,
         }
     }
@@ -208,6 +260,7 @@ pub fn extract(text: &str, words: &[Word], anchor: Option<Anchor>) -> Vec<Detail
     let mut used = vec![false; words.len()];
     // Dates first, so their numbers are not counted as numbers.
     let mut out = dates::absolute_dates(words, &mut used);
+    out.extend(dates::periods(words, &mut used, anchor));
     out.extend(numbers::times(text, words, &mut used));
     out.extend(numbers::numbers(text, words, &used));
     out.extend(numbers::ordinals(words, &used));
@@ -216,6 +269,7 @@ pub fn extract(text: &str, words: &[Word], anchor: Option<Anchor>) -> Vec<Detail
     out.extend(people::mediators(text, words));
     out.extend(people::roles(text, words));
     out.extend(places::places(text, words));
+    out.extend(places::bases(text, words));
     out.extend(places::organisations(text, words));
     out.sort_by_key(|d| d.start);
     out

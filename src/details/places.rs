@@ -2,22 +2,32 @@
 //! Investigation Branch".
 
 use super::{capital_run, Detail, Value};
-use crate::text::lexicon;
 use crate::text::tokenize::Word;
+use crate::text::{gazetteer, lexicon};
 
 /// "in Istanbul", "in Doha, Qatar", "at Dolmabahçe Palace": a capitalised run after "in" or
-/// "at" that is not a month, a weekday or an adjective ("in Afghan territory").
+/// "at" that is not a month, a weekday or an adjective ("in Afghan territory"); after "in
+/// the" or "at the", only a place the gazetteer knows ("in the United States", never "at
+/// the Foreign Office").
 pub(super) fn places(text: &str, words: &[Word]) -> Vec<Detail> {
     let mut out = Vec::new();
     for i in 0..words.len().saturating_sub(1) {
         if !matches!(words[i].norm.as_str(), "in" | "at") {
             continue;
         }
-        let run = capital_run(text, words, i + 1, false);
+        // "in the United States": a place the gazetteer knows may follow "the".
+        let the = words[i + 1].norm == "the";
+        let from = i + 1 + usize::from(the);
+        let run = capital_run(text, words, from, false);
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
             continue;
         };
-        let next = words.get(i + 1 + run.len());
+        let name: Vec<&str> = run.iter().map(|w| w.norm.as_str()).collect();
+        let name = name.join(" ");
+        if the && !gazetteer::is_place(&name) {
+            continue;
+        }
+        let next = words.get(from + run.len());
         // "in Afghan territory": a nationality word before a noun.
         let adjective = lexicon::is_demonym(&last.norm)
             && next.is_some_and(|n| {
@@ -32,8 +42,63 @@ pub(super) fn places(text: &str, words: &[Word]) -> Vec<Detail> {
         {
             continue;
         }
-        let name: Vec<&str> = run.iter().map(|w| w.norm.as_str()).collect();
-        out.push(Detail::spanning(Value::Place(name.join(" ")), first, last));
+        out.push(Detail::spanning(Value::Place(name), first, last));
+    }
+    out
+}
+
+/// "San Diego-based Qualcomm", "the Singapore-headquartered chipmaker Avago": where what
+/// the capitalised words after it name is based. The place is the capitalised run just
+/// before "-based" or "-headquartered", not a nationality word ("Dutch-based"); what is
+/// based there is the next capitalised run, past at most two words in lower case ("the
+/// California-based chipmaker Qualcomm"). With none ("the Singapore-based firm") the
+/// detail is left out: a place of an unnamed thing cannot be compared.
+pub(super) fn bases(text: &str, words: &[Word]) -> Vec<Detail> {
+    let mut out = Vec::new();
+    for i in 1..words.len() {
+        if !matches!(words[i].norm.as_str(), "based" | "headquartered")
+            || text[words[i - 1].end..words[i].start].trim_start_matches('.') != "-"
+        {
+            continue;
+        }
+        // Back over the place's capitalised words.
+        let mut from = i - 1;
+        while from > 0
+            && words[from - 1].capital
+            && !words[from - 1].number
+            && !words[from - 1].stop
+            && text[words[from - 1].end..words[from].start]
+                .trim()
+                .is_empty()
+        {
+            from -= 1;
+        }
+        let place = &words[from..i];
+        if place.iter().any(|w| !w.capital || w.number)
+            || place.len() == 1 && lexicon::is_demonym(&place[0].norm)
+        {
+            continue;
+        }
+        let Some(start) = (i + 1..words.len().min(i + 4)).find(|&k| words[k].capital) else {
+            continue;
+        };
+        if words[i + 1..start].iter().any(|w| w.number)
+            || text[words[i].end..words[start].start].contains(lexicon::NAME_BREAKS)
+        {
+            continue;
+        }
+        let of = capital_run(text, words, start, false);
+        if of.is_empty() {
+            continue;
+        }
+        let join = |ws: &mut dyn Iterator<Item = &Word>| {
+            ws.map(|w| w.norm.as_str()).collect::<Vec<_>>().join(" ")
+        };
+        let value = Value::Base {
+            of: join(&mut of.iter().copied()),
+            place: join(&mut place.iter()),
+        };
+        out.push(Detail::spanning(value, &words[from], &words[i - 1]));
     }
     out
 }
@@ -152,12 +217,24 @@ mod tests {
     fn names(text: &str) -> Vec<(Value, &str)> {
         found(text, None)
             .into_iter()
-            .filter(|(value, _)| matches!(value, Value::Place(_) | Value::Organisation(_)))
+            .filter(|(value, _)| {
+                matches!(
+                    value,
+                    Value::Place(_) | Value::Base { .. } | Value::Organisation(_)
+                )
+            })
             .collect()
     }
 
     fn place(name: &str) -> Value {
         Value::Place(name.into())
+    }
+
+    fn base(of: &str, place: &str) -> Value {
+        Value::Base {
+            of: of.into(),
+            place: place.into(),
+        }
     }
 
     fn organisation(name: &str) -> Value {
@@ -184,6 +261,25 @@ mod tests {
                 )],
             ),
             ("began at 12:17 GMT", &[]),
+            // After "the", only a place the gazetteer knows.
+            (
+                "plans to reincorporate in the United States soon",
+                &[(place("united states"), "United States")],
+            ),
+            ("a briefing at the Foreign Office", &[]),
+            // Where a company is based.
+            ("the San Diego-based Qualcomm said", &[(base("qualcomm", "san diego"), "San Diego")]),
+            (
+                "pressure on the California-based chipmaker Qualcomm",
+                &[(base("qualcomm", "california"), "California")],
+            ),
+            ("U.S.-based Intel rose", &[(base("intel", "u.s"), "U.S")]),
+            // A nationality word is no place; an unnamed firm cannot be compared.
+            (
+                "its bid for Spanish-based Repsol",
+                &[],
+            ),
+            ("The Singapore-based firm said it", &[]),
             // A unit in capitals names no organisation.
             ("PAKISTAN WARNS THE TTP", &[]),
         ];

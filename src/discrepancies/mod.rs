@@ -12,7 +12,7 @@ mod date_line;
 mod findings;
 
 use crate::align::Alignment;
-use crate::details::{self, Anchor, Date, Mediation, Qualifier, Slot, Value};
+use crate::details::{self, Anchor, Date, Mediation, Period, Qualifier, Slot, Span, Value};
 use crate::ids::{numbered, round3, Reports};
 use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue, Tally};
 use crate::text::{self, lexicon};
@@ -189,6 +189,7 @@ fn slot_text(slot: Slot<'_>, written: &str) -> String {
         Slot::Mediators(verb) => format!("who {} it", mediation_text(verb)),
         Slot::Role { person } => format!("title of {person}"),
         Slot::Place => "place".into(),
+        Slot::Base { of } => format!("where {of} is based"),
         Slot::Organisation => "organisation named".into(),
     }
 }
@@ -217,11 +218,68 @@ fn value_text(value: &Value, written: &str) -> String {
             Some(year) => format!("{}, {year}, by the date line", date_text(date)),
             None => date_text(date),
         },
+        Value::Period(period) => period_text(*period, written),
         Value::Leader { name, .. } => name.clone(),
-        Value::Mediators { .. } | Value::Role { .. } | Value::Place(_) | Value::Organisation(_) => {
-            written.to_string()
+        Value::Mediators { .. }
+        | Value::Role { .. }
+        | Value::Place(_)
+        | Value::Base { .. }
+        | Value::Organisation(_) => written.to_string(),
+    }
+}
+
+/// A period: "December", "2015", "last month", "2 weeks ago", "in 3 days". A month or
+/// year the words do not name (`written` "last month") was resolved against the date
+/// line, and says so.
+fn period_text(period: Period, written: &str) -> String {
+    let span = |span: Span| match span {
+        Span::Day => "day",
+        Span::Week => "week",
+        Span::Month => "month",
+        Span::Year => "year",
+    };
+    let written = written.to_lowercase();
+    match period {
+        Period::Month(m) => {
+            let name = month_name(m);
+            if written.contains(&name.to_lowercase()[..3]) {
+                name
+            } else {
+                format!("{name}, by the date line")
+            }
+        }
+        Period::Year(y) if written.contains(&y.to_string()) => y.to_string(),
+        Period::Year(y) => format!("{y}, by the date line"),
+        Period::Calendar { span: s, offset } => {
+            let which = match offset {
+                ..=-1 => "last",
+                0 => "this",
+                1.. => "next",
+            };
+            format!("{which} {}", span(s))
+        }
+        Period::Counted { span: s, count } => {
+            let n = count.unsigned_abs();
+            let plural = if n == 1 { "" } else { "s" };
+            if count < 0 {
+                format!("{n} {}{plural} ago", span(s))
+            } else {
+                format!("in {n} {}{plural}", span(s))
+            }
         }
     }
+}
+
+/// A month's name, capitalised: "October".
+fn month_name(month: u8) -> String {
+    let month = lexicon::MONTHS[usize::from(month.clamp(1, 12)) - 1];
+    let mut letters = month.chars();
+    letters
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(letters)
+        .collect()
 }
 
 /// A date line's date: "dated January 2 2024".
@@ -237,14 +295,7 @@ fn date_line_text(anchor: Anchor) -> String {
 
 /// "October 19", "October 18–19".
 fn date_text(date: &Date) -> String {
-    let month = lexicon::MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
-    let mut letters = month.chars();
-    let name: String = letters
-        .next()
-        .into_iter()
-        .flat_map(char::to_uppercase)
-        .chain(letters)
-        .collect();
+    let name = month_name(date.month);
     if date.first == date.last {
         format!("{name} {}", date.first)
     } else {
@@ -344,7 +395,46 @@ mod tests {
                 "Qatar and Turkey",
             ),
         ];
-        for (value, written, expected) in cases {
+        let period = Value::Period;
+        let periods: &[(Value, &str, &str)] = &[
+            (period(Period::Month(12)), "December", "December"),
+            (
+                period(Period::Month(12)),
+                "last month",
+                "December, by the date line",
+            ),
+            (period(Period::Year(2015)), "2015", "2015"),
+            (
+                period(Period::Year(2023)),
+                "last year",
+                "2023, by the date line",
+            ),
+            (
+                period(Period::Calendar {
+                    span: Span::Month,
+                    offset: 1,
+                }),
+                "next month",
+                "next month",
+            ),
+            (
+                period(Period::Counted {
+                    span: Span::Week,
+                    count: -2,
+                }),
+                "two weeks ago",
+                "2 weeks ago",
+            ),
+            (
+                period(Period::Counted {
+                    span: Span::Day,
+                    count: 1,
+                }),
+                "a day",
+                "in 1 day",
+            ),
+        ];
+        for (value, written, expected) in cases.iter().chain(periods) {
             assert_eq!(value_text(value, written), *expected, "{value:?}");
         }
         let line = Anchor {
@@ -394,6 +484,11 @@ mod tests {
                 "title of Mohsin Naqvi",
             ),
             (Slot::Place, "Istanbul", "place"),
+            (
+                Slot::Base { of: "qualcomm" },
+                "San Diego",
+                "where qualcomm is based",
+            ),
             (Slot::Organisation, "TTP", "organisation named"),
         ];
         for &(slot, written, expected) in cases {

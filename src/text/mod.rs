@@ -7,6 +7,7 @@
 
 pub mod boilerplate;
 pub mod date_line;
+pub mod gazetteer;
 pub mod lexicon;
 pub mod names;
 pub mod offsets;
