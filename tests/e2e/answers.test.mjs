@@ -19,6 +19,7 @@ test('the sample comparison answered in advance is the engine\'s, and the page s
   const page = await open(env.browser, env.server.url);
   await ready(page);
   assert.equal((await answered(page)).inAdvance, 1, 'the first comparison came from the build');
+  assert.match(await page.locator('#status').textContent(), /^5 reports, .*; compared when the page was built\.$/);
   assert.ok(!page.requests.some((url) => url.includes('/data/')), 'the set came in the bundle, not from the manifest');
   const { bundled, read } = await page.evaluate(async () => {
     const { loadManifest } = await import('./js/data.js');
@@ -62,6 +63,7 @@ test('a request the build did not answer goes to the engine', async () => {
   await settle(() => page.click('button[data-action="remove"][data-report="004"]'));
   const counts = await answered(page);
   assert.equal(counts.inAdvance, 1, 'only the sample set\'s first comparison was answered in advance');
+  assert.match(await page.locator('#status').textContent(), /^4 reports, .*; compared in \d+ ms\.$/);
   assert.equal(counts.engineLoaded, 1, 'the engine answered the others');
   assert.equal(await page.locator('#side-a option').count(), 4, 'side by side of the four left');
   assert.deepEqual(page.errors, []);
