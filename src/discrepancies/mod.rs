@@ -191,6 +191,8 @@ fn slot_text(slot: Slot<'_>, written: &str) -> String {
         Slot::Place => "place".into(),
         Slot::Base { of } => format!("where {of} is based"),
         Slot::Organisation => "organisation named".into(),
+        Slot::Relation { role } => format!("who the {role} is"),
+        Slot::Age { person } => format!("age of {person}"),
     }
 }
 
@@ -220,6 +222,11 @@ fn value_text(value: &Value, written: &str) -> String {
         },
         Value::Period(period) => period_text(*period, written),
         Value::Leader { name, .. } => name.clone(),
+        Value::Relation {
+            name: Some(name), ..
+        } => name.clone(),
+        Value::Age { years, .. } => years.clone(),
+        Value::Relation { name: None, .. } => format!("{written}, not named"),
         Value::Mediators { .. }
         | Value::Role { .. }
         | Value::Place(_)
