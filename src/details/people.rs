@@ -174,13 +174,15 @@ pub(super) fn ages(text: &str, words: &[Word], used: &mut [bool]) -> Vec<Detail>
     let mut out = Vec::new();
     for k in 2..words.len() {
         let n = &words[k];
+        if !n.number || used[k] || !words[k - 1].capital {
+            continue;
+        }
         let closed = words
             .get(k + 1)
             .map_or(text[n.end..].starts_with(','), |next| {
                 text[n.end..next.start].trim_start().starts_with(',')
             });
-        if used[k]
-            || !n.number
+        if !n.number
             || !n.norm.bytes().all(|b| b.is_ascii_digit())
             || n.norm.len() > 3
             || n.norm.parse::<u32>().map_or(true, |v| v == 0 || v > 120)

@@ -29,6 +29,12 @@
 //!   report's unit names is **onlyInSome**, unless it is the story's common ground (named
 //!   by half the reports or more: its place, its main parties).
 //!
+//! - a person named by their relation in one unit ("her father Bassem") and unnamed in a
+//!   linked unit of another report that names them nowhere ("her father") is
+//!   **onlyInSome**, a card of both;
+//! - a named person's age ("Kevin Snow, 57") that a report naming them in full in a linked
+//!   unit never gives is **onlyInSome**; two ages of one person conflict.
+//!
 //! Linked details form findings (union-find), one per slot and thing. Which units are
 //! about one fact comes from the [`Alignment`]; whether a text mentions a name from
 //! [`Mentions`]. Date lines are checked apart ([`super::date_line`]).
