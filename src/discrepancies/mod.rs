@@ -226,7 +226,7 @@ fn value_text(value: &Value, written: &str) -> String {
             name: Some(name), ..
         } => name.clone(),
         Value::Age { years, .. } => years.clone(),
-        Value::Relation { name: None, .. } => format!("{written}, not named"),
+        Value::Relation { name: None, .. } => format!("{}, not named", written.to_lowercase()),
         Value::Mediators { .. }
         | Value::Role { .. }
         | Value::Place(_)
@@ -401,6 +401,30 @@ mod tests {
                 "Qatar and Turkey",
                 "Qatar and Turkey",
             ),
+            (
+                Value::Relation {
+                    role: "father".into(),
+                    name: Some("Anwar".into()),
+                },
+                "Her father Anwar",
+                "Anwar",
+            ),
+            (
+                Value::Relation {
+                    role: "father".into(),
+                    name: None,
+                },
+                "Her father",
+                "her father, not named",
+            ),
+            (
+                Value::Age {
+                    person: "Colin Marsh".into(),
+                    years: "57".into(),
+                },
+                "Colin Marsh, 57",
+                "57",
+            ),
         ];
         let period = Value::Period;
         let periods: &[(Value, &str, &str)] = &[
@@ -482,6 +506,18 @@ mod tests {
                 Slot::Mediators(Mediation::Brokered),
                 "Egypt",
                 "who brokered it",
+            ),
+            (
+                Slot::Relation { role: "father" },
+                "Her father Anwar",
+                "who the father is",
+            ),
+            (
+                Slot::Age {
+                    person: "Colin Marsh",
+                },
+                "Colin Marsh, 57",
+                "age of Colin Marsh",
             ),
             (
                 Slot::Role {
