@@ -15,7 +15,8 @@
 //! - [`numbers`]: counts and measures, with qualifier and earlier figures;
 //! - [`dates`]: calendar dates and ranges, relative dates, periods ("in December",
 //!   "last month", "two weeks ago"), and a date line's day;
-//! - [`people`]: who led a side, who mediated, people's titles;
+//! - [`people`]: who led a side, who mediated, people's titles, people by their relation
+//!   to someone ("her father Bassem", "her father");
 //! - [`places`]: places, where companies are based, and organisations.
 //!
 //! Whether two names are one person, side or party is for [`crate::text::names`]; the
@@ -97,6 +98,21 @@ pub enum Value {
     /// An organisation named, its words in lower case: "ttp", "rail accident
     /// investigation branch".
     Organisation(String),
+    /// A named person's age, given after the name: "Kevin Snow, 57,".
+    Age {
+        /// The name as written ("Kevin Snow").
+        person: String,
+        /// The age in years, as the tokenizer normalises it ("57").
+        years: String,
+    },
+    /// A person by their relation to someone, named or not: "her father Bassem", "her
+    /// father".
+    Relation {
+        /// The relation's noun, in lower case ("father").
+        role: String,
+        /// The name that follows it ("Bassem"), if any.
+        name: Option<String>,
+    },
 }
 
 /// A number, what it counts and how exactly it is given.
@@ -225,6 +241,14 @@ pub enum Slot<'a> {
         of: &'a str,
     },
     Organisation,
+    /// How old the person is.
+    Age {
+        person: &'a str,
+    },
+    /// Who the person in this relation is ("her father").
+    Relation {
+        role: &'a str,
+    },
 }
 
 impl Value {
@@ -242,6 +266,8 @@ impl Value {
             Value::Place(_) => Slot::Place,
             Value::Base { of, .. } => Slot::Base { of },
             Value::Organisation(_) => Slot::Organisation,
+            Value::Relation { role, .. } => Slot::Relation { role },
+            Value::Age { person, .. } => Slot::Age { person },
         }
     }
 }
@@ -262,12 +288,14 @@ pub fn extract(text: &str, words: &[Word], anchor: Option<Anchor>) -> Vec<Detail
     let mut out = dates::absolute_dates(words, &mut used);
     out.extend(dates::periods(words, &mut used, anchor));
     out.extend(numbers::times(text, words, &mut used));
+    out.extend(people::ages(text, words, &mut used));
     out.extend(numbers::numbers(text, words, &used));
     out.extend(numbers::ordinals(words, &used));
     out.extend(dates::relative_dates(words, &mut used, anchor));
     out.extend(people::leaders(text, words));
     out.extend(people::mediators(text, words));
     out.extend(people::roles(text, words));
+    out.extend(people::relations(text, words));
     out.extend(places::places(text, words));
     out.extend(places::bases(text, words));
     out.extend(places::organisations(text, words));

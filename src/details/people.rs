@@ -1,4 +1,5 @@
-//! People: who led a side, who mediated, and people's titles. When two names are one
+//! People: who led a side, who mediated, people's titles, and people by their relation
+//! to someone ("her father Bassem"). When two names are one
 //! person, side or party is for [`crate::text::names`] to say.
 
 use super::{capital_run, Detail, Mediation, Value};
@@ -129,6 +130,93 @@ pub(super) fn roles(text: &str, words: &[Word]) -> Vec<Detail> {
             title,
         };
         out.push(Detail::spanning(role, &words[from], last));
+    }
+    out
+}
+
+/// "her father Bassem", "his lawyer", "their spokesman": a person by their relation to
+/// someone ([`lexicon::RELATIONS`] after "her", "his" or "their"), with the name that
+/// follows the noun (after a space, no comma), if any.
+pub(super) fn relations(text: &str, words: &[Word]) -> Vec<Detail> {
+    let mut out = Vec::new();
+    for i in 0..words.len().saturating_sub(1) {
+        let (owner, noun) = (&words[i], &words[i + 1]);
+        if !matches!(owner.norm.as_str(), "her" | "his" | "their")
+            || !lexicon::RELATIONS.contains(&noun.norm.as_str())
+            || text[owner.end..noun.start] != *" "
+        {
+            continue;
+        }
+        let run = match words.get(i + 2) {
+            Some(next) if text[noun.end..next.start] == *" " => {
+                capital_run(text, words, i + 2, false)
+            }
+            _ => Vec::new(),
+        };
+        let name = match (run.first(), run.last()) {
+            (Some(first), Some(last)) => Some(text[first.start..last.end].to_string()),
+            _ => None,
+        };
+        let last = run.last().copied().unwrap_or(noun);
+        let value = Value::Relation {
+            role: noun.norm.clone(),
+            name,
+        };
+        out.push(Detail::spanning(value, owner, last));
+    }
+    out
+}
+
+/// "Kevin Snow, 57, was injured": the age of a person named in two capitalised words or
+/// more just before it, set off by commas (a number of at most 120, its word marked
+/// used so that it is not read as a count).
+pub(super) fn ages(text: &str, words: &[Word], used: &mut [bool]) -> Vec<Detail> {
+    let mut out = Vec::new();
+    for k in 2..words.len() {
+        let n = &words[k];
+        if !n.number || used[k] || !words[k - 1].capital {
+            continue;
+        }
+        let closed = words
+            .get(k + 1)
+            .map_or(text[n.end..].starts_with(','), |next| {
+                text[n.end..next.start].trim_start().starts_with(',')
+            });
+        if !n.number
+            || !n.norm.bytes().all(|b| b.is_ascii_digit())
+            || n.norm.len() > 3
+            || n.norm.parse::<u32>().map_or(true, |v| v == 0 || v > 120)
+            || text[words[k - 1].end..n.start] != *", "
+            || !closed
+        {
+            continue;
+        }
+        // The name: capitalised words before the comma, a space apart, no title words.
+        let mut first = k - 1;
+        while first > 0
+            && words[first - 1].capital
+            && !words[first - 1].number
+            && text[words[first - 1].end..words[first].start] == *" "
+        {
+            first -= 1;
+        }
+        let name = &words[first..k];
+        let plain = |w: &Word| {
+            w.capital
+                && !w.number
+                && !lexicon::is_title_word(&w.norm)
+                && !lexicon::MONTHS.contains(&w.norm.as_str())
+                && !lexicon::WEEKDAYS.contains(&w.norm.as_str())
+        };
+        if name.len() < 2 || !name.iter().all(plain) {
+            continue;
+        }
+        used[k] = true;
+        let value = Value::Age {
+            person: text[name[0].start..name[name.len() - 1].end].to_string(),
+            years: n.norm.clone(),
+        };
+        out.push(Detail::spanning(value, &name[0], n));
     }
     out
 }
@@ -268,5 +356,81 @@ mod tests {
             "a past office"
         );
         assert!(roles("the minister said").is_empty(), "no name");
+    }
+
+    #[test]
+    fn ages_of_named_people() {
+        // (text, the person and age read, text of the span)
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+        let cases: &[Case] = &[
+            (
+                "Navy veteran Colin Marsh, 57, was one of those injured.",
+                &[("Colin Marsh", "57", "Colin Marsh, 57")],
+            ),
+            (
+                "Amina Bello, 46, rushed to her husband's side.",
+                &[("Amina Bello", "46", "Amina Bello, 46")],
+            ),
+            // One capitalised word, a date, a title, or no comma after: no age.
+            ("Marsh, 57, was injured.", &[]),
+            ("On Tuesday December 6, 40 people were hurt.", &[]),
+            ("Colin Marsh, 57 people said", &[]),
+            ("Prime Minister, 12, said", &[]),
+            ("Colin Marsh, 2016, said", &[]),
+        ];
+        for &(text, expected) in cases {
+            let ages = picked(text, |value| match value {
+                Value::Age { person, years } => Some((person, years)),
+                _ => None,
+            });
+            let expected: Vec<((String, String), &str)> = expected
+                .iter()
+                .map(|&(person, years, span)| ((person.into(), years.into()), span))
+                .collect();
+            assert_eq!(ages, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn people_by_their_relation_to_someone() {
+        // (text, relation, name, text of the span)
+        type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>, &'a str)]);
+        let cases: &[Case] = &[
+            (
+                "Her father Anwar has said she was upset.",
+                &[("father", Some("Anwar"), "Her father Anwar")],
+            ),
+            (
+                "Her father said the boy was upset.",
+                &[("father", None, "Her father")],
+            ),
+            (
+                "his lawyer Dana Pell said the charges would be dropped",
+                &[("lawyer", Some("Dana Pell"), "his lawyer Dana Pell")],
+            ),
+            // A name after a comma or a clause is not read as the relation's name.
+            (
+                "said his brother, Tomas",
+                &[("brother", None, "his brother")],
+            ),
+            (
+                "their spokesman. Police",
+                &[("spokesman", None, "their spokesman")],
+            ),
+            // Not a relation noun, or no possessive before it.
+            ("her friend Mira said", &[]),
+            ("the father Anwar said", &[]),
+        ];
+        for &(text, expected) in cases {
+            let relations = picked(text, |value| match value {
+                Value::Relation { role, name } => Some((role, name)),
+                _ => None,
+            });
+            let expected: Vec<((String, Option<String>), &str)> = expected
+                .iter()
+                .map(|&(role, name, span)| ((role.into(), name.map(Into::into)), span))
+                .collect();
+            assert_eq!(relations, expected, "{text}");
+        }
     }
 }

@@ -29,6 +29,12 @@
 //!   report's unit names is **onlyInSome**, unless it is the story's common ground (named
 //!   by half the reports or more: its place, its main parties).
 //!
+//! - a person named by their relation in one unit ("her father Bassem") and unnamed in a
+//!   linked unit of another report that names them nowhere ("her father") is
+//!   **onlyInSome**, a card of both;
+//! - a named person's age ("Kevin Snow, 57") that a report naming them in full in a linked
+//!   unit never gives is **onlyInSome**; two ages of one person conflict.
+//!
 //! Linked details form findings (union-find), one per slot and thing. Which units are
 //! about one fact comes from the [`Alignment`]; whether a text mentions a name from
 //! [`Mentions`]. Date lines are checked apart ([`super::date_line`]).
@@ -169,6 +175,7 @@ pub fn findings<'a>(
             Slot::Leader { .. } => Slot::Leader { side: "" },
             Slot::Role { .. } => Slot::Role { person: "" },
             Slot::Base { .. } => Slot::Base { of: "" },
+            Slot::Age { .. } => Slot::Age { person: "" },
             slot => slot,
         };
         buckets.entry(slot).or_default().push(c);
@@ -188,6 +195,7 @@ pub fn findings<'a>(
                         names::same_person(a, b)
                     }
                     (Slot::Base { of: a }, Slot::Base { of: b }) => names::same_party(a, b),
+                    (Slot::Age { person: a }, Slot::Age { person: b }) => names::same_person(a, b),
                     _ => true,
                 };
                 if x.report == y.report || !same_slot {
@@ -264,6 +272,10 @@ pub fn findings<'a>(
                     (Value::Role { title: a, .. }, Value::Role { title: b, .. }) => {
                         (role_relation(a, b), Some((i, j)))
                     }
+                    // A named person's age is one slot across the whole story.
+                    (Value::Age { years: a, .. }, Value::Age { years: b, .. }) => {
+                        ((a != b).then_some(FindingKind::Conflict), Some((i, j)))
+                    }
                     // Where a company is based is one slot across the whole story.
                     (Value::Base { place: a, .. }, Value::Base { place: b, .. }) => {
                         (base_relation(a, b), Some((i, j)))
@@ -282,6 +294,9 @@ pub fn findings<'a>(
         link(&mut sets, &mut kind, i, j, k);
     }
     let compared: BTreeSet<usize> = places.iter().flat_map(|&(i, j, _)| [i, j]).collect();
+    for (i, j) in unnamed_relations(placed, alignment, mentions) {
+        link(&mut sets, &mut kind, i, j, FindingKind::OnlyInSome);
+    }
     // Each linked detail brings the other occurrences of its class (the same value said
     // again elsewhere in its report), so a finding shows every place it is said; a
     // period, only itself.
@@ -297,7 +312,10 @@ pub fn findings<'a>(
         if kind[r].is_some() {
             // A period said again ("last year", "in 2015") is as often the time of
             // another thing: only the occurrence compared is shown.
-            let again = if matches!(placed[i].detail.value, Value::Period(_)) {
+            let again = if matches!(
+                placed[i].detail.value,
+                Value::Period(_) | Value::Relation { .. }
+            ) {
                 0
             } else {
                 MAX_UNITS_CHECKED
@@ -321,6 +339,7 @@ pub fn findings<'a>(
                 kind: kind[r].expect("linked"),
                 slot: placed[r].detail.value.slot(),
                 confidence: match (kind[r], &placed[r].detail.value) {
+                    (_, Value::Relation { .. }) => 0.5,
                     (Some(FindingKind::Precision), Value::Place(_) | Value::Base { .. }) => 0.6,
                     (_, Value::Place(_) | Value::Base { .. }) => 0.5,
                     (Some(FindingKind::Conflict), _) if relative => 0.5,
@@ -335,6 +354,7 @@ pub fn findings<'a>(
     let linked: BTreeSet<usize> = out.iter().flat_map(|f| f.details.iter().copied()).collect();
     out.extend(only_in_some(placed, alignment, &linked));
     out.extend(names_only_in_some(placed, alignment, mentions, &compared));
+    out.extend(ages_only_in_some(placed, alignment, mentions, &linked));
     out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.details.cmp(&b.details)));
     // A detail only some give, found again in another group it is in, is one card:
     // findings of one kind and slot that share a detail merge.
@@ -591,6 +611,118 @@ fn place_differences(
         }
     }
     out.into_iter().collect()
+}
+
+/// A person named by their relation to someone in one unit ("her father Bassem") and left
+/// unnamed in a unit of another report linked to it as the same fact or each other's
+/// closest counterpart ("her father said"), whose report names them nowhere: a detail
+/// only some give. Pairs of (named, unnamed) details.
+fn unnamed_relations(
+    placed: &[Placed],
+    alignment: &Alignment,
+    mentions: &Mentions,
+) -> Vec<(usize, usize)> {
+    let relations: Vec<(usize, &str, Option<&str>)> = placed
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match &p.detail.value {
+            Value::Relation { role, name } => Some((i, role.as_str(), name.as_deref())),
+            _ => None,
+        })
+        .take(MAX_CLASSES)
+        .collect();
+    let mut out = Vec::new();
+    for &(i, role, name) in &relations {
+        let Some(name) = name else { continue };
+        let lower = name.to_lowercase();
+        for &(j, other, unnamed) in &relations {
+            let (x, y) = (&placed[i], &placed[j]);
+            if unnamed.is_some() || other != role || x.report == y.report {
+                continue;
+            }
+            let linked = alignment
+                .link(x.unit, y.unit)
+                .is_some_and(|l| l.same_fact || l.mutual);
+            // A report naming the person anywhere ("Bassem" earlier) tells it.
+            let named_there = lower
+                .split(' ')
+                .any(|w| w.len() > 2 && mentions.in_report(y.report, w));
+            if linked && !named_there {
+                out.push((i, j));
+            }
+        }
+    }
+    out
+}
+
+/// A named person's age ("Colin Marsh, 57") that a report naming the same person in full,
+/// in a unit linked to the age's unit (either tier), never gives (as that person's age,
+/// or as the same figure of an age: "a 57-year-old"): a detail only some give, one card
+/// for the person with every report's age, unless already compared or the person is the
+/// story's common ground. Linked units that name one person in full are about the same
+/// person; a surname alone, or an unlinked unit, is not enough.
+fn ages_only_in_some<'a>(
+    placed: &'a [Placed],
+    alignment: &Alignment,
+    mentions: &Mentions,
+    linked: &BTreeSet<usize>,
+) -> Vec<Finding<'a>> {
+    let ages: Vec<(usize, &str, &str)> = placed
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match &p.detail.value {
+            Value::Age { person, years } => Some((i, person.as_str(), years.as_str())),
+            _ => None,
+        })
+        .filter(|(i, _, _)| !linked.contains(i))
+        .take(MAX_CLASSES)
+        .collect();
+    // The age figures each report gives, of anyone.
+    let mut figures: BTreeSet<(usize, &str)> = BTreeSet::new();
+    for p in placed {
+        match &p.detail.value {
+            Value::Age { years, .. } => figures.insert((p.report, years.as_str())),
+            Value::Number(n) if n.unit == details::AGE => {
+                figures.insert((p.report, n.value.as_str()))
+            }
+            _ => false,
+        };
+    }
+    let n = alignment.corpus.units.len();
+    let mut done: BTreeSet<usize> = BTreeSet::new();
+    let mut out = Vec::new();
+    for &(i, person, years) in &ages {
+        let full = person.to_lowercase();
+        if done.contains(&i) || mentions.common_ground(&full) {
+            continue;
+        }
+        // Every age given of this person: one card.
+        let same: Vec<usize> = ages
+            .iter()
+            .filter(|&&(_, other, _)| names::same_person(person, other))
+            .map(|&(j, _, _)| j)
+            .collect();
+        done.extend(same.iter().copied());
+        let giving: BTreeSet<usize> = same.iter().map(|&j| placed[j].report).collect();
+        let lacking = (0..n).any(|v| {
+            let r = report_of(alignment, v);
+            !giving.contains(&r)
+                && !figures.contains(&(r, years))
+                && mentions.in_unit(v, &full)
+                && same
+                    .iter()
+                    .any(|&j| alignment.link(placed[j].unit, v).is_some())
+        });
+        if lacking {
+            out.push(Finding {
+                kind: FindingKind::OnlyInSome,
+                slot: placed[i].detail.value.slot(),
+                details: same,
+                confidence: 0.4,
+            });
+        }
+    }
+    out
 }
 
 /// In groups of three reports or more: a place or organisation only one report's unit
@@ -888,13 +1020,30 @@ mod tests {
         grouped: &[(usize, usize)],
         linked: bool,
     ) -> Vec<(FindingKind, Vec<usize>)> {
-        let units = placed.iter().map(|p| p.unit + 1).max().unwrap_or(0);
+        run_texts(placed, &[], grouped, linked)
+    }
+
+    /// As [`run_linked`], unit `u` reading `texts[u]` (one sentence) when given.
+    fn run_texts(
+        placed: &[Placed],
+        texts: &[&str],
+        grouped: &[(usize, usize)],
+        linked: bool,
+    ) -> Vec<(FindingKind, Vec<usize>)> {
+        let units = placed
+            .iter()
+            .map(|p| p.unit + 1)
+            .max()
+            .unwrap_or(0)
+            .max(texts.len());
         // One short unit per report, no two sharing a word.
         let inputs: Vec<ReportInput> = (0..units)
             .map(|u| ReportInput {
                 id: format!("{u:03}"),
                 title: String::new(),
-                text: format!("Unit{u}."),
+                text: texts
+                    .get(u)
+                    .map_or_else(|| format!("Unit{u}."), |t| t.to_string()),
             })
             .collect();
         let prepared = Prepared::all(&inputs);
@@ -921,6 +1070,8 @@ mod tests {
                 })
                 .collect();
             alignment.links.sort_by_key(|l| (l.a, l.b));
+        } else {
+            alignment.links.clear();
         }
         let mentions = Mentions::new(&reports, &alignment);
         findings(placed, &alignment, &mentions)
@@ -1182,6 +1333,148 @@ mod tests {
         assert_eq!(run(&apart, &[]), [(FindingKind::Conflict, vec![0, 1])]);
         let unknown = [base(0, "acme", "springdale"), base(1, "acme", "riverton")];
         assert!(run(&unknown, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_person_named_in_one_report_and_unnamed_in_another() {
+        let relation = |u: usize, name: Option<&str>| {
+            placed(
+                u,
+                u,
+                Value::Relation {
+                    role: "father".into(),
+                    name: name.map(Into::into),
+                },
+            )
+        };
+        let only = |details: Vec<usize>| vec![(FindingKind::OnlyInSome, details)];
+        // (the units' texts, their relations, whether linked, the findings, why)
+        type Case<'a> = (
+            &'a [&'a str],
+            Vec<Placed>,
+            bool,
+            Vec<(FindingKind, Vec<usize>)>,
+            &'a str,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                &[
+                    "Her father Anwar said she was upset.",
+                    "Her father said she was upset.",
+                ],
+                vec![relation(0, Some("Anwar")), relation(1, None)],
+                true,
+                only(vec![0, 1]),
+                "named / unnamed, linked",
+            ),
+            (
+                &[
+                    "Her father Anwar said she was upset.",
+                    "Her father said she was upset.",
+                ],
+                vec![relation(0, Some("Anwar")), relation(1, None)],
+                false,
+                vec![],
+                "not linked: perhaps another father",
+            ),
+            (
+                &[
+                    "Her father Anwar said she was upset.",
+                    "Anwar, her father, said so.",
+                ],
+                vec![relation(0, Some("Anwar")), relation(1, None)],
+                true,
+                vec![],
+                "the other report names him",
+            ),
+            (
+                &[
+                    "Her father Anwar said she was upset.",
+                    "Her father Anwar said so.",
+                ],
+                vec![relation(0, Some("Anwar")), relation(1, Some("Anwar"))],
+                true,
+                vec![],
+                "both name him",
+            ),
+        ];
+        for (texts, placed, linked, expected, why) in cases {
+            assert_eq!(
+                run_texts(&placed, texts, &[(0, 1)], linked),
+                expected,
+                "{why}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_age_only_some_give_of_a_person_others_name() {
+        let age = |u: usize, person: &str, years: &str| {
+            placed(
+                u,
+                u,
+                Value::Age {
+                    person: person.into(),
+                    years: years.into(),
+                },
+            )
+        };
+        const MARSH: &str = "Colin Marsh, 57, was injured.";
+        // (the units' texts, their details, whether linked, the findings, why)
+        type Case<'a> = (
+            &'a [&'a str],
+            Vec<Placed>,
+            bool,
+            Vec<(FindingKind, Vec<usize>)>,
+            &'a str,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                &[MARSH, "Colin Marsh was travelling to work."],
+                vec![age(0, "Colin Marsh", "57")],
+                true,
+                vec![(FindingKind::OnlyInSome, vec![0])],
+                "named in full in a linked unit, with no age",
+            ),
+            (
+                &[MARSH, "Colin Marsh was travelling to work."],
+                vec![age(0, "Colin Marsh", "57")],
+                false,
+                vec![],
+                "not linked",
+            ),
+            (
+                &[MARSH, "Marsh was travelling to work."],
+                vec![age(0, "Colin Marsh", "57")],
+                true,
+                vec![],
+                "a surname alone",
+            ),
+            (
+                &[MARSH, "Colin Marsh, the 57-year-old, was hurt."],
+                vec![
+                    age(0, "Colin Marsh", "57"),
+                    number(1, 1, "57", details::AGE, None),
+                ],
+                true,
+                vec![],
+                "the other report gives the figure as an age",
+            ),
+            (
+                &[MARSH, "Colin Marsh, 58, was injured."],
+                vec![age(0, "Colin Marsh", "57"), age(1, "Colin Marsh", "58")],
+                false,
+                vec![(FindingKind::Conflict, vec![0, 1])],
+                "two ages of one person conflict anywhere in the story",
+            ),
+        ];
+        for (texts, placed, linked, expected, why) in cases {
+            assert_eq!(
+                run_texts(&placed, texts, &[(0, 1)], linked),
+                expected,
+                "{why}"
+            );
+        }
     }
 
     #[test]

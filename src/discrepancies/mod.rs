@@ -191,6 +191,8 @@ fn slot_text(slot: Slot<'_>, written: &str) -> String {
         Slot::Place => "place".into(),
         Slot::Base { of } => format!("where {of} is based"),
         Slot::Organisation => "organisation named".into(),
+        Slot::Relation { role } => format!("who the {role} is"),
+        Slot::Age { person } => format!("age of {person}"),
     }
 }
 
@@ -220,6 +222,11 @@ fn value_text(value: &Value, written: &str) -> String {
         },
         Value::Period(period) => period_text(*period, written),
         Value::Leader { name, .. } => name.clone(),
+        Value::Relation {
+            name: Some(name), ..
+        } => name.clone(),
+        Value::Age { years, .. } => years.clone(),
+        Value::Relation { name: None, .. } => format!("{}, not named", written.to_lowercase()),
         Value::Mediators { .. }
         | Value::Role { .. }
         | Value::Place(_)
@@ -394,6 +401,30 @@ mod tests {
                 "Qatar and Turkey",
                 "Qatar and Turkey",
             ),
+            (
+                Value::Relation {
+                    role: "father".into(),
+                    name: Some("Anwar".into()),
+                },
+                "Her father Anwar",
+                "Anwar",
+            ),
+            (
+                Value::Relation {
+                    role: "father".into(),
+                    name: None,
+                },
+                "Her father",
+                "her father, not named",
+            ),
+            (
+                Value::Age {
+                    person: "Colin Marsh".into(),
+                    years: "57".into(),
+                },
+                "Colin Marsh, 57",
+                "57",
+            ),
         ];
         let period = Value::Period;
         let periods: &[(Value, &str, &str)] = &[
@@ -475,6 +506,18 @@ mod tests {
                 Slot::Mediators(Mediation::Brokered),
                 "Egypt",
                 "who brokered it",
+            ),
+            (
+                Slot::Relation { role: "father" },
+                "Her father Anwar",
+                "who the father is",
+            ),
+            (
+                Slot::Age {
+                    person: "Colin Marsh",
+                },
+                "Colin Marsh, 57",
+                "age of Colin Marsh",
             ),
             (
                 Slot::Role {

@@ -169,6 +169,31 @@ pub const TITLE_WORDS: [&str; 18] = [
     "advisor",
 ];
 
+/// Nouns for a person by their relation to someone, said after "her", "his" or "their"
+/// with or without the person's name: "her father Bassem", "his lawyer".
+pub const RELATIONS: [&str; 20] = [
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "brother",
+    "sister",
+    "cousin",
+    "uncle",
+    "aunt",
+    "grandfather",
+    "grandmother",
+    "nephew",
+    "niece",
+    "partner",
+    "lawyer",
+    "attorney",
+    "spokesman",
+    "spokeswoman",
+];
+
 /// Words of a title that say a rank: "Interior Minister" and "Deputy Interior Minister"
 /// are two offices, "Defence Minister" and "Minister" one, said more or less exactly.
 pub const RANKS: [&str; 5] = ["deputy", "vice", "assistant", "junior", "former"];
