@@ -134,7 +134,31 @@ export async function axeViolations(page) {
 export async function screenshot(page, name) {
   await mkdir(RESULTS, { recursive: true });
   const path = join(RESULTS, `${name}.png`);
+  // What the page draws only near the viewport (`content-visibility: auto`: cards,
+  // columns, the sections below the table) is drawn for the picture, as a reader
+  // scrolling would see it: the viewport is made as tall as the page until its height
+  // settles, then put back.
+  // A page without scripts (the HTML export opened so) never answers: it is taken as
+  // it is.
+  const viewport = page.viewportSize();
+  const settled = () => Promise.race([
+    page.evaluate(() => new Promise((done) => {
+      requestAnimationFrame(() => requestAnimationFrame(() => done(document.documentElement.scrollHeight)));
+    })).catch(() => 0), // closed unanswered
+    new Promise((done) => { setTimeout(done, 2000, 0); }),
+  ]);
+  let height = viewport.height;
+  for (let i = 0; i < 4; i += 1) {
+    const next = Math.min(await settled(), 20000);
+    if (next <= height) break;
+    height = next;
+    await page.setViewportSize({ width: viewport.width, height });
+  }
   await page.screenshot({ path, fullPage: true });
+  if (height !== viewport.height) {
+    await page.setViewportSize(viewport);
+    await settled();
+  }
   return path;
 }
 
