@@ -1208,8 +1208,19 @@ fn possessor(word: &str) -> Option<String> {
 pub fn attribute(left: &str, right: &str, heading: bool) -> Option<Attribution> {
     let right_toks = toks(right);
     let left_toks = toks(left);
-    // After the quote: "…,” said a security source" or "…,” one official said".
-    if let Some(verb) = right_toks.iter().position(is_verb) {
+    // After the quote: "…,” said a security source" or "…,” one official said". A
+    // publication that "reports" what a speaker named before the quote said is where the
+    // words were printed, not who said them: "Bamford said the tram sped up and “…,” the
+    // Associated Press reports".
+    let published =
+        |verb: usize| matches!(lower(&right_toks[verb]).as_str(), "reports" | "reported");
+    if let Some(verb) = right_toks.iter().position(is_verb).filter(|&verb| {
+        !published(verb)
+            || !(0..left_toks.len())
+                .rev()
+                .filter(|&k| is_verb(&left_toks[k]))
+                .any(|k| before_verb(&left_toks, k).is_some())
+    }) {
         let before = &right_toks[..verb];
         let gap_ok = before.iter().filter(|t| !t.punct).count() <= 8;
         if gap_ok {
@@ -1718,6 +1729,21 @@ mod tests {
                 "”."
             ),
             Some("he".into())
+        );
+    }
+
+    #[test]
+    fn a_publication_reporting_a_named_speaker_is_not_the_speaker() {
+        assert_eq!(
+            who(
+                "Martin Bamford, 30, a passenger, said the train sped up and “",
+                ",” the Associated Press reports."
+            ),
+            Some("Martin Bamford".into())
+        );
+        assert_eq!(
+            who("The tram was “", ",” the Associated Press reported."),
+            Some("the Associated Press".into())
         );
     }
 
