@@ -121,14 +121,19 @@ pub(crate) fn comparison(
     let quoted = Quoted::new(&reports, &budget);
     let alignment = Alignment::with_model(&reports, &quoted, model);
     budget.cut_crowded(&alignment);
+    let utterances = quotes::utterances(&reports, &alignment, &quoted);
     Comparison {
         schema: SCHEMA,
         reports: reports::section(&reports, &alignment),
         groups: groups::section(&reports, &alignment),
         pairs: pairs::section(&reports, &alignment, &budget),
         side_by_side: side_by_side::section(&reports, &alignment, layouts),
-        quotes: quotes::section(&reports, &alignment, &quoted),
-        discrepancies: discrepancies::section(&reports, &alignment),
+        quotes: quotes::section(&reports, &utterances),
+        discrepancies: discrepancies::section(
+            &reports,
+            &alignment,
+            &quotes::credits(&reports, &utterances),
+        ),
         possible: reports::possible(&reports, &alignment, &budget),
         notices: budget::notices(&reports, &budget),
     }

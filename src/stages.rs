@@ -47,6 +47,8 @@ pub struct PreparedReports<'a> {
     prepared: Vec<Prepared<'a>>,
     /// Computed once, for the stages after alignment.
     alignment: OnceCell<Alignment>,
+    /// Who each report credits with each utterance, computed once for the discrepancies.
+    credits: OnceCell<Vec<Vec<crate::quotes::Credit>>>,
 }
 
 /// Prepares reports (segmentation, boilerplate, tokens).
@@ -55,6 +57,7 @@ pub fn prepare(inputs: &[ReportInput]) -> PreparedReports<'_> {
         inputs,
         prepared: Prepared::all(inputs),
         alignment: OnceCell::new(),
+        credits: OnceCell::new(),
     }
 }
 
@@ -93,19 +96,28 @@ impl PreparedReports<'_> {
     pub fn quotes(&self) -> usize {
         let reports = self.reports();
         let alignment = self.alignment(&reports);
+        let quoted = Quoted::new(&reports, &Default::default());
         crate::quotes::section(
             &reports,
-            alignment,
-            &Quoted::new(&reports, &Default::default()),
+            &crate::quotes::utterances(&reports, alignment, &quoted),
         )
         .len()
     }
 
-    /// Extracts and compares the details of every unit (after the alignment, computed
-    /// once); returns the number of discrepancies.
+    /// Extracts and compares the details of every unit, and who each report credits with
+    /// each utterance (after the alignment and the quotes, computed once); returns the
+    /// number of discrepancies.
     pub fn discrepancies(&self) -> usize {
         let reports = self.reports();
-        crate::discrepancies::section(&reports, self.alignment(&reports)).len()
+        let alignment = self.alignment(&reports);
+        let credits = self.credits.get_or_init(|| {
+            let quoted = Quoted::new(&reports, &Default::default());
+            crate::quotes::credits(
+                &reports,
+                &crate::quotes::utterances(&reports, alignment, &quoted),
+            )
+        });
+        crate::discrepancies::section(&reports, alignment, credits).len()
     }
 
     /// The alignment as `compare` computes it, computed once.

@@ -392,6 +392,96 @@ mod classes {
         );
     }
 
+    /// Class 3, attribution: one statement credited to an institution in some reports and
+    /// to a person by name in another is a precision difference, to two people a
+    /// conflict; a role ("a spokesman") may be the person named, and is no card.
+    #[test]
+    fn one_statement_credited_to_different_speakers() {
+        let quote =
+            "“We will not accept any deal that leaves the border crossing closed to trade,”";
+        let said =
+            |who: &str| format!("{quote} {who} said on Sunday after the talks in the border town.");
+        let tallies = |result: &Comparison| -> Vec<(DiscrepancyKind, Vec<(String, Vec<String>)>)> {
+            result
+                .discrepancies
+                .iter()
+                .filter(|d| d.slot == "who said it")
+                .map(|d| {
+                    let tally = d
+                        .tally
+                        .iter()
+                        .map(|t| (t.value.clone(), t.reports.clone()))
+                        .collect();
+                    (d.kind, tally)
+                })
+                .collect()
+        };
+        let owned = |v: &[(&str, &[&str])]| -> Vec<(String, Vec<String>)> {
+            v.iter()
+                .map(|(name, reports)| {
+                    (
+                        name.to_string(),
+                        reports.iter().map(|r| r.to_string()).collect(),
+                    )
+                })
+                .collect()
+        };
+
+        let result = three(
+            &said("the foreign ministry"),
+            &said("Foreign Minister Ana Ruiz"),
+            &said("the Foreign Ministry"),
+        );
+        assert_eq!(
+            tallies(&result),
+            [(
+                DiscrepancyKind::Precision,
+                owned(&[
+                    ("the foreign ministry", &["a", "c"]),
+                    ("Foreign Minister Ana Ruiz", &["b"])
+                ])
+            )]
+        );
+        let card = result
+            .discrepancies
+            .iter()
+            .find(|d| d.slot == "who said it")
+            .unwrap();
+        // Each value points at the attribution as the report prints it.
+        let texts: Vec<&str> = card.values.iter().map(|v| v.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "the foreign ministry",
+                "the Foreign Ministry",
+                "Foreign Minister Ana Ruiz"
+            ]
+        );
+
+        let result = three(
+            &said("Foreign Minister Ana Ruiz"),
+            &said("Deputy Foreign Minister Tom Alder"),
+            &said("Ms Ruiz"),
+        );
+        assert_eq!(
+            tallies(&result),
+            [(
+                DiscrepancyKind::Conflict,
+                owned(&[
+                    ("Ms Ruiz", &["a", "c"]),
+                    ("Deputy Foreign Minister Tom Alder", &["b"])
+                ])
+            )]
+        );
+
+        let result = three(
+            &said("a spokesman"),
+            &said("Foreign Minister Ana Ruiz"),
+            &said("Ms Ruiz"),
+        );
+        assert_eq!(tallies(&result), []);
+    }
+
     /// One card per slot and fact, with a tally of who says what, most reports first.
     #[test]
     fn a_card_tallies_who_says_what() {

@@ -8,6 +8,7 @@
 //! become the text people read: a discrepancy's slot ("who led the afghan side") and each
 //! value ("nearly 9 hours", "December 31, 2023, by the date line").
 
+mod attribution;
 mod date_line;
 mod findings;
 
@@ -15,11 +16,17 @@ use crate::align::Alignment;
 use crate::details::{self, Anchor, Date, Mediation, Period, Qualifier, Slot, Span, Value};
 use crate::ids::{numbered, round3, Reports};
 use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue, Tally};
+use crate::quotes::Credit;
 use crate::text::{self, lexicon};
 use findings::{FindingKind, Mentions, Placed};
 
-/// Disagreements on details between reports, and date lines earlier than the events.
-pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Discrepancy> {
+/// Disagreements on details between reports, on who said what (from the `credits` of
+/// each utterance, [`crate::quotes::credits`]), and date lines earlier than the events.
+pub fn section(
+    reports: &Reports<'_>,
+    alignment: &Alignment,
+    credits: &[Vec<Credit>],
+) -> Vec<Discrepancy> {
     // Each report's date line, which its relative dates ("on Sunday") resolve against.
     let date_lines: Vec<Option<(usize, Anchor)>> =
         reports.prepared.iter().map(text::date_line::find).collect();
@@ -45,11 +52,7 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Discrepancy>
                 f.details.iter().map(|&i| value_of(&placed[i])).collect();
             Discrepancy {
                 id: String::new(),
-                kind: match f.kind {
-                    FindingKind::Conflict => DiscrepancyKind::Conflict,
-                    FindingKind::Precision => DiscrepancyKind::Precision,
-                    FindingKind::OnlyInSome => DiscrepancyKind::OnlyInSome,
-                },
+                kind: kind_of(f.kind),
                 slot: slot_text(f.slot, &values[0].text),
                 tally: tally(&values),
                 values,
@@ -57,6 +60,28 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Discrepancy>
             }
         })
         .collect();
+    out.extend(
+        attribution::differences(credits)
+            .into_iter()
+            .map(|(u, credited)| {
+                let values: Vec<DiscrepancyValue> = credited
+                    .credits
+                    .iter()
+                    .map(|(k, name)| {
+                        let c = &credits[u][*k];
+                        value_at(reports, c.report, c.segment, c.start, c.end, name.clone())
+                    })
+                    .collect();
+                Discrepancy {
+                    id: String::new(),
+                    kind: kind_of(credited.kind),
+                    slot: "who said it".into(),
+                    tally: tally(&values),
+                    values,
+                    confidence: round3(f64::from(credited.confidence)),
+                }
+            }),
+    );
     out.extend(
         date_line::too_early(&placed, &date_lines)
             .into_iter()
@@ -88,6 +113,14 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment) -> Vec<Discrepancy>
         d.id = numbered('d', i);
     }
     out
+}
+
+fn kind_of(kind: FindingKind) -> DiscrepancyKind {
+    match kind {
+        FindingKind::Conflict => DiscrepancyKind::Conflict,
+        FindingKind::Precision => DiscrepancyKind::Precision,
+        FindingKind::OnlyInSome => DiscrepancyKind::OnlyInSome,
+    }
 }
 
 /// The details of every compared unit, with relative dates resolved against the date

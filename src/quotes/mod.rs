@@ -306,8 +306,19 @@ fn cluster_speaker(group: &[Rendering<'_>]) -> Option<String> {
         .map(|&(s, _, _)| s.to_string())
 }
 
-/// The quotes section: every utterance with its renderings, quoted or not.
-pub fn section(reports: &Reports<'_>, alignment: &Alignment, quoted: &Quoted) -> Vec<QuoteCluster> {
+/// One utterance: its renderings, quoted or not, and the speaker most of them agree on.
+pub struct Utterance<'a> {
+    renderings: Vec<Rendering<'a>>,
+    speaker: Option<String>,
+}
+
+/// Every utterance with its renderings, quoted or not: the quotes clustered across
+/// reports, with their unquoted renderings added.
+pub fn utterances<'a>(
+    reports: &Reports<'a>,
+    alignment: &'a Alignment,
+    quoted: &'a Quoted,
+) -> Vec<Utterance<'a>> {
     let prepared = reports.prepared;
     let found = &quoted.found;
     let mut edges = quoted.edges.clone();
@@ -362,13 +373,91 @@ pub fn section(reports: &Reports<'_>, alignment: &Alignment, quoted: &Quoted) ->
             groups[candidate.cluster].push(candidate.rendering);
         }
     }
-    let mut result: Vec<QuoteCluster> = groups
+    groups
         .into_iter()
         .zip(speakers)
-        .map(|(mut group, speaker)| {
-            group.sort_by_key(|r| (r.report, r.start));
-            cluster_result(reports, group, speaker)
+        .map(|(mut renderings, speaker)| {
+            renderings.sort_by_key(|r| (r.report, r.start));
+            Utterance {
+                renderings,
+                speaker,
+            }
         })
+        .collect()
+}
+
+/// A report's credit of an utterance to a speaker: a quoted rendering confidently in the
+/// utterance, with the speaker it is attributed to.
+#[derive(Debug, Clone)]
+pub struct Credit {
+    pub report: usize,
+    pub segment: usize,
+    /// Byte span of the attribution as printed ("He", "the transport police") when it
+    /// stands in the quote's sentence, else of the quote.
+    pub start: usize,
+    pub end: usize,
+    /// The speaker, pronouns resolved.
+    pub speaker: String,
+    pub kind: speaker::Kind,
+    /// The attribution's confidence times the rendering's membership.
+    pub confidence: f32,
+}
+
+/// Per utterance, who each report credits with it: its quoted renderings of at least
+/// [`CONFIDENT_MEMBER`] membership that have a speaker.
+pub fn credits(reports: &Reports<'_>, utterances: &[Utterance<'_>]) -> Vec<Vec<Credit>> {
+    utterances
+        .iter()
+        .map(|u| {
+            // A lone capitalised word is a person when it ends a full name given to
+            // this utterance ("Bamford" after "Martin Bamford").
+            let surnames: Vec<String> = u
+                .renderings
+                .iter()
+                .filter_map(|r| r.speaker.as_deref())
+                .filter(|s| s.split_whitespace().count() >= 2)
+                .filter_map(|s| s.split_whitespace().last())
+                .map(str::to_lowercase)
+                .collect();
+            u.renderings
+                .iter()
+                .filter(|r| r.quoted && r.membership >= CONFIDENT_MEMBER)
+                .filter_map(|r| {
+                    let speaker = r.speaker.clone()?;
+                    let prep = &reports.prepared[r.report];
+                    let seg = &prep.segments[r.segment];
+                    let (start, end) = r
+                        .as_written
+                        .as_deref()
+                        .and_then(|written| {
+                            let sentence = &prep.text[seg.start..seg.end];
+                            let at = sentence
+                                .match_indices(written)
+                                .map(|(k, _)| seg.start + k)
+                                .min_by_key(|&k| k.abs_diff(r.start))?;
+                            Some((at, at + written.len()))
+                        })
+                        .unwrap_or((r.start, r.end));
+                    Some(Credit {
+                        report: r.report,
+                        segment: r.segment,
+                        start,
+                        end,
+                        kind: speaker::kind(&speaker, &surnames),
+                        speaker,
+                        confidence: r.confidence * r.membership,
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The quotes section: every utterance with its renderings, most reports first.
+pub fn section(reports: &Reports<'_>, utterances: &[Utterance<'_>]) -> Vec<QuoteCluster> {
+    let mut result: Vec<QuoteCluster> = utterances
+        .iter()
+        .map(|u| cluster_result(reports, &u.renderings, u.speaker.clone()))
         .collect();
     result.sort_by_key(|c| std::cmp::Reverse(c.reports));
     for (i, cluster) in result.iter_mut().enumerate() {
@@ -383,7 +472,7 @@ const CONFIDENT_MEMBER: f32 = 0.75;
 
 fn cluster_result(
     reports: &Reports<'_>,
-    group: Vec<Rendering<'_>>,
+    group: &[Rendering<'_>],
     speaker: Option<String>,
 ) -> QuoteCluster {
     let prepared = reports.prepared;
