@@ -401,7 +401,8 @@ mod classes {
             "“We will not accept any deal that leaves the border crossing closed to trade,”";
         let said =
             |who: &str| format!("{quote} {who} said on Sunday after the talks in the border town.");
-        let tallies = |result: &Comparison| -> Vec<(DiscrepancyKind, Vec<(String, Vec<String>)>)> {
+        type Tallied = Vec<(String, Vec<String>)>;
+        let tallies = |result: &Comparison| -> Vec<(DiscrepancyKind, Tallied)> {
             result
                 .discrepancies
                 .iter()
@@ -416,7 +417,7 @@ mod classes {
                 })
                 .collect()
         };
-        let owned = |v: &[(&str, &[&str])]| -> Vec<(String, Vec<String>)> {
+        let owned = |v: &[(&str, &[&str])]| -> Tallied {
             v.iter()
                 .map(|(name, reports)| {
                     (
