@@ -85,25 +85,27 @@ pub fn same_speaker(a: &str, b: &str) -> bool {
     if wa == wb {
         return true;
     }
-    let head = |w: &[String]| w.last().map(|h| h.trim_end_matches('s').to_string());
-    if head(&wa).is_some() && head(&wa) == head(&wb) {
-        return true;
-    }
     if stands_for(a, b) || stands_for(b, a) {
         return true;
     }
+    // Titles, articles and nationality words describe a source rather than name one, and
+    // so does the kind of source ("Security Sources", "Security Officials").
     let names = |s: &str| -> BTreeSet<String> {
         s.split_whitespace()
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .map(|w| bare(w).to_lowercase())
             .filter(|w| w.len() > 2)
+            .filter(|n| !lexicon::is_name_title(n) && !lexicon::is_demonym(n) && n != "security")
             .collect()
     };
-    // Titles, articles and nationality words describe a source rather than name one, and
-    // so does the kind of source ("Security Sources", "Security Officials").
-    names(a)
-        .intersection(&names(b))
-        .any(|n| !lexicon::is_name_title(n) && !lexicon::is_demonym(n) && n != "security")
+    let (na, nb) = (names(a), names(b));
+    let head = |w: &[String]| w.last().map(|h| h.trim_end_matches('s').to_string());
+    if head(&wa).is_some() && head(&wa) == head(&wb) {
+        // The spokesmen of two bodies are two sources: "a London Fire Brigade spokesman",
+        // "a Met spokesman".
+        return na.is_empty() || nb.is_empty() || !na.is_disjoint(&nb);
+    }
+    !na.is_disjoint(&nb)
 }
 
 /// What [`same_speaker`] can match two speakers by, so that only speakers sharing one
@@ -150,7 +152,15 @@ fn initials(long: &str) -> String {
 /// `long`, articles aside: "the RAIB" stands for "The Rail Accident Investigation Branch".
 fn stands_for(short: &str, long: &str) -> bool {
     let initials = initials(long);
-    initials.chars().count() >= 2 && short.split_whitespace().any(|w| bare(w) == initials)
+    // "TfL" for "Transport for London": its capitals, with at most one small letter.
+    let capitals = |w: &str| -> Option<String> {
+        let small = w.chars().filter(|c| c.is_lowercase()).count();
+        (small <= 1).then(|| w.chars().filter(|c| c.is_uppercase()).collect())
+    };
+    initials.chars().count() >= 2
+        && short
+            .split_whitespace()
+            .any(|w| capitals(bare(w)).is_some_and(|c| c == initials))
 }
 
 /// A word as written without the punctuation around it: "Asif," is "Asif".
@@ -206,6 +216,20 @@ mod tests {
             // An article or a title is no name.
             (same_speaker, "The Israeli army", "The Guardian", false),
             (same_speaker, "President Trump", "President Xi", false),
+            // The spokesmen of two bodies; one body, named in full and by its initials.
+            (
+                same_speaker,
+                "A London Fire Brigade spokesman",
+                "A Met spokesman",
+                false,
+            ),
+            (
+                same_speaker,
+                "A TfL spokesman",
+                "A Transport for London spokesman",
+                true,
+            ),
+            (same_speaker, "a spokesman", "A Met spokesman", true),
             // An acronym stands for the words it is made of.
             (
                 same_speaker,
