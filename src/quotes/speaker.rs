@@ -717,7 +717,14 @@ fn phrase(words: &[Tok<'_>]) -> Option<String> {
     {
         return None;
     }
-    let head = lower.last()?.as_str();
+    // The head of "Survivors of the accident" is "Survivors"; of "the Bank of England"
+    // too, but a name's last word already tells what it is.
+    let qualified = !capitalised(words.last()?)
+        && (1..lower.len()).any(|k| QUALIFIERS.contains(&lower[k].as_str()));
+    let head = match (1..lower.len()).find(|&k| QUALIFIERS.contains(&lower[k].as_str())) {
+        Some(k) if qualified => lower[k - 1].as_str(),
+        _ => lower.last()?.as_str(),
+    };
     if matches!(
         head,
         "and"
@@ -1443,6 +1450,13 @@ pub fn kind(name: &str, surnames: &[String]) -> Kind {
     let Some(last) = words.last() else {
         return Kind::Unknown;
     };
+    // A noun phrase with a qualifier that names no one is the kind of its head:
+    // "Survivors of the accident" are survivors, "a resident of the street" a resident.
+    if !capitalised(last) {
+        if let Some(k) = (1..words.len()).find(|&k| QUALIFIERS.contains(&words[k])) {
+            return kind(&words[..k].join(" "), surnames);
+        }
+    }
     let head = last.to_lowercase();
     let first = words[0].to_lowercase();
     let first = first.trim_end_matches('.');
@@ -1487,8 +1501,17 @@ pub fn kind(name: &str, surnames: &[String]) -> Kind {
     if is_plural(name) {
         return Kind::Group;
     }
+    // A head noun qualified by a place or a body: "the Bank of England".
+    if let Some(k) = (1..words.len()).find(|&k| QUALIFIERS.contains(&words[k])) {
+        return kind(&words[..k].join(" "), surnames);
+    }
     Kind::Unknown
 }
+
+/// Prepositions that open a qualifier after a speaker's head noun.
+const QUALIFIERS: &[&str] = &[
+    "of", "from", "at", "in", "on", "near", "with", "outside", "inside",
+];
 
 /// Whether a speaker of `kind` can be what `anaphor` refers back to.
 pub fn fits(anaphor: Anaphor, kind: Kind) -> bool {
@@ -1729,6 +1752,21 @@ mod tests {
                 "”."
             ),
             Some("he".into())
+        );
+    }
+
+    #[test]
+    fn a_qualifier_does_not_make_the_speaker_an_event() {
+        assert_eq!(
+            who(
+                "Survivors of the accident said people went flying as the tram left the tracks.",
+                ""
+            ),
+            Some("Survivors of the accident".into())
+        );
+        assert_eq!(
+            who("The aftermath of the accident was described as “", "”."),
+            None
         );
     }
 
@@ -2029,6 +2067,9 @@ mod tests {
             ("security sources", Kind::Group),
             ("the Marine Accident Board", Kind::Institution),
             ("Harbour police Chief Inspector Ann Cole", Kind::Named(None)),
+            ("Survivors of the accident", Kind::Group),
+            ("a resident of the street", Kind::Role(None)),
+            ("the Bank of England", Kind::Institution),
         ];
         for &(name, expected) in kinds {
             assert_eq!(kind(name, &surnames), expected, "{name}");

@@ -172,6 +172,10 @@ impl<'a> Unquoted<'a> {
         speaker: Option<&str>,
     ) -> Vec<Candidate<'a>> {
         let mut best: HashMap<(usize, usize), Candidate<'a>> = HashMap::new();
+        // A unit that quotes the utterance frames its own quote ("the RAIB said the tram
+        // was travelling at a “significantly higher speed …”"): it renders it once, quoted.
+        let quoting: BTreeSet<(usize, usize)> =
+            quoted.iter().map(|q| (q.report, q.segment)).collect();
         // Each wording once (wire copy quotes one utterance in the same words fifty
         // times), and at most MAX_SOURCES of them.
         let mut wordings: BTreeSet<Vec<&str>> = BTreeSet::new();
@@ -220,6 +224,9 @@ impl<'a> Unquoted<'a> {
                 units.sort_unstable();
             }
             for (unit, _) in units {
+                if quoting.contains(&unit) {
+                    continue;
+                }
                 let Some((candidate, evidence)) =
                     self.render(source, &stems, &distinct, total, unit, speaker)
                 else {
