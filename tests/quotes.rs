@@ -430,7 +430,11 @@ mod classes {
             He said people were screaming for help and there was blood everywhere.\n";
         let group = "Crash survivors speak\n\n\
             Survivors said people were screaming for help, with blood everywhere.\n";
-        let result = run(&[quoting, described, someone_else, group]);
+        // A group named with a qualifier is still the group, not "the accident".
+        let qualified = "After the derailment\n\n\
+            Survivors of the accident said people were screaming for help amid blood \
+            everywhere.\n";
+        let result = run(&[quoting, described, someone_else, group, qualified]);
         let cluster = holding(&result, "There was blood everywhere");
         let unquoted = |report: &str| {
             cluster
@@ -446,5 +450,31 @@ mod classes {
         assert_eq!(survivors.speaker_as_written.as_deref(), Some("Survivors"));
         assert!(!survivors.reattributed, "a group is not a re-attribution");
         assert!(survivors.membership < father.membership);
+        let qualified = unquoted("r4").unwrap_or_else(|| panic!("{cluster:#?}"));
+        assert_eq!(
+            qualified.speaker_as_written.as_deref(),
+            Some("Survivors of the accident")
+        );
+    }
+
+    /// A sentence that frames its own quote ("the branch said the tram was travelling at
+    /// “a significantly higher speed …”") renders the utterance once, quoted: the words
+    /// around the quote are not a second, unquoted rendering.
+    #[test]
+    fn a_quotes_own_frame_is_not_a_second_rendering() {
+        let a = "Tram derailed on a curve\n\n\
+            Investigators said the tram was travelling “at a significantly higher speed than \
+            is permitted” when it derailed on the curve near the stop.\n";
+        let b = "Speed blamed for derailment\n\n\
+            “The tram was travelling at a significantly higher speed than is permitted,” the \
+            investigators said of the derailment on the curve.\n";
+        let result = run(&[a, b]);
+        let cluster = holding(&result, "significantly higher speed");
+        let reports: Vec<(&str, bool)> = cluster
+            .instances
+            .iter()
+            .map(|i| (i.report.as_str(), i.quoted))
+            .collect();
+        assert_eq!(reports, [("r0", true), ("r1", true)], "{cluster:#?}");
     }
 }
