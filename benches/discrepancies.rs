@@ -11,7 +11,7 @@
 //! supported findings (a lower bound of precision: the labels list topics, not every
 //! detail), the findings whose values all fall in one topic's units (a finding that
 //! draws its values from several facts fails it), and recall per labelled kind. `--verbose` prints every missed topic and every
-//! finding no label supports.
+//! finding no label supports or whose values fall in no one topic's units.
 //!
 //! The third cluster, `broadcom-qualcomm-bid-2018`, was labelled for this project in the
 //! same format (`benches/labels/broadcom-qualcomm-bid-2018/conflicts.json`, offsets only).
@@ -116,6 +116,21 @@ fn main() {
             }
         }
         if verbose {
+            for (d, f) in result.discrepancies.iter().zip(&units) {
+                if !topic_units.iter().any(|t| t.is_superset(f)) {
+                    let values: Vec<String> = d
+                        .values
+                        .iter()
+                        .map(|v| format!("{} {:?}", v.unit, v.text))
+                        .collect();
+                    println!(
+                        "    across topics {:?} {}: {}",
+                        d.kind,
+                        d.slot,
+                        values.join(" | ")
+                    );
+                }
+            }
             for (d, _) in result
                 .discrepancies
                 .iter()
