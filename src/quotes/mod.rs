@@ -426,15 +426,13 @@ pub fn credits(reports: &Reports<'_>, utterances: &[Utterance<'_>]) -> Vec<Vec<C
                     let speaker = r.speaker.clone()?;
                     let prep = &reports.prepared[r.report];
                     let seg = &prep.segments[r.segment];
+                    // The first time the sentence prints the attribution (it stands
+                    // once in a sentence, before the quote or after it).
                     let (start, end) = r
                         .as_written
                         .as_deref()
                         .and_then(|written| {
-                            let sentence = &prep.text[seg.start..seg.end];
-                            let at = sentence
-                                .match_indices(written)
-                                .map(|(k, _)| seg.start + k)
-                                .min_by_key(|&k| k.abs_diff(r.start))?;
+                            let at = seg.start + prep.text[seg.start..seg.end].find(written)?;
                             Some((at, at + written.len()))
                         })
                         .unwrap_or((r.start, r.end));

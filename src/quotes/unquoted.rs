@@ -174,8 +174,7 @@ impl<'a> Unquoted<'a> {
         let mut best: HashMap<(usize, usize), Candidate<'a>> = HashMap::new();
         // A unit that quotes the utterance frames its own quote ("the RAIB said the tram
         // was travelling at a “significantly higher speed …”"): it renders it once, quoted.
-        let quoting: BTreeSet<(usize, usize)> =
-            quoted.iter().map(|q| (q.report, q.segment)).collect();
+        let quoting: Vec<(usize, usize)> = quoted.iter().map(|q| (q.report, q.segment)).collect();
         // Each wording once (wire copy quotes one utterance in the same words fifty
         // times), and at most MAX_SOURCES of them.
         let mut wordings: BTreeSet<Vec<&str>> = BTreeSet::new();
