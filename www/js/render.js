@@ -954,7 +954,7 @@ const DISCREPANCY = {
 export function renderDiscrepancies(result, { meta = [] } = {}) {
   const index = indexResult(result, meta);
   const root = el('div', 'discrepancies');
-  if (result.discrepancies.length === 0) root.append(el('p', 'empty', 'No disagreement was found on numbers, dates, who led or mediated, titles, places or organisations.'));
+  if (result.discrepancies.length === 0) root.append(el('p', 'empty', 'No disagreement was found on numbers, dates, who led or mediated, titles, places, organisations or who said what.'));
   for (const finding of result.discrepancies) {
     const card = el('article', `discrepancy-card discrepancy-${finding.kind}`);
     card.dataset.discrepancy = finding.id;
