@@ -204,6 +204,12 @@ const MAGNITUDES: &[&str] = &[
     "hundred", "thousand", "million", "billion", "trillion", "percent",
 ];
 
+/// Words after a hyphenated measure that say what is measured of the noun after them
+/// ("2,600-kilometer-long border"), not the noun it modifies.
+const MEASURES: &[&str] = &[
+    "long", "wide", "high", "tall", "deep", "old", "strong", "thick",
+];
+
 /// Whether a word can go on a compound noun after a number: a content word in lower
 /// case that is not a verb's form ("containing", "injured"); "rescue" in "four rescue
 /// units" is a noun.
@@ -395,7 +401,19 @@ pub(super) fn numbers(text: &str, words: &[Word], used: &[bool]) -> Vec<Detail> 
         let open = |w: &Word| {
             PEOPLE.contains(&w.norm.as_str()) || w.norm.ends_with("ly") || w.norm == "taken"
         };
-        let (unit, counted) = match outcome(&words[at]) {
+        // A number glued to its noun that modifies another counts a property of that
+        // one: a "two-car tram" has two cars, which "several police cars" do not count.
+        let modified = words
+            .get(at + 1)
+            .filter(|next| hyphenated && text[words[at].end..next.start] == *" ")
+            .filter(|next| compound_part(next) && !MEASURES.contains(&next.norm.as_str()));
+        // "taken to two hospitals" counts hospitals; "50 taken to hospital" the injured.
+        let direct = outcome(&words[at]).filter(|_| !words[at].norm.starts_with("hospital"));
+        let (unit, counted) = match direct {
+            _ if modified.is_some() => {
+                let head = modified.expect("a modified noun");
+                (&words[at], format!("{} {}", words[at].stem, head.stem))
+            }
             Some(slot) => (&words[at], slot.to_string()),
             None if before.is_some() && PEOPLE.contains(&words[at].norm.as_str()) => {
                 (&words[at], before.expect("an outcome").to_string())
@@ -598,7 +616,24 @@ mod tests {
             // Hyphenated measures.
             (
                 "a temporary 48-hour truce",
-                &[("48", "hour", None, false, "48-hour")],
+                // "truce" is read as "ceasefire", its synonym.
+                &[("48", "hour ceasefir", None, false, "48-hour")],
+            ),
+            // What a glued number counts is of the noun it modifies; a hospital counted
+            // is no casualty.
+            (
+                "the two-car tram; the injured were taken to two hospitals",
+                &[
+                    ("2", "car tram", None, false, "two-car"),
+                    ("2", "hospit", None, false, "two hospitals"),
+                ],
+            ),
+            (
+                "the 48-hour ceasefire lasted 48 hours",
+                &[
+                    ("48", "hour ceasefir", None, false, "48-hour"),
+                    ("48", "hour", None, false, "48 hours"),
+                ],
             ),
             (
                 "the 2,600-kilometer-long border",
