@@ -438,7 +438,7 @@ mod classes {
             [(
                 DiscrepancyKind::Precision,
                 owned(&[
-                    ("the foreign ministry", &["a", "c"]),
+                    ("the Foreign Ministry", &["a", "c"]),
                     ("Foreign Minister Ana Ruiz", &["b"])
                 ])
             )]

@@ -408,7 +408,8 @@ pub(super) fn numbers(text: &str, words: &[Word], used: &[bool]) -> Vec<Detail> 
             .filter(|next| hyphenated && text[words[at].end..next.start] == *" ")
             .filter(|next| compound_part(next) && !MEASURES.contains(&next.norm.as_str()));
         // "taken to two hospitals" counts hospitals; "50 taken to hospital" the injured.
-        let direct = outcome(&words[at]).filter(|_| !words[at].norm.starts_with("hospital"));
+        let direct = outcome(&words[at])
+            .filter(|_| !matches!(words[at].norm.as_str(), "hospital" | "hospitals"));
         let (unit, counted) = match direct {
             _ if modified.is_some() => {
                 let head = modified.expect("a modified noun");
@@ -628,6 +629,7 @@ mod tests {
                     ("2", "hospit", None, false, "two hospitals"),
                 ],
             ),
+            ("12 hospitalised", &[("12", "injured", None, false, "12 hospitalised")]),
             (
                 "the 48-hour ceasefire lasted 48 hours",
                 &[

@@ -16,6 +16,7 @@ use super::findings::FindingKind;
 use crate::quotes::speaker::Kind;
 use crate::quotes::Credit;
 use crate::text::names;
+use crate::union_find::UnionFind;
 
 /// One utterance credited to more than one identity by different reports.
 #[derive(Debug)]
@@ -41,23 +42,32 @@ pub fn differences(credits: &[Vec<Credit>]) -> Vec<(usize, Credited)> {
 /// The attribution difference among one utterance's credits: two identities (people by
 /// name or institutions) given by different reports.
 fn difference(credits: &[Credit]) -> Option<Credited> {
-    // Identities in order of first appearance, each with the credits naming it.
-    let mut identities: Vec<Vec<usize>> = Vec::new();
-    for (i, c) in credits.iter().enumerate() {
-        if !matches!(c.kind, Kind::Named(_) | Kind::Institution) {
-            continue;
-        }
-        match identities
-            .iter_mut()
-            .find(|id| names::same_speaker(&credits[id[0]].speaker, &c.speaker))
-        {
-            // One credit per report and identity: a report that repeats its own
-            // attribution says it once.
-            Some(id) if id.iter().any(|&k| credits[k].report == c.report) => {}
-            Some(id) => id.push(i),
-            None => identities.push(vec![i]),
+    let kept: Vec<usize> = (0..credits.len())
+        .filter(|&i| matches!(credits[i].kind, Kind::Named(_) | Kind::Institution))
+        .collect();
+    // Identities: credits joined when any two of them name one speaker, whatever their
+    // order ("John Smith" joins "Mr Smith" and "John Brown" alike, and then all three are
+    // one: no card rather than a doubtful one).
+    let mut sets = UnionFind::new(kept.len());
+    for a in 0..kept.len() {
+        for b in a + 1..kept.len() {
+            if names::same_speaker(&credits[kept[a]].speaker, &credits[kept[b]].speaker) {
+                sets.union(a, b);
+            }
         }
     }
+    // In order of first appearance, each with one credit per report (a report that
+    // repeats its own attribution says it once).
+    let mut identities: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (a, &i) in kept.iter().enumerate() {
+        let root = sets.find(a);
+        match identities.iter_mut().find(|(r, _)| *r == root) {
+            Some((_, id)) if id.iter().any(|&k| credits[k].report == credits[i].report) => {}
+            Some((_, id)) => id.push(i),
+            None => identities.push((root, vec![i])),
+        }
+    }
+    let identities: Vec<Vec<usize>> = identities.into_iter().map(|(_, id)| id).collect();
     // A difference between reports: some two identities given by different reports.
     let reports = |id: &[usize]| id.iter().map(|&k| credits[k].report).collect::<Vec<_>>();
     let between_reports = identities.iter().enumerate().any(|(a, x)| {
@@ -85,13 +95,15 @@ fn difference(credits: &[Credit]) -> Option<Credited> {
                 .fold(0.0_f32, f32::max)
         })
         .fold(1.0_f32, f32::min);
+    // Each identity by the shortest way its credits write it (the first of those in
+    // alphabetical order on a tie), whatever the order of the reports.
     let credits = identities
         .iter()
         .flat_map(|id| {
             let name = id
                 .iter()
                 .map(|&k| credits[k].speaker.as_str())
-                .min_by_key(|s| s.len())
+                .min_by_key(|s| (s.len(), *s))
                 .unwrap_or_default();
             id.iter().map(move |&k| (k, name.to_string()))
         })
@@ -193,6 +205,17 @@ mod tests {
         for (what, credits, want) in cases {
             assert_eq!(kind_of(credits), *want, "{what}");
         }
+    }
+
+    #[test]
+    fn identities_do_not_depend_on_the_order_of_the_reports() {
+        let person = Kind::Named(None);
+        let a = credit(0, "John Brown", person);
+        let b = credit(1, "John Smith", person);
+        let c = credit(2, "Mr Smith", person);
+        // "John Smith" names both others: one identity in every order, so no card.
+        assert!(difference(&[a.clone(), b.clone(), c.clone()]).is_none());
+        assert!(difference(&[b, a, c]).is_none());
     }
 
     #[test]

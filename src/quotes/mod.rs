@@ -406,19 +406,19 @@ pub struct Credit {
 /// Per utterance, who each report credits with it: its quoted renderings of at least
 /// [`CONFIDENT_MEMBER`] membership that have a speaker.
 pub fn credits(reports: &Reports<'_>, utterances: &[Utterance<'_>]) -> Vec<Vec<Credit>> {
+    // A lone capitalised word is a person when it ends a full name some report gives a
+    // speaker ("Bamford" after "Martin Bamford").
+    let surnames: Vec<String> = utterances
+        .iter()
+        .flat_map(|u| &u.renderings)
+        .filter_map(|r| r.speaker.as_deref())
+        .filter(|s| s.split_whitespace().count() >= 2)
+        .filter_map(|s| s.split_whitespace().last())
+        .map(str::to_lowercase)
+        .collect();
     utterances
         .iter()
         .map(|u| {
-            // A lone capitalised word is a person when it ends a full name given to
-            // this utterance ("Bamford" after "Martin Bamford").
-            let surnames: Vec<String> = u
-                .renderings
-                .iter()
-                .filter_map(|r| r.speaker.as_deref())
-                .filter(|s| s.split_whitespace().count() >= 2)
-                .filter_map(|s| s.split_whitespace().last())
-                .map(str::to_lowercase)
-                .collect();
             u.renderings
                 .iter()
                 .filter(|r| r.quoted && r.membership >= CONFIDENT_MEMBER)
@@ -426,14 +426,11 @@ pub fn credits(reports: &Reports<'_>, utterances: &[Utterance<'_>]) -> Vec<Vec<C
                     let speaker = r.speaker.clone()?;
                     let prep = &reports.prepared[r.report];
                     let seg = &prep.segments[r.segment];
-                    // The first time the sentence prints the attribution (it stands
-                    // once in a sentence, before the quote or after it).
                     let (start, end) = r
                         .as_written
                         .as_deref()
                         .and_then(|written| {
-                            let at = seg.start + prep.text[seg.start..seg.end].find(written)?;
-                            Some((at, at + written.len()))
+                            attribution_at(prep.text, seg.start, seg.end, written, (r.start, r.end))
                         })
                         .unwrap_or((r.start, r.end));
                     Some(Credit {
@@ -449,6 +446,29 @@ pub fn credits(reports: &Reports<'_>, utterances: &[Utterance<'_>]) -> Vec<Vec<C
                 .collect()
         })
         .collect()
+}
+
+/// Where `text[from..to]` prints the attribution `written`: its first occurrence as whole
+/// words outside the quote at `quote` ("he" in "…,” he said", not in "The").
+fn attribution_at(
+    text: &str,
+    from: usize,
+    to: usize,
+    written: &str,
+    quote: (usize, usize),
+) -> Option<(usize, usize)> {
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut at = from;
+    while let Some(k) = text.get(at..to)?.find(written) {
+        let (start, end) = (at + k, at + k + written.len());
+        let whole =
+            !word_char(text[..start].chars().next_back()) && !word_char(text[end..].chars().next());
+        if whole && (end <= quote.0 || start >= quote.1) {
+            return Some((start, end));
+        }
+        at = end;
+    }
+    None
 }
 
 /// The quotes section: every utterance with its renderings, most reports first.
@@ -606,4 +626,19 @@ fn word_diff(
         (true, true) => Variant::Reworded,
     };
     (ops, variant)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::attribution_at;
+
+    #[test]
+    fn an_attribution_is_found_as_whole_words_outside_the_quote() {
+        let text = "“The driver said he was fine,” he said.";
+        let quote = (text.find("The").unwrap(), text.find(",”").unwrap());
+        let at = attribution_at(text, 0, text.len(), "he", quote).unwrap();
+        assert_eq!(&text[at.0..at.1], "he");
+        assert!(at.0 > quote.1, "{at:?}");
+        assert_eq!(attribution_at(text, 0, text.len(), "she", quote), None);
+    }
 }

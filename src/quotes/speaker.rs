@@ -1450,10 +1450,11 @@ pub fn kind(name: &str, surnames: &[String]) -> Kind {
     let Some(last) = words.last() else {
         return Kind::Unknown;
     };
-    // A noun phrase with a qualifier that names no one is the kind of its head:
-    // "Survivors of the accident" are survivors, "a resident of the street" a resident.
-    if !capitalised(last) {
-        if let Some(k) = (1..words.len()).find(|&k| QUALIFIERS.contains(&words[k])) {
+    // A noun phrase with a qualifier is the kind of its head when the head is a common
+    // noun or the qualifier names no one: "Survivors of the accident" are survivors, "a
+    // resident of New Addington" a resident, "a spokeswoman at Network Rail" a role.
+    if let Some(k) = (1..words.len()).find(|&k| QUALIFIERS.contains(&words[k])) {
+        if !capitalised(last) || !capitalised(words[k - 1]) {
             return kind(&words[..k].join(" "), surnames);
         }
     }
@@ -2069,6 +2070,9 @@ mod tests {
             ("Harbour police Chief Inspector Ann Cole", Kind::Named(None)),
             ("Survivors of the accident", Kind::Group),
             ("a resident of the street", Kind::Role(None)),
+            ("a resident of New Addington", Kind::Role(None)),
+            ("a spokeswoman at Network Rail", Kind::Role(Some(true))),
+            ("Secretary of State Ann Cole", Kind::Named(None)),
             ("the Bank of England", Kind::Institution),
         ];
         for &(name, expected) in kinds {

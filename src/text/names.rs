@@ -93,7 +93,14 @@ pub fn same_speaker(a: &str, b: &str) -> bool {
     let names = |s: &str| -> BTreeSet<String> {
         s.split_whitespace()
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .map(|w| bare(w).to_lowercase())
+            .map(|w| {
+                let w = bare(w);
+                let w = w
+                    .strip_suffix("’s")
+                    .or_else(|| w.strip_suffix("'s"))
+                    .unwrap_or(w);
+                w.to_lowercase()
+            })
             .filter(|w| w.len() > 2)
             .filter(|n| !lexicon::is_name_title(n) && !lexicon::is_demonym(n) && n != "security")
             .collect()
@@ -230,6 +237,7 @@ mod tests {
                 true,
             ),
             (same_speaker, "a spokesman", "A Met spokesman", true),
+            (same_speaker, "A Hamas spokesman", "Hamas’s spokesman", true),
             // An acronym stands for the words it is made of.
             (
                 same_speaker,
