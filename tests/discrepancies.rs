@@ -483,6 +483,55 @@ mod classes {
         assert_eq!(tallies(&result), []);
     }
 
+    /// Class 3, not disclosed: a report saying who led was not disclosed, against reports
+    /// of the same fact that name the leader, is a detail only some give, its tally with
+    /// "not disclosed"; a report naming the leader itself is no such card.
+    #[test]
+    fn not_disclosed_against_a_report_that_discloses_it() {
+        let named = "The Afghan delegation was led by Deputy Minister Ahmad Karimi at the \
+            talks on the border crossing in Doha on Sunday, officials said.";
+        let result = three(
+            named,
+            named,
+            "The composition of the Afghan delegation was not disclosed at the talks on the \
+             border crossing in Doha on Sunday, officials said.",
+        );
+        let card = result
+            .discrepancies
+            .iter()
+            .find(|d| d.values.iter().any(|v| v.value == "not disclosed"))
+            .unwrap_or_else(|| panic!("{:#?}", result.discrepancies));
+        assert_eq!(card.kind, DiscrepancyKind::OnlyInSome);
+        assert_eq!(card.slot, "who led the afghan side");
+        let tally: Vec<(&str, Vec<&str>)> = card
+            .tally
+            .iter()
+            .map(|t| {
+                (
+                    t.value.as_str(),
+                    t.reports.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            tally,
+            [
+                ("Ahmad Karimi", vec!["a", "b"]),
+                ("not disclosed", vec!["c"])
+            ]
+        );
+
+        let result = three(named, named, named);
+        assert!(
+            !result
+                .discrepancies
+                .iter()
+                .any(|d| d.values.iter().any(|v| v.value == "not disclosed")),
+            "{:?}",
+            result.discrepancies
+        );
+    }
+
     /// One card per slot and fact, with a tally of who says what, most reports first.
     #[test]
     fn a_card_tallies_who_says_what() {

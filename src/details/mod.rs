@@ -17,7 +17,8 @@
 //!   "last month", "two weeks ago"), and a date line's day;
 //! - [`people`]: who led a side, who mediated, people's titles, people by their relation
 //!   to someone ("her father Bassem", "her father");
-//! - [`places`]: places, where companies are based, and organisations.
+//! - [`places`]: places, where companies are based, and organisations;
+//! - [`withheld`]: what a report says was not disclosed ("the terms were not disclosed").
 //!
 //! Whether two names are one person, side or party is for [`crate::text::names`]; the
 //! words read (months, titles, clause breaks) are in [`crate::text::lexicon`].
@@ -26,6 +27,7 @@ mod dates;
 mod numbers;
 mod people;
 mod places;
+mod withheld;
 
 pub use dates::date_line;
 pub use numbers::{is_outcome, AGE, TIME, VAGUE};
@@ -113,6 +115,22 @@ pub enum Value {
         /// The name that follows it ("Bassem"), if any.
         name: Option<String>,
     },
+    /// Something the report says was not disclosed: "the composition of the delegation was
+    /// not disclosed".
+    Withheld(Withheld),
+}
+
+/// What a report says was not disclosed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Withheld {
+    /// Who: names, a delegation's composition, a mediator.
+    Who,
+    /// An amount: terms, a price, a sum, a toll.
+    Amount,
+    /// Where: a location, a venue.
+    Place,
+    /// When: a date.
+    When,
 }
 
 /// A number, what it counts and how exactly it is given.
@@ -249,6 +267,8 @@ pub enum Slot<'a> {
     Relation {
         role: &'a str,
     },
+    /// What a report says was not disclosed.
+    Withheld(Withheld),
 }
 
 impl Value {
@@ -268,6 +288,7 @@ impl Value {
             Value::Organisation(_) => Slot::Organisation,
             Value::Relation { role, .. } => Slot::Relation { role },
             Value::Age { person, .. } => Slot::Age { person },
+            Value::Withheld(what) => Slot::Withheld(*what),
         }
     }
 }
@@ -299,6 +320,7 @@ pub fn extract(text: &str, words: &[Word], anchor: Option<Anchor>) -> Vec<Detail
     out.extend(places::places(text, words));
     out.extend(places::bases(text, words));
     out.extend(places::organisations(text, words));
+    out.extend(withheld::withheld(words));
     out.sort_by_key(|d| d.start);
     out
 }

@@ -42,7 +42,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::align::Alignment;
-use crate::details::{self, Date, Detail, Number, Period, Qualifier, Slot, Span, Value};
+use crate::details::{self, Date, Detail, Number, Period, Qualifier, Slot, Span, Value, Withheld};
 use crate::ids::Reports;
 use crate::text::gazetteer::{self, Relation};
 use crate::text::{lexicon, names};
@@ -355,6 +355,7 @@ pub fn findings<'a>(
     out.extend(only_in_some(placed, alignment, &linked));
     out.extend(names_only_in_some(placed, alignment, mentions, &compared));
     out.extend(ages_only_in_some(placed, alignment, mentions, &linked));
+    out.extend(withheld_given(placed, alignment));
     out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.details.cmp(&b.details)));
     // A detail only some give, found again in another group it is in, is one card:
     // findings of one kind and slot that share a detail merge.
@@ -651,6 +652,61 @@ fn unnamed_relations(
                 out.push((i, j));
             }
         }
+    }
+    out
+}
+
+/// What one report says was not disclosed ("the composition of the delegation was not
+/// disclosed") and another gives in a unit the alignment links to it as the same fact or
+/// as each other's closest counterpart ("the delegation was led by …"): a detail only
+/// some give, one card with the withholding report's "not disclosed" and every linked
+/// value, unless the withholding unit gives such a value itself. Who is a side's leader
+/// or a person named by their relation; an amount, a number; where, a place; when, a date.
+fn withheld_given<'a>(placed: &'a [Placed], alignment: &Alignment) -> Vec<Finding<'a>> {
+    let fits = |what: Withheld, value: &Value| match (what, value) {
+        (Withheld::Who, Value::Leader { .. } | Value::Relation { name: Some(_), .. }) => true,
+        (Withheld::Amount, Value::Number(n)) => {
+            n.unit != details::TIME && n.unit != details::AGE && !n.unit.ends_with("(ordinal)")
+        }
+        (Withheld::Place, Value::Place(_)) => true,
+        (Withheld::When, Value::Date(_)) => true,
+        _ => false,
+    };
+    let by_unit = by_unit(placed, |v| !matches!(v, Value::Withheld(_)));
+    let mut out = Vec::new();
+    for (i, p) in placed.iter().enumerate().take(MAX_CLASSES) {
+        let Value::Withheld(what) = p.detail.value else {
+            continue;
+        };
+        let own = by_unit.get(&p.unit).into_iter().flatten();
+        if own.clone().any(|&j| fits(what, &placed[j].detail.value)) {
+            continue;
+        }
+        let mut given: Vec<usize> = Vec::new();
+        for (&v, details) in &by_unit {
+            let linked = report_of(alignment, v) != p.report
+                && alignment
+                    .link(p.unit, v)
+                    .is_some_and(|l| l.same_fact || l.mutual);
+            if linked {
+                given.extend(
+                    details
+                        .iter()
+                        .filter(|&&j| fits(what, &placed[j].detail.value)),
+                );
+            }
+        }
+        if given.is_empty() {
+            continue;
+        }
+        given.sort_unstable();
+        let slot = placed[given[0]].detail.value.slot();
+        out.push(Finding {
+            kind: FindingKind::OnlyInSome,
+            slot,
+            details: std::iter::once(i).chain(given).collect(),
+            confidence: 0.5,
+        });
     }
     out
 }

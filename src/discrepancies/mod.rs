@@ -225,6 +225,7 @@ fn slot_text(slot: Slot<'_>, written: &str) -> String {
         Slot::Base { of } => format!("where {of} is based"),
         Slot::Organisation => "organisation named".into(),
         Slot::Relation { role } => format!("who the {role} is"),
+        Slot::Withheld(_) => "what was not disclosed".into(),
         Slot::Age { person } => format!("age of {person}"),
     }
 }
@@ -260,6 +261,7 @@ fn value_text(value: &Value, written: &str) -> String {
         } => name.clone(),
         Value::Age { years, .. } => years.clone(),
         Value::Relation { name: None, .. } => format!("{}, not named", written.to_lowercase()),
+        Value::Withheld(_) => "not disclosed".into(),
         Value::Mediators { .. }
         | Value::Role { .. }
         | Value::Place(_)
