@@ -521,6 +521,29 @@ mod classes {
             ]
         );
 
+        // A leader described, not named: the same card.
+        let result = three(
+            named,
+            named,
+            "The Afghan delegation was led by a team of senior interior officials at the \
+             talks on the border crossing in Doha on Sunday, officials said.",
+        );
+        let card = result
+            .discrepancies
+            .iter()
+            .find(|d| d.slot == "who led the afghan side")
+            .unwrap_or_else(|| panic!("{:#?}", result.discrepancies));
+        assert_eq!(card.kind, DiscrepancyKind::OnlyInSome);
+        let values: Vec<&str> = card.values.iter().map(|v| v.value.as_str()).collect();
+        assert_eq!(
+            values,
+            [
+                "Ahmad Karimi",
+                "Ahmad Karimi",
+                "a team of senior interior officials, not named"
+            ]
+        );
+
         let result = three(named, named, named);
         assert!(
             !result

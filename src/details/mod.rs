@@ -118,6 +118,14 @@ pub enum Value {
     /// Something the report says was not disclosed: "the composition of the delegation was
     /// not disclosed".
     Withheld(Withheld),
+    /// Who led a side, described and not named: "led by a team of senior treasury
+    /// officials".
+    Unnamed {
+        /// The side, as for [`Value::Leader`].
+        side: String,
+        /// The description as written.
+        described: String,
+    },
 }
 
 /// What a report says was not disclosed.
@@ -280,7 +288,7 @@ impl Value {
                 earlier: n.earlier,
             },
             Value::Date(_) | Value::Period(_) => Slot::Date,
-            Value::Leader { side, .. } => Slot::Leader { side },
+            Value::Leader { side, .. } | Value::Unnamed { side, .. } => Slot::Leader { side },
             Value::Mediators { verb, .. } => Slot::Mediators(*verb),
             Value::Role { person, .. } => Slot::Role { person },
             Value::Place(_) => Slot::Place,

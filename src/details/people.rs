@@ -25,7 +25,26 @@ pub(super) fn leaders(text: &str, words: &[Word]) -> Vec<Detail> {
             })
             .map(|(_, w)| w)
             .collect();
+        let side = || {
+            words[..i]
+                .iter()
+                .rev()
+                .find(|w| w.capital)
+                .map_or_else(|| "delegation".to_string(), |w| w.norm.clone())
+        };
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            // Led by someone described, not named: "led by a team of senior treasury
+            // officials", up to a clause break or a verb.
+            if let Some(described) = described_leader(text, after) {
+                out.push(Detail::spanning(
+                    Value::Unnamed {
+                        side: side(),
+                        described: text[after[0].start..described.end].to_string(),
+                    },
+                    &after[0],
+                    described,
+                ));
+            }
             continue;
         };
         let names = crate::quotes::speaker::names_in(&text[first.start..last.end]);
@@ -36,14 +55,50 @@ pub(super) fn leaders(text: &str, words: &[Word]) -> Vec<Detail> {
         else {
             continue;
         };
-        let side = words[..i]
-            .iter()
-            .rev()
-            .find(|w| w.capital)
-            .map_or_else(|| "delegation".to_string(), |w| w.norm.clone());
-        out.push(Detail::spanning(Value::Leader { side, name }, first, last));
+        out.push(Detail::spanning(
+            Value::Leader { side: side(), name },
+            first,
+            last,
+        ));
     }
     out
+}
+
+/// People who lead, when a leader is described rather than named.
+const LEADING: &[&str] = &[
+    "officials",
+    "official",
+    "team",
+    "delegation",
+    "officers",
+    "ministers",
+    "minister",
+    "diplomats",
+    "diplomat",
+    "envoy",
+    "envoys",
+    "representatives",
+    "representative",
+];
+
+/// The last word of a description of who led, in lower case from an article or an
+/// adjective, naming no one ("a team of senior treasury officials"), if `after` (the
+/// words after "led by") starts one: at most eight words, up to a clause break, ending at
+/// a noun of [`LEADING`].
+fn described_leader<'w>(text: &str, after: &'w [Word]) -> Option<&'w Word> {
+    let mut end = None;
+    for (k, w) in after.iter().enumerate().take(8) {
+        if k > 0 && text[after[k - 1].end..w.start].contains(lexicon::NAME_BREAKS)
+            || w.capital
+            || w.number
+        {
+            break;
+        }
+        if LEADING.contains(&w.norm.as_str()) {
+            end = Some(w);
+        }
+    }
+    end
 }
 
 /// "mediated by Qatar and Turkey", "brokered by Egypt", "hosted by Turkey".

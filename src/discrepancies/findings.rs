@@ -662,6 +662,8 @@ fn unnamed_relations(
 /// some give, one card with the withholding report's "not disclosed" and every linked
 /// value, unless the withholding unit gives such a value itself. Who is a side's leader
 /// or a person named by their relation; an amount, a number; where, a place; when, a date.
+/// A leader described and not named ("led by a team of senior officials") is withheld
+/// too, against a named leader of the same side.
 fn withheld_given<'a>(placed: &'a [Placed], alignment: &Alignment) -> Vec<Finding<'a>> {
     let fits = |what: Withheld, value: &Value| match (what, value) {
         (Withheld::Who, Value::Leader { .. } | Value::Relation { name: Some(_), .. }) => true,
@@ -672,14 +674,27 @@ fn withheld_given<'a>(placed: &'a [Placed], alignment: &Alignment) -> Vec<Findin
         (Withheld::When, Value::Date(_)) => true,
         _ => false,
     };
-    let by_unit = by_unit(placed, |v| !matches!(v, Value::Withheld(_)));
+    // A leader described rather than named ("led by a team of senior officials") is a
+    // leader withheld, of that side.
+    let gives = |withheld: &Value, value: &Value| match (withheld, value) {
+        (Value::Withheld(what), value) => fits(*what, value),
+        (Value::Unnamed { side: a, .. }, Value::Leader { side: b, .. }) => {
+            names::same_side(a, b) || a == "delegation" || b == "delegation"
+        }
+        _ => false,
+    };
+    let by_unit = by_unit(placed, |v| {
+        !matches!(v, Value::Withheld(_) | Value::Unnamed { .. })
+    });
     let mut out = Vec::new();
-    for (i, p) in placed.iter().enumerate().take(MAX_CLASSES) {
-        let Value::Withheld(what) = p.detail.value else {
-            continue;
-        };
+    let withholding = placed
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p.detail.value, Value::Withheld(_) | Value::Unnamed { .. }));
+    for (i, p) in withholding.take(MAX_CLASSES) {
+        let fits = |j: usize| gives(&p.detail.value, &placed[j].detail.value);
         let own = by_unit.get(&p.unit).into_iter().flatten();
-        if own.clone().any(|&j| fits(what, &placed[j].detail.value)) {
+        if own.clone().any(|&j| fits(j)) {
             continue;
         }
         let mut given: Vec<usize> = Vec::new();
@@ -689,11 +704,7 @@ fn withheld_given<'a>(placed: &'a [Placed], alignment: &Alignment) -> Vec<Findin
                     .link(p.unit, v)
                     .is_some_and(|l| l.same_fact || l.mutual);
             if linked {
-                given.extend(
-                    details
-                        .iter()
-                        .filter(|&&j| fits(what, &placed[j].detail.value)),
-                );
+                given.extend(details.iter().filter(|&&j| fits(j)));
             }
         }
         if given.is_empty() {
@@ -701,10 +712,13 @@ fn withheld_given<'a>(placed: &'a [Placed], alignment: &Alignment) -> Vec<Findin
         }
         given.sort_unstable();
         let slot = placed[given[0]].detail.value.slot();
+        // In the order of the reports, as every card's values are.
+        given.push(i);
+        given.sort_unstable();
         out.push(Finding {
             kind: FindingKind::OnlyInSome,
             slot,
-            details: std::iter::once(i).chain(given).collect(),
+            details: given,
             confidence: 0.5,
         });
     }

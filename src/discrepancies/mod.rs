@@ -262,6 +262,7 @@ fn value_text(value: &Value, written: &str) -> String {
         Value::Age { years, .. } => years.clone(),
         Value::Relation { name: None, .. } => format!("{}, not named", written.to_lowercase()),
         Value::Withheld(_) => "not disclosed".into(),
+        Value::Unnamed { described, .. } => format!("{described}, not named"),
         Value::Mediators { .. }
         | Value::Role { .. }
         | Value::Place(_)
