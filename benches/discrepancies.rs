@@ -39,6 +39,16 @@ fn finding_units(result: &Comparison) -> Vec<BTreeSet<String>> {
         .collect()
 }
 
+/// Prints a finding's kind, slot and values (unit and words), after `what`.
+fn print_finding(what: &str, d: &parallax::Discrepancy) {
+    let values: Vec<String> = d
+        .values
+        .iter()
+        .map(|v| format!("{} {:?}", v.unit, v.text))
+        .collect();
+    println!("    {what} {:?} {}: {}", d.kind, d.slot, values.join(" | "));
+}
+
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
     let (mut topics, mut found_topics, mut findings, mut supported) = (0, 0, 0, 0);
@@ -118,17 +128,7 @@ fn main() {
         if verbose {
             for (d, f) in result.discrepancies.iter().zip(&units) {
                 if !topic_units.iter().any(|t| t.is_superset(f)) {
-                    let values: Vec<String> = d
-                        .values
-                        .iter()
-                        .map(|v| format!("{} {:?}", v.unit, v.text))
-                        .collect();
-                    println!(
-                        "    across topics {:?} {}: {}",
-                        d.kind,
-                        d.slot,
-                        values.join(" | ")
-                    );
+                    print_finding("across topics", d);
                 }
             }
             for (d, _) in result
@@ -137,17 +137,7 @@ fn main() {
                 .zip(&supported_here)
                 .filter(|(_, &s)| !s)
             {
-                let values: Vec<String> = d
-                    .values
-                    .iter()
-                    .map(|v| format!("{} {:?}", v.unit, v.text))
-                    .collect();
-                println!(
-                    "    unsupported {:?} {}: {}",
-                    d.kind,
-                    d.slot,
-                    values.join(" | ")
-                );
+                print_finding("unsupported", d);
             }
         }
         println!(

@@ -246,6 +246,19 @@ mod classes {
     use super::{found, report};
     use parallax::{compare, Comparison, DiscrepancyKind, Options};
 
+    /// A card's tally as (value, reports).
+    fn tally_of(card: &parallax::Discrepancy) -> Vec<(&str, Vec<&str>)> {
+        card.tally
+            .iter()
+            .map(|t| {
+                (
+                    t.value.as_str(),
+                    t.reports.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect()
+    }
+
     /// Three reports of one fact, the figure phrases differing.
     fn three(a: &str, b: &str, c: &str) -> Comparison {
         let inputs = [report("a", a), report("b", b), report("c", c)];
@@ -503,16 +516,7 @@ mod classes {
             .unwrap_or_else(|| panic!("{:#?}", result.discrepancies));
         assert_eq!(card.kind, DiscrepancyKind::OnlyInSome);
         assert_eq!(card.slot, "who led the afghan side");
-        let tally: Vec<(&str, Vec<&str>)> = card
-            .tally
-            .iter()
-            .map(|t| {
-                (
-                    t.value.as_str(),
-                    t.reports.iter().map(String::as_str).collect(),
-                )
-            })
-            .collect();
+        let tally = tally_of(card);
         assert_eq!(
             tally,
             [
@@ -571,16 +575,7 @@ mod classes {
             .iter()
             .find(|d| d.slot == "hours")
             .expect("the hours card");
-        let tally: Vec<(&str, Vec<&str>)> = card
-            .tally
-            .iter()
-            .map(|t| {
-                (
-                    t.value.as_str(),
-                    t.reports.iter().map(String::as_str).collect(),
-                )
-            })
-            .collect();
+        let tally = tally_of(card);
         assert_eq!(
             tally,
             [
