@@ -45,7 +45,12 @@ export async function serve(root = WWW) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((done) => server.close(done)),
+    // A socket the browser opened ahead of a request it never sent keeps close() waiting
+    // for the server's request timeout (300 s): every connection is dropped with it.
+    close: () => new Promise((done) => {
+      server.close(done);
+      server.closeAllConnections();
+    }),
   };
 }
 
