@@ -408,7 +408,7 @@ pub struct Credit {
 pub fn credits(reports: &Reports<'_>, utterances: &[Utterance<'_>]) -> Vec<Vec<Credit>> {
     // A lone capitalised word is a person when it ends a full name some report gives a
     // speaker ("Bamford" after "Martin Bamford").
-    let surnames: Vec<String> = utterances
+    let mut surnames: Vec<String> = utterances
         .iter()
         .flat_map(|u| &u.renderings)
         .filter_map(|r| r.speaker.as_deref())
@@ -416,6 +416,9 @@ pub fn credits(reports: &Reports<'_>, utterances: &[Utterance<'_>]) -> Vec<Vec<C
         .filter_map(|s| s.split_whitespace().last())
         .map(str::to_lowercase)
         .collect();
+    // Each once: wire copy gives one speaker in hundreds of renderings.
+    surnames.sort_unstable();
+    surnames.dedup();
     utterances
         .iter()
         .map(|u| {
