@@ -151,6 +151,107 @@ const SYNONYMS: &[&[&str]] = &[
     &["hospital", "hospitals", "hospitalised", "hospitalized"],
 ];
 
+/// Irregular past forms and their verbs ("sped" → "speed", "seen" → "see"), which the
+/// stemmer leaves apart: a report that says "the train sped up" tells what another's
+/// "speeding up" does. General English only; forms that are also common nouns or names of
+/// something else are left out ("left", "found", "rose", "fed", "dealt", "wound", "lay").
+/// Sorted by form.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("arisen", "arise"),
+    ("arose", "arise"),
+    ("ate", "eat"),
+    ("became", "become"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("blew", "blow"),
+    ("blown", "blow"),
+    ("bought", "buy"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("came", "come"),
+    ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("drawn", "draw"),
+    ("drew", "draw"),
+    ("driven", "drive"),
+    ("drove", "drive"),
+    ("eaten", "eat"),
+    ("fallen", "fall"),
+    ("fell", "fall"),
+    ("felt", "feel"),
+    ("fled", "flee"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+    ("fought", "fight"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("gave", "give"),
+    ("gone", "go"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("heard", "hear"),
+    ("held", "hold"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("led", "lead"),
+    ("lost", "lose"),
+    ("meant", "mean"),
+    ("met", "meet"),
+    ("oversaw", "oversee"),
+    ("overseen", "oversee"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("rang", "ring"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sent", "send"),
+    ("shaken", "shake"),
+    ("shook", "shake"),
+    ("slept", "sleep"),
+    ("sold", "sell"),
+    ("sought", "seek"),
+    ("sped", "speed"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("stood", "stand"),
+    ("swept", "sweep"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("tore", "tear"),
+    ("torn", "tear"),
+    ("understood", "understand"),
+    ("upheld", "uphold"),
+    ("went", "go"),
+    ("withdrawn", "withdraw"),
+    ("withdrew", "withdraw"),
+    ("withheld", "withhold"),
+    ("woke", "wake"),
+    ("woken", "wake"),
+    ("won", "win"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
+
 /// Tokenises with one stemmer.
 pub struct Tokenizer {
     stemmer: Stemmer,
@@ -197,7 +298,10 @@ impl Tokenizer {
             if let Some(stem) = cache.borrow().get(norm) {
                 return stem.clone();
             }
-            let stem = self.stemmer.stem(norm);
+            let verb = IRREGULAR
+                .binary_search_by(|(form, _)| form.cmp(&norm))
+                .map_or(norm, |i| IRREGULAR[i].1);
+            let stem = self.stemmer.stem(verb);
             let stem = match synonyms().get(stem.as_ref()) {
                 Some(head) => head.clone(),
                 None => stem.into_owned(),
@@ -482,7 +586,26 @@ pub fn is_stop_word(norm: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{normalize, Tokenizer};
+    use super::{normalize, Tokenizer, IRREGULAR};
+
+    fn stems(text: &str) -> Vec<String> {
+        let words = Tokenizer::default().words(text, 0, text.len());
+        words.into_iter().map(|w| w.stem).collect()
+    }
+
+    #[test]
+    fn irregular_forms_meet_their_verb() {
+        assert!(
+            IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted, each once"
+        );
+        assert_eq!(stems("sped speeding"), ["speed", "speed"]);
+        assert_eq!(stems("saw seen seeing"), ["see", "see", "see"]);
+        // "bought" meets the synonym set "buy" belongs to, as "buying" does.
+        assert_eq!(stems("bought")[0], stems("buying")[0]);
+        // Forms that are also other words are left alone.
+        assert_eq!(stems("left found"), ["left", "found"]);
+    }
 
     #[test]
     fn possessives_and_curly_apostrophes_fold() {
