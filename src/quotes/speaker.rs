@@ -1202,6 +1202,11 @@ fn author_end(tokens: &[Tok<'_>], start: usize) -> usize {
     tokens.len()
 }
 
+/// Whether a verb says where words were printed ("reports"), not who said them.
+fn published_by(verb: &Tok<'_>) -> bool {
+    matches!(lower(verb).as_str(), "reports" | "reported")
+}
+
 /// "Broadcom’s" → "Broadcom": a capitalised possessive.
 fn possessor(word: &str) -> Option<String> {
     let bare = word
@@ -1219,8 +1224,7 @@ pub fn attribute(left: &str, right: &str, heading: bool) -> Option<Attribution> 
     // publication that "reports" what a speaker named before the quote said is where the
     // words were printed, not who said them: "Bamford said the tram sped up and “…,” the
     // Associated Press reports".
-    let published =
-        |verb: usize| matches!(lower(&right_toks[verb]).as_str(), "reports" | "reported");
+    let published = |verb: usize| published_by(&right_toks[verb]);
     if let Some(verb) = right_toks.iter().position(is_verb).filter(|&verb| {
         !published(verb)
             || !(0..left_toks.len())
@@ -1293,13 +1297,19 @@ pub fn attribute(left: &str, right: &str, heading: bool) -> Option<Attribution> 
         None => {}
     }
     // Before the quote: "Khawaja Asif said: “…”", "Islamabad has stated that the “…”",
-    // "Islamabad, they said, was demanding “…”": the nearest verb that has a subject.
+    // "Islamabad, they said, was demanding “…”": the nearest verb that has a subject; a
+    // publication's "reports" only when no earlier verb has one ("Bamford said the train
+    // sped up and “…,” the Associated Press reports", read as one sentence).
     let confidence = if heading { 0.7 } else { 0.8 };
-    if let Some(name) = (0..left_toks.len())
+    let mut subjects = (0..left_toks.len())
         .rev()
         .filter(|&k| is_verb(&left_toks[k]))
-        .find_map(|verb| before_verb(&left_toks, verb))
-    {
+        .filter_map(|verb| Some((verb, before_verb(&left_toks, verb)?)));
+    if let Some((verb, name)) = subjects.next() {
+        let name = match subjects.next() {
+            Some((_, earlier)) if published_by(&left_toks[verb]) => earlier,
+            _ => name,
+        };
         return Some(found(name, confidence));
     }
     // Frames without a reporting verb: a possessive before the quote, a passive agent, a
@@ -1455,7 +1465,7 @@ pub fn kind(name: &str, surnames: &[String]) -> Kind {
     // resident of New Addington" a resident, "a spokeswoman at Network Rail" a role.
     if let Some(k) = (1..words.len()).find(|&k| QUALIFIERS.contains(&words[k])) {
         if !capitalised(last) || !capitalised(words[k - 1]) {
-            return kind(&words[..k].join(" "), surnames);
+            return kind(&words[..head_end(&words, k)].join(" "), surnames);
         }
     }
     let head = last.to_lowercase();
@@ -1504,9 +1514,20 @@ pub fn kind(name: &str, surnames: &[String]) -> Kind {
     }
     // A head noun qualified by a place or a body: "the Bank of England".
     if let Some(k) = (1..words.len()).find(|&k| QUALIFIERS.contains(&words[k])) {
-        return kind(&words[..k].join(" "), surnames);
+        return kind(&words[..head_end(&words, k)].join(" "), surnames);
     }
     Kind::Unknown
+}
+
+/// Where the head of a phrase whose qualifier opens at `words[k]` ends: before a
+/// participle that takes the qualifier ("Survivors | rescued from the wreckage").
+fn head_end(words: &[&str], k: usize) -> usize {
+    let participle = |w: &str| !capitalised(w) && w.len() > 4 && w.ends_with("ed");
+    if k >= 2 && participle(words[k - 1]) {
+        k - 1
+    } else {
+        k
+    }
 }
 
 /// Prepositions that open a qualifier after a speaker's head noun.
@@ -1783,6 +1804,19 @@ mod tests {
         assert_eq!(
             who("The tram was “", ",” the Associated Press reported."),
             Some("the Associated Press".into())
+        );
+        // The same sentence read whole, as reported speech without its quote.
+        assert_eq!(
+            who(
+                "Martin Bamford, 30, a passenger, said the train sped up and Q the \
+                 Associated Press reports.",
+                ""
+            ),
+            Some("Martin Bamford".into())
+        );
+        assert_eq!(
+            who("The Associated Press reported that the tram sped up.", ""),
+            Some("The Associated Press".into())
         );
     }
 
@@ -2069,6 +2103,8 @@ mod tests {
             ("the Marine Accident Board", Kind::Institution),
             ("Harbour police Chief Inspector Ann Cole", Kind::Named(None)),
             ("Survivors of the accident", Kind::Group),
+            ("Survivors rescued from the wreckage", Kind::Group),
+            ("a man injured in the crash", Kind::Role(Some(false))),
             ("a resident of the street", Kind::Role(None)),
             ("a resident of New Addington", Kind::Role(None)),
             ("a spokeswoman at Network Rail", Kind::Role(Some(true))),
