@@ -434,7 +434,11 @@ mod classes {
         let qualified = "After the derailment\n\n\
             Survivors of the accident said people were screaming for help amid blood \
             everywhere.\n";
-        let result = run(&[quoting, described, someone_else, group, qualified]);
+        // A participle before the qualifier: the head is still "Survivors".
+        let rescued = "Rescue at the crash site\n\n\
+            Survivors rescued from the wreckage said people were screaming for help and \
+            there was blood everywhere.\n";
+        let result = run(&[quoting, described, someone_else, group, qualified, rescued]);
         let cluster = holding(&result, "There was blood everywhere");
         let unquoted = |report: &str| {
             cluster
@@ -455,6 +459,53 @@ mod classes {
             qualified.speaker_as_written.as_deref(),
             Some("Survivors of the accident")
         );
+        let rescued = unquoted("r5").unwrap_or_else(|| panic!("{cluster:#?}"));
+        assert_eq!(
+            rescued.speaker_as_written.as_deref(),
+            Some("Survivors rescued from the wreckage")
+        );
+    }
+
+    /// Class 1: an irregular past ("sped") renders a quote of its verb (“speeding up”),
+    /// and a publication that "reports" the sentence is not its speaker.
+    #[test]
+    fn an_irregular_past_renders_the_quote_of_its_verb() {
+        let quoting = "Passenger recalls the crash\n\n\
+            Martin Bamford said the tram was “speeding up” as it came out of the tunnel.\n";
+        let reported = "Tram crash survivor speaks\n\n\
+            Martin Bamford, a passenger, said the train sped up and “everyone just went \
+            flying,” the Associated Press reports.\n";
+        let result = run(&[quoting, reported]);
+        let cluster = holding(&result, "speeding up");
+        let rendering = cluster
+            .instances
+            .iter()
+            .find(|i| !i.quoted && i.report == "r1")
+            .unwrap_or_else(|| panic!("no rendering of “speeding up”: {cluster:#?}"));
+        assert!(rendering.text.contains("the train sped"), "{rendering:?}");
+        assert_eq!(rendering.speaker.as_deref(), Some("Martin Bamford"));
+    }
+
+    /// Class 5: a sentence that quotes one speaker speaks for that speaker: its other
+    /// clause is not another speaker's utterance rendered by a group ("Investigators …
+    /// are probing whether the driver fell asleep" is not a passenger's account).
+    #[test]
+    fn a_sentence_quoting_one_speaker_does_not_render_anothers_words() {
+        let investigators = "Speed blamed for derailment\n\n\
+            Investigators said the tram was travelling at a “significantly higher speed than \
+            is permitted”, and are probing whether the driver may have fallen asleep at \
+            the controls.\n";
+        let passenger = "Passenger saw the driver\n\n\
+            “It looked like the driver had fallen asleep at the controls,” passenger Martin \
+            Harris said.\n";
+        let result = run(&[investigators, passenger]);
+        let cluster = holding(&result, "fallen asleep at the controls");
+        let reports: Vec<(&str, bool)> = cluster
+            .instances
+            .iter()
+            .map(|i| (i.report.as_str(), i.quoted))
+            .collect();
+        assert_eq!(reports, [("r1", true)], "{cluster:#?}");
     }
 
     /// A sentence that frames its own quote ("the branch said the tram was travelling at

@@ -370,7 +370,9 @@ pub fn utterances<'a>(
         let claimed = taken.entry(unit).or_default();
         if candidate.evidence.iter().all(|i| !claimed.contains(i)) {
             claimed.extend(&candidate.evidence);
-            groups[candidate.cluster].push(candidate.rendering);
+            if !candidate.frame {
+                groups[candidate.cluster].push(candidate.rendering);
+            }
         }
     }
     groups

@@ -84,6 +84,10 @@ pub(super) struct Candidate<'a> {
     /// The unit's words (indices) that carry the quote's, names left out: the evidence
     /// no other utterance may claim.
     pub evidence: Vec<usize>,
+    /// The words are the frame of the unit's own quote of the utterance ("the RAIB said
+    /// the tram was negotiating a “sharp, left-hand curve” which has a speed limit of
+    /// 12 mph"): they claim their evidence for it but are not a second rendering.
+    pub frame: bool,
 }
 
 /// The most distinct wordings of one utterance its renderings without quotation marks are
@@ -173,7 +177,8 @@ impl<'a> Unquoted<'a> {
     ) -> Vec<Candidate<'a>> {
         let mut best: HashMap<(usize, usize), Candidate<'a>> = HashMap::new();
         // A unit that quotes the utterance frames its own quote ("the RAIB said the tram
-        // was travelling at a “significantly higher speed …”"): it renders it once, quoted.
+        // was travelling at a “significantly higher speed …”"): it renders it once,
+        // quoted, and the frame's words are the utterance's, for no other to claim.
         let quoting: Vec<(usize, usize)> = quoted.iter().map(|q| (q.report, q.segment)).collect();
         // Each wording once (wire copy quotes one utterance in the same words fifty
         // times), and at most MAX_SOURCES of them.
@@ -223,9 +228,6 @@ impl<'a> Unquoted<'a> {
                 units.sort_unstable();
             }
             for (unit, _) in units {
-                if quoting.contains(&unit) {
-                    continue;
-                }
                 let Some((candidate, evidence)) =
                     self.render(source, &stems, &distinct, total, unit, speaker)
                 else {
@@ -241,6 +243,7 @@ impl<'a> Unquoted<'a> {
                             cluster,
                             rendering: candidate,
                             evidence,
+                            frame: quoting.contains(&unit),
                         },
                     );
                 }
@@ -373,6 +376,10 @@ impl<'a> Unquoted<'a> {
                 let fit = if who == &speech.written { 1.0 } else { 0.9 };
                 (Some(who.clone()), fit)
             }
+            // A unit quoting someone else speaks for them ("Investigators said the tram was
+            // travelling at a “significantly higher speed”, and are probing whether the
+            // driver fell asleep" is not a passenger's account of the driver asleep).
+            (Some(name), _) if self.quotes_another(r, s, name) => return None,
             (Some(_), _) if speech.vague => (Some(speech.written.clone()), 0.6),
             (Some(_), Some(_)) => return None,
             (Some(name), None) => (Some(name.to_string()), 0.6),
@@ -455,6 +462,17 @@ impl<'a> Unquoted<'a> {
 }
 
 impl Unquoted<'_> {
+    /// Whether unit `(r, s)` quotes someone, and none of those it quotes is `speaker`.
+    fn quotes_another(&self, r: usize, s: usize, speaker: &str) -> bool {
+        let unit = &self.prepared[r].segments[s];
+        let mut speakers = self.found[r]
+            .iter()
+            .filter(|q| q.start < unit.end && q.end > unit.start)
+            .filter_map(|q| q.speaker.as_deref())
+            .peekable();
+        speakers.peek().is_some() && speakers.all(|who| !same_speaker(who, speaker))
+    }
+
     /// How many reports tell, outside quotes, in one unit, the words `run` of `words`:
     /// words most reports use in their own voice are the story's common ground ("at least
     /// seven people were killed"), not one speaker's.
