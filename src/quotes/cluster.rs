@@ -198,8 +198,12 @@ pub fn same_utterance(a: &Item, b: &Item, differ: bool) -> Option<f32> {
     } else {
         return None;
     };
-    // Different speakers: only the same words, re-attributed.
-    if differ && (strength < REATTRIBUTED || shared < 3) {
+    // Different speakers: only the same words, re-attributed, most of the longer's
+    // too: a witness's few words are not re-attributed because another's long account
+    // happens to hold them ("we were coming through the tunnel … going at some speed"
+    // and "the driver went round the bend so fast … coming up to" the stop).
+    let longer = a.stems.len().max(b.stems.len());
+    if differ && (strength < REATTRIBUTED || shared < 3 || 2 * shared < longer) {
         return None;
     }
     Some(strength)
@@ -521,6 +525,25 @@ mod tests {
             ),
         ];
         assert_eq!(cluster(&items), [vec![0, 1]]);
+    }
+
+    /// Class 6: a short quote whose words another speaker's long account holds is not
+    /// that account re-attributed.
+    #[test]
+    fn a_short_quote_inside_another_speakers_account_stays_apart() {
+        let items = [
+            item(0, 5, Some("Jane Doe"), &["come", "go", "tram", "tunnel"]),
+            item(
+                1,
+                7,
+                Some("John Roe"),
+                &[
+                    "bend", "brake", "come", "driver", "fast", "go", "stop", "track", "tram",
+                    "tunnel",
+                ],
+            ),
+        ];
+        assert_eq!(cluster(&items), [vec![0], vec![1]]);
     }
 
     /// A quotation that goes on in the next paragraph after "she said" is one utterance;
