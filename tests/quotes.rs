@@ -486,6 +486,35 @@ mod classes {
         assert_eq!(rendering.speaker.as_deref(), Some("Martin Bamford"));
     }
 
+    /// Class 1: a quote of a fragment comes in the reporter's own clause ("the council
+    /// said its panel would review the plan “to weigh every cost …”"); another report's
+    /// speech echoing that clause, same speaker, renders the same statement, though it
+    /// shares no word with the fragment.
+    #[test]
+    fn reported_speech_echoing_a_quotes_frame_is_a_rendering() {
+        let framed = "Council to study the park offer\n\n\
+            In a statement, the council said its planning panel would review the developer's \
+            proposal “to weigh every cost and benefit for the neighbourhood.”\n";
+        let echo = "Developer raises park offer\n\n\
+            The council responded that its planning panel would review the latest offer \
+            before any vote.\n";
+        let other_speaker = "Park offer raised\n\n\
+            The developer said its planning panel would review the latest offer in March.\n";
+        let result = run(&[framed, echo, other_speaker]);
+        let cluster = holding(&result, "to weigh every cost");
+        let unquoted: Vec<(&str, Option<&str>)> = cluster
+            .instances
+            .iter()
+            .filter(|i| !i.quoted)
+            .map(|i| (i.report.as_str(), i.speaker.as_deref()))
+            .collect();
+        assert_eq!(unquoted, [("r1", Some("The council"))], "{cluster:#?}");
+        let echo = cluster.instances.iter().find(|i| !i.quoted).unwrap();
+        assert!(echo.text.contains("review the latest offer"), "{echo:?}");
+        let quote = cluster.instances.iter().find(|i| i.quoted).unwrap();
+        assert!(echo.membership < quote.membership);
+    }
+
     /// Class 5: a sentence that quotes one speaker speaks for that speaker: its other
     /// clause is not another speaker's utterance rendered by a group ("Investigators …
     /// are probing whether the driver fell asleep" is not a passenger's account).

@@ -597,6 +597,11 @@ fn lower(t: &Tok<'_>) -> String {
     t.text.to_lowercase()
 }
 
+/// Whether a lower-case word is a verb that introduces or closes a quotation.
+pub fn is_reporting_verb(word: &str) -> bool {
+    VERBS.contains(&word)
+}
+
 fn is_verb(t: &Tok<'_>) -> bool {
     !t.punct && VERBS.contains(&lower(t).as_str())
 }

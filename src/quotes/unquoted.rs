@@ -11,11 +11,20 @@
 //!   ("the mayor said the plan was…", "…, officials said", "according to…"); a sentence
 //!   of narrative that happens to use the quote's words is not a rendering;
 //! - **speaker**: the subject names the utterance's speaker, or is a pronoun standing for
-//!   it; a different speaker says something else.
+//!   it; a different speaker says something else, and so does a sentence that quotes
+//!   someone else.
+//!
+//! The wording is looked for from the quotes' own words and from their frames: the
+//! reported clause a fragment is quoted in ("Qualcomm said | its board would review the
+//! proposal | “to determine …”") is the reporter's rendering of the same statement, and
+//! another report's speech that echoes it, naming the same speaker, renders it too, at a
+//! lower confidence.
 //!
 //! A word of a unit is evidence for one utterance at most (the best supported), so that
 //! renderings cannot chain utterances together; a sentence that sums up two statements
-//! renders both, and a report may render one utterance several times.
+//! renders both, and a report may render one utterance several times. The words framing
+//! a unit's own quote are that quote's utterance's: they are no second rendering of it,
+//! and no evidence for another.
 
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -37,6 +46,10 @@ const MIN_CONTAINMENT: f32 = 0.5;
 /// Share from which a rendering keeps the quote's wording rather than paraphrasing it
 /// (as one that keeps a phrase of it does).
 const CLOSE_CONTAINMENT: f32 = 0.75;
+/// How much less a rendering echoing a quote's frame weighs than one carrying the
+/// quote's own words: the frame is the reporter's wording, and a unit's words go to the
+/// utterance whose quote they carry.
+const FRAME_WEIGHT: f32 = 0.8;
 /// Least confidence for a rendering to be kept.
 const MIN_CONFIDENCE: f32 = 0.3;
 /// Most words a phrase's two words may stand apart in the rendering.
@@ -75,6 +88,14 @@ struct Speech {
     /// A group that an utterance's speaker may be one of ("survivors", "some
     /// passengers"): it neither confirms nor rules out a speaker.
     vague: bool,
+}
+
+/// What a rendering is looked for from: a quote's own words, or the reported clause
+/// that frames it.
+#[derive(Clone, Copy, PartialEq)]
+enum Source {
+    Quote,
+    Frame,
 }
 
 /// A rendering found for utterance `cluster`.
@@ -183,16 +204,24 @@ impl<'a> Unquoted<'a> {
         // Each wording once (wire copy quotes one utterance in the same words fifty
         // times), and at most MAX_SOURCES of them.
         let mut wordings: BTreeSet<Vec<&str>> = BTreeSet::new();
-        let sources = quoted.iter().filter_map(|source| {
+        // The quotes' words, then the words their frames put them in.
+        let quotes = quoted.iter().map(|source| {
             let stems: Vec<&str> = source
                 .words
                 .iter()
                 .filter(|w| !w.stop)
                 .map(|w| w.stem.as_str())
                 .collect();
-            wordings.insert(stems.clone()).then_some((source, stems))
+            (source, stems, Source::Quote)
         });
-        for (source, stems) in sources.take(MAX_SOURCES) {
+        let frames = quoted
+            .iter()
+            .filter_map(|source| Some((source, self.frame(source)?, Source::Frame)));
+        let sources = quotes
+            .take(MAX_SOURCES)
+            .chain(frames.take(MAX_SOURCES))
+            .filter(|(_, stems, _)| wordings.insert(stems.clone()));
+        for (source, stems, kind) in sources {
             let distinct: BTreeSet<&str> = stems.iter().copied().collect();
             let total: f32 = distinct.iter().map(|s| self.weight(s)).sum();
             if total <= 0.0 {
@@ -228,11 +257,21 @@ impl<'a> Unquoted<'a> {
                 units.sort_unstable();
             }
             for (unit, _) in units {
-                let Some((candidate, evidence)) =
-                    self.render(source, &stems, &distinct, total, unit, speaker)
+                // A frame's words in another unit quoting the utterance are that unit's
+                // own frame, which its quote's words claim, if anything does.
+                let own = quoting.contains(&unit);
+                if own && kind == Source::Frame {
+                    continue;
+                }
+                let Some((mut candidate, evidence)) =
+                    self.render(source, kind, &stems, &distinct, total, unit, speaker)
                 else {
                     continue;
                 };
+                if kind == Source::Frame {
+                    candidate.confidence *= FRAME_WEIGHT;
+                    candidate.membership = candidate.confidence;
+                }
                 let better = best
                     .get(&unit)
                     .is_none_or(|b| candidate.confidence > b.rendering.confidence);
@@ -243,7 +282,7 @@ impl<'a> Unquoted<'a> {
                             cluster,
                             rendering: candidate,
                             evidence,
-                            frame: quoting.contains(&unit),
+                            frame: own,
                         },
                     );
                 }
@@ -252,6 +291,41 @@ impl<'a> Unquoted<'a> {
         let mut out: Vec<Candidate<'a>> = best.into_values().collect();
         out.sort_by_key(|c| (c.rendering.report, c.rendering.start));
         out
+    }
+
+    /// The content stems of the reported clause that holds quote `q`, between its
+    /// attribution and the quote ("Qualcomm said | its board would review the proposal |
+    /// “to determine the course of action …”"): the reporter's rendering of the same
+    /// utterance, which other reports may echo. None when the attribution does not come
+    /// first or the clause has fewer than two content words.
+    fn frame(&self, q: &Rendering<'a>) -> Option<Vec<&'a str>> {
+        let prep = &self.prepared[q.report];
+        let unit = &prep.segments[q.segment];
+        let written = q.as_written.as_deref()?;
+        let before = prep.text.get(unit.start..q.start)?;
+        let after_name = unit.start + before.find(written)? + written.len();
+        let words = &prep.words[q.segment];
+        // The clause opens after the last reporting verb before the quote (past an
+        // apposition: "Mike Brown, commissioner of Transport for London, said"; past
+        // another quote: "He said “…”, adding that people were screaming and there was
+        // “blood everywhere”"), with no other quote in it.
+        let from = self.found[q.report]
+            .iter()
+            .filter(|f| f.end <= q.start && f.end > after_name)
+            .map(|f| f.end)
+            .max()
+            .unwrap_or(after_name);
+        let verb = words
+            .iter()
+            .filter(|w| w.start >= from && w.end <= q.start)
+            .rfind(|w| speaker::is_reporting_verb(&w.norm))?;
+        let stems: Vec<&str> = self.content[q.report][q.segment]
+            .iter()
+            .map(|&i| &words[i])
+            .filter(|w| w.start >= verb.end && w.end <= q.start && !w.capital)
+            .map(|w| w.stem.as_str())
+            .collect();
+        (stems.len() >= 2).then_some(stems)
     }
 
     /// How much of the quote the words `matched` (of `words`) carry, if enough:
@@ -343,9 +417,11 @@ impl<'a> Unquoted<'a> {
 
     /// Whether unit `(r, s)` renders the quote `source` (content stems `stems` in order,
     /// `distinct`, weighing `total`), and how.
+    #[allow(clippy::too_many_arguments)]
     fn render(
         &self,
         source: &Rendering<'a>,
+        kind: Source,
         stems: &[&str],
         distinct: &BTreeSet<&str>,
         total: f32,
@@ -367,6 +443,10 @@ impl<'a> Unquoted<'a> {
         // The wording first (cheap), then the speech around it.
         evidence(&all)?;
         let Some(speech) = self.speech(r, s) else {
+            // A frame's words in narrative are the story, not the speaker's.
+            if kind == Source::Frame {
+                return None;
+            }
             return self.narrative(stems, (r, s), same_fact || source.report == r, &all);
         };
         // The speaker: the same as the utterance's, a pronoun or description standing for
@@ -385,6 +465,10 @@ impl<'a> Unquoted<'a> {
             (Some(name), None) => (Some(name.to_string()), 0.6),
             (None, who) => (who.clone(), 0.6),
         };
+        // A frame is the reporter's words: its echo must name the same speaker.
+        if kind == Source::Frame && fit < 0.9 {
+            return None;
+        }
         let written = &speech.written;
         // The words of the speaker's own name are not the quote's words.
         let named = prep.text[unit.start..unit.end]
