@@ -34,7 +34,7 @@ use super::speaker::Anaphor;
 use super::{speaker, Rendering};
 use crate::align::Alignment;
 use crate::model::Wording;
-use crate::text::lexicon::CLAUSE_BREAKS;
+use crate::text::lexicon::{CLAUSE_BREAKS, PHRASE_BREAKS};
 use crate::text::names::same_speaker;
 use crate::text::segment::SegmentKind;
 use crate::text::tokenize::Word;
@@ -487,6 +487,7 @@ impl<'a> Unquoted<'a> {
             Wording::Paraphrase
         };
         let first = span_start(prep.text, words, first, written);
+        let last = span_end(prep.text, words, last);
         if confidence < MIN_CONFIDENCE {
             return None;
         }
@@ -653,18 +654,41 @@ fn span_start(text: &str, words: &[Word], first: usize, speaker: &str) -> usize 
     let after_speaker = (clause..first)
         .rev()
         .find(|&i| words[i].norm == last_speaker_word);
-    match after_speaker {
-        // The speaker's last word, then its verb (and "that").
-        Some(i) => {
-            let mut at = (i + 2).min(first);
-            if at < first && words[at].norm == "that" {
-                at += 1;
-            }
-            at
-        }
-        None => clause,
+    let verb = (clause..first)
+        .rev()
+        .find(|&i| speaker::is_reporting_verb(&words[i].norm));
+    let mut at = match (verb, after_speaker) {
+        // After the reporting verb, even when an apposition put the clause break between
+        // it and the speaker ("Martin Bamford, 30, a passenger, said | the train sped").
+        (Some(v), _) => v + 1,
+        // The speaker's last word, then its verb.
+        (None, Some(i)) => (i + 2).min(first),
+        (None, None) => return clause,
+    };
+    // And the "that" after the verb.
+    if at < first && words[at].norm == "that" {
+        at += 1;
     }
+    at
 }
+
+/// Where reported speech whose last matching word is `words[last]` ends: at the end of
+/// its clause, before a clause break, a bracket or a quotation mark ("recalled it
+/// speeding | up", "people were screaming | for help and there was blood all over the
+/// train").
+fn span_end(text: &str, words: &[Word], last: usize) -> usize {
+    let mut end = (last..words.len() - 1)
+        .find(|&i| text[words[i].end..words[i + 1].start].contains(PHRASE_BREAKS))
+        .unwrap_or(words.len() - 1);
+    // Not the word that joins the next clause or quote ("the train sped up and “…”").
+    while end > last && JOINERS.contains(&words[end].norm.as_str()) {
+        end -= 1;
+    }
+    end
+}
+
+/// Words that join a clause to the next: a span does not end on one.
+const JOINERS: &[&str] = &["and", "but", "or", "as", "that", "which", "who", "while"];
 
 /// `text[from..to]` with the words of every quote replaced by `Q`, so that words inside
 /// quotes are never taken for an attribution.
@@ -686,4 +710,57 @@ fn mask(text: &str, from: usize, to: usize, quotes: &[Found]) -> String {
         out.push_str(&text[at..to]);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{span_end, span_start};
+    use crate::text::tokenize::{Tokenizer, Word};
+
+    /// The span `span_start`…`span_end` gives reported speech whose matched words are
+    /// the first and last occurrences of `from` and `to`, said by `speaker`.
+    fn span(text: &str, speaker: &str, from: &str, to: &str) -> String {
+        let words: Vec<Word> = Tokenizer::default().words(text, 0, text.len());
+        let at = |norm: &str| words.iter().position(|w| w.norm == norm).unwrap();
+        let (first, last) = (at(from), at(to));
+        let first = span_start(text, &words, first, speaker);
+        let last = span_end(text, &words, last);
+        text[words[first].start..words[last].end].to_string()
+    }
+
+    #[test]
+    fn reported_speech_spans_its_clause_after_the_reporting_verb() {
+        let cases = [
+            // An apposition between the speaker and the verb.
+            (
+                "Martin Bamford, 30, a passenger, said the train sped up and “everyone went \
+                 flying,” the Associated Press reports.",
+                "Martin Bamford",
+                "train",
+                "sped",
+                "the train sped up",
+            ),
+            // "that" after the verb; the clause runs to its end.
+            (
+                "The father said that people were screaming for help and there was blood \
+                 all over the train.",
+                "The father",
+                "people",
+                "screaming",
+                "people were screaming for help and there was blood all over the train",
+            ),
+            // A trailing attribution after a comma stays out.
+            (
+                "That remains the company's focus unless Qualcomm agrees to negotiate, Tan \
+                 said.",
+                "Tan",
+                "focus",
+                "negotiate",
+                "That remains the company's focus unless Qualcomm agrees to negotiate",
+            ),
+        ];
+        for (text, speaker, from, to, want) in cases {
+            assert_eq!(span(text, speaker, from, to), want, "{text}");
+        }
+    }
 }
