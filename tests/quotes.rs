@@ -511,8 +511,64 @@ mod classes {
         assert_eq!(unquoted, [("r1", Some("The council"))], "{cluster:#?}");
         let echo = cluster.instances.iter().find(|i| !i.quoted).unwrap();
         assert!(echo.text.contains("review the latest offer"), "{echo:?}");
+        assert_eq!(
+            echo.wording,
+            Some(Wording::Paraphrase),
+            "the reporter's words"
+        );
         let quote = cluster.instances.iter().find(|i| i.quoted).unwrap();
         assert!(echo.membership < quote.membership);
+    }
+
+    /// A frame is the quote's own clause: a statement of its own before "and “…”", or a
+    /// clause of two words, finds no echo.
+    #[test]
+    fn a_clause_of_its_own_is_not_a_quotes_frame() {
+        let own_clause = "Passenger recalls the crash\n\n\
+            Martin Bamford said the tram sped up before the tight bend and “everyone just \
+            went flying.”\n";
+        let echo = "Survivor speaks\n\n\
+            Martin Bamford said the tram sped up before the tight bend, then braked.\n";
+        let short = "Speed blamed\n\n\
+            The branch said the tram was travelling at a “significantly higher speed than \
+            permitted”.\n";
+        let same_subject = "The route\n\n\
+            The branch said the tram was travelling from New Addington to Wimbledon on its \
+            usual route.\n";
+        let result = run(&[own_clause, echo, short, same_subject]);
+        for words in ["everyone just went flying", "significantly higher speed"] {
+            let cluster = holding(&result, words);
+            assert!(
+                cluster.instances.iter().all(|i| i.quoted),
+                "{words}: {cluster:#?}"
+            );
+        }
+    }
+
+    /// Wire copy quoting one wording many times does not crowd out the other wordings
+    /// renderings are looked for from, whatever the order of the reports.
+    #[test]
+    fn many_copies_of_one_wording_do_not_hide_another() {
+        let copy = "Station to be rebuilt\n\n\
+            “We will rebuild the station,” Mayor Ana Ruiz said.\n";
+        let longer = "Mayor vows to rebuild\n\n\
+            Mayor Ana Ruiz said: “We will rebuild the station, and the whole tram line will \
+            reopen by the spring.”\n";
+        let echo = "Tram line to reopen\n\n\
+            Mayor Ana Ruiz said the whole tram line would reopen by the spring.\n";
+        let mut texts = vec![copy; 17];
+        texts.extend([longer, echo]);
+        let echoed = |texts: &[&str]| {
+            let result = run(texts);
+            let cluster = holding(&result, "the whole tram line will reopen");
+            cluster
+                .instances
+                .iter()
+                .any(|i| !i.quoted && i.text.contains("would reopen by the spring"))
+        };
+        assert!(echoed(&texts), "copies first");
+        texts.rotate_right(2);
+        assert!(echoed(&texts), "copies last");
     }
 
     /// Class 5: a sentence that quotes one speaker speaks for that speaker: its other

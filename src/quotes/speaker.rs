@@ -1311,8 +1311,15 @@ pub fn attribute(left: &str, right: &str, heading: bool) -> Option<Attribution> 
         .filter(|&k| is_verb(&left_toks[k]))
         .filter_map(|verb| Some((verb, before_verb(&left_toks, verb)?)));
     if let Some((verb, name)) = subjects.next() {
+        // Only a publication closing the sentence after what it reports: its subject
+        // follows a quote or a punctuation mark ("… and “…” the Associated Press reports."), not
+        // people reporting in a clause of their own ("and neighbours reported “…”").
+        let closing = left_toks[verb + 1..].iter().all(|t| t.punct)
+            && verb
+                .checked_sub(name.split_whitespace().count() + 1)
+                .is_some_and(|k| left_toks[k].punct || left_toks[k].text == "Q");
         let name = match subjects.next() {
-            Some((_, earlier)) if published_by(&left_toks[verb]) => earlier,
+            Some((_, earlier)) if published_by(&left_toks[verb]) && closing => earlier,
             _ => name,
         };
         return Some(found(name, confidence));
@@ -1822,6 +1829,14 @@ mod tests {
         assert_eq!(
             who("The Associated Press reported that the tram sped up.", ""),
             Some("The Associated Press".into())
+        );
+        // People reporting in a clause of their own are not a publication.
+        assert_ne!(
+            who(
+                "Police said the fire started at 3am and neighbours reported “",
+                "”."
+            ),
+            Some("Police".into())
         );
     }
 

@@ -50,6 +50,9 @@ const CLOSE_CONTAINMENT: f32 = 0.75;
 /// quote's own words: the frame is the reporter's wording, and a unit's words go to the
 /// utterance whose quote they carry.
 const FRAME_WEIGHT: f32 = 0.8;
+/// Least content words of a quote's frame for renderings to be looked for from it: two
+/// ("the tram was travelling") would find any sentence of the speaker's on the subject.
+const MIN_FRAME_WORDS: usize = 3;
 /// Least confidence for a rendering to be kept.
 const MIN_CONFIDENCE: f32 = 0.3;
 /// Most words a phrase's two words may stand apart in the rendering.
@@ -204,23 +207,33 @@ impl<'a> Unquoted<'a> {
         // Each wording once (wire copy quotes one utterance in the same words fifty
         // times), and at most MAX_SOURCES of them.
         let mut wordings: BTreeSet<Vec<&str>> = BTreeSet::new();
-        // The quotes' words, then the words their frames put them in.
-        let quotes = quoted.iter().map(|source| {
-            let stems: Vec<&str> = source
-                .words
-                .iter()
-                .filter(|w| !w.stop)
-                .map(|w| w.stem.as_str())
-                .collect();
-            (source, stems, Source::Quote)
-        });
-        let frames = quoted
-            .iter()
-            .filter_map(|source| Some((source, self.frame(source)?, Source::Frame)));
-        let sources = quotes
-            .take(MAX_SOURCES)
-            .chain(frames.take(MAX_SOURCES))
-            .filter(|(_, stems, _)| wordings.insert(stems.clone()));
+        // The quotes' words, then the words their frames put them in: at most
+        // MAX_SOURCES distinct wordings of each.
+        let mut sources: Vec<(&Rendering<'a>, Vec<&str>, Source)> = Vec::new();
+        for kind in [Source::Quote, Source::Frame] {
+            let mut distinct = 0;
+            for source in quoted {
+                if distinct == MAX_SOURCES {
+                    break;
+                }
+                let stems = match kind {
+                    Source::Quote => source
+                        .words
+                        .iter()
+                        .filter(|w| !w.stop)
+                        .map(|w| w.stem.as_str())
+                        .collect(),
+                    Source::Frame => match self.frame(source) {
+                        Some(stems) => stems,
+                        None => continue,
+                    },
+                };
+                if wordings.insert(stems.clone()) {
+                    sources.push((source, stems, kind));
+                    distinct += 1;
+                }
+            }
+        }
         for (source, stems, kind) in sources {
             let distinct: BTreeSet<&str> = stems.iter().copied().collect();
             let total: f32 = distinct.iter().map(|s| self.weight(s)).sum();
@@ -297,35 +310,47 @@ impl<'a> Unquoted<'a> {
     /// attribution and the quote ("Qualcomm said | its board would review the proposal |
     /// “to determine the course of action …”"): the reporter's rendering of the same
     /// utterance, which other reports may echo. None when the attribution does not come
-    /// first or the clause has fewer than two content words.
+    /// first, or the clause has fewer than [`MIN_FRAME_WORDS`] content words.
     fn frame(&self, q: &Rendering<'a>) -> Option<Vec<&'a str>> {
         let prep = &self.prepared[q.report];
         let unit = &prep.segments[q.segment];
         let written = q.as_written.as_deref()?;
         let before = prep.text.get(unit.start..q.start)?;
-        let after_name = unit.start + before.find(written)? + written.len();
+        let after_name = unit.start + find_words(before, written)? + written.len();
         let words = &prep.words[q.segment];
         // The clause opens after the last reporting verb before the quote (past an
-        // apposition: "Mike Brown, commissioner of Transport for London, said"; past
-        // another quote: "He said “…”, adding that people were screaming and there was
-        // “blood everywhere”"), with no other quote in it.
+        // apposition: "Mike Brown, commissioner of Transport for London, said"), with no
+        // other quote in it.
         let from = self.found[q.report]
             .iter()
             .filter(|f| f.end <= q.start && f.end > after_name)
             .map(|f| f.end)
             .max()
             .unwrap_or(after_name);
-        let verb = words
+        let within: Vec<&Word> = words
             .iter()
             .filter(|w| w.start >= from && w.end <= q.start)
-            .rfind(|w| speaker::is_reporting_verb(&w.norm))?;
-        let stems: Vec<&str> = self.content[q.report][q.segment]
+            .collect();
+        let verb = within
             .iter()
-            .map(|&i| &words[i])
-            .filter(|w| w.start >= verb.end && w.end <= q.start && !w.capital)
+            .rposition(|w| speaker::is_reporting_verb(&w.norm))?;
+        // Only the quote's own clause: one that a joiner or a clause break sets apart is
+        // a statement of its own ("Bamford said the train sped up before the bend and
+        // “everyone just went flying”").
+        let clause = (verb + 1..within.len())
+            .rev()
+            .find(|&k| {
+                JOINERS.contains(&within[k].norm.as_str())
+                    || prep.text[within[k].end..within.get(k + 1).map_or(q.start, |w| w.start)]
+                        .contains(CLAUSE_BREAKS)
+            })
+            .map_or(verb + 1, |k| k + 1);
+        let stems: Vec<&str> = within[clause..]
+            .iter()
+            .filter(|w| !w.stop && !w.capital)
             .map(|w| w.stem.as_str())
             .collect();
-        (stems.len() >= 2).then_some(stems)
+        (stems.len() >= MIN_FRAME_WORDS).then_some(stems)
     }
 
     /// How much of the quote the words `matched` (of `words`) carry, if enough:
@@ -421,7 +446,7 @@ impl<'a> Unquoted<'a> {
     fn render(
         &self,
         source: &Rendering<'a>,
-        kind: Source,
+        source_kind: Source,
         stems: &[&str],
         distinct: &BTreeSet<&str>,
         total: f32,
@@ -444,7 +469,7 @@ impl<'a> Unquoted<'a> {
         evidence(&all)?;
         let Some(speech) = self.speech(r, s) else {
             // A frame's words in narrative are the story, not the speaker's.
-            if kind == Source::Frame {
+            if source_kind == Source::Frame {
                 return None;
             }
             return self.narrative(stems, (r, s), same_fact || source.report == r, &all);
@@ -466,13 +491,12 @@ impl<'a> Unquoted<'a> {
             (None, who) => (who.clone(), 0.6),
         };
         // A frame is the reporter's words: its echo must name the same speaker.
-        if kind == Source::Frame && fit < 0.9 {
+        if source_kind == Source::Frame && fit < 0.9 {
             return None;
         }
         let written = &speech.written;
         // The words of the speaker's own name are not the quote's words.
-        let named = prep.text[unit.start..unit.end]
-            .find(written.as_str())
+        let named = find_words(&prep.text[unit.start..unit.end], written)
             .map(|at| unit.start + at..unit.start + at + written.len());
         let matched: Vec<usize> = all
             .into_iter()
@@ -481,13 +505,21 @@ impl<'a> Unquoted<'a> {
         let (strength, ratio, phrase) = evidence(&matched)?;
         let (first, last) = (matched[0], matched[matched.len() - 1]);
         let confidence = strength.min(1.0) * fit * if same_fact { 1.0 } else { 0.9 };
-        let kind = if ratio >= CLOSE_CONTAINMENT || phrase {
+        // An echo of the frame shares the reporter's words, not the speaker's.
+        let kind = if source_kind == Source::Quote && (ratio >= CLOSE_CONTAINMENT || phrase) {
             Wording::Close
         } else {
             Wording::Paraphrase
         };
         let first = span_start(prep.text, words, first, written);
-        let last = span_end(prep.text, words, last);
+        // Not into a quote that follows ("the train sped up and ‘everyone …’").
+        let next_quote = self.found[r]
+            .iter()
+            .filter(|q| q.start >= words[last].end)
+            .map(|q| q.start)
+            .min()
+            .unwrap_or(usize::MAX);
+        let last = span_end(prep.text, words, last, next_quote);
         if confidence < MIN_CONFIDENCE {
             return None;
         }
@@ -657,12 +689,12 @@ fn span_start(text: &str, words: &[Word], first: usize, speaker: &str) -> usize 
     let verb = (clause..first)
         .rev()
         .find(|&i| speaker::is_reporting_verb(&words[i].norm));
-    let mut at = match (verb, after_speaker) {
-        // After the reporting verb, even when an apposition put the clause break between
-        // it and the speaker ("Martin Bamford, 30, a passenger, said | the train sped").
-        (Some(v), _) => v + 1,
-        // The speaker's last word, then its verb.
-        (None, Some(i)) => (i + 2).min(first),
+    let mut at = match (after_speaker, verb) {
+        // The speaker's last word, then its verb ("Smith said | police told him …").
+        (Some(i), _) => (i + 2).min(first),
+        // After the reporting verb when an apposition put the clause break between it
+        // and the speaker ("Martin Bamford, 30, a passenger, said | the train sped").
+        (None, Some(v)) => v + 1,
         (None, None) => return clause,
     };
     // And the "that" after the verb.
@@ -676,15 +708,28 @@ fn span_start(text: &str, words: &[Word], first: usize, speaker: &str) -> usize 
 /// its clause, before a clause break, a bracket or a quotation mark ("recalled it
 /// speeding | up", "people were screaming | for help and there was blood all over the
 /// train").
-fn span_end(text: &str, words: &[Word], last: usize) -> usize {
-    let mut end = (last..words.len() - 1)
-        .find(|&i| text[words[i].end..words[i + 1].start].contains(PHRASE_BREAKS))
-        .unwrap_or(words.len() - 1);
+fn span_end(text: &str, words: &[Word], last: usize, limit: usize) -> usize {
+    let mut end = (last..words.len().saturating_sub(1))
+        .find(|&i| {
+            words[i + 1].end > limit
+                || text[words[i].end..words[i + 1].start].contains(PHRASE_BREAKS)
+        })
+        .unwrap_or(words.len().saturating_sub(1))
+        .max(last);
     // Not the word that joins the next clause or quote ("the train sped up and “…”").
     while end > last && JOINERS.contains(&words[end].norm.as_str()) {
         end -= 1;
     }
     end
+}
+
+/// Where `needle` stands in `hay` as whole words ("he" not inside "the").
+fn find_words(hay: &str, needle: &str) -> Option<usize> {
+    let word = |c: char| c.is_alphanumeric();
+    hay.match_indices(needle).map(|(at, _)| at).find(|&at| {
+        !hay[..at].chars().next_back().is_some_and(word)
+            && !hay[at + needle.len()..].chars().next().is_some_and(word)
+    })
 }
 
 /// Words that join a clause to the next: a span does not end on one.
@@ -724,7 +769,7 @@ mod tests {
         let at = |norm: &str| words.iter().position(|w| w.norm == norm).unwrap();
         let (first, last) = (at(from), at(to));
         let first = span_start(text, &words, first, speaker);
-        let last = span_end(text, &words, last);
+        let last = span_end(text, &words, last, usize::MAX);
         text[words[first].start..words[last].end].to_string()
     }
 
