@@ -14,17 +14,22 @@
 //!   it; a different speaker says something else, and so does a sentence that quotes
 //!   someone else.
 //!
-//! The wording is looked for from the quotes' own words and from their frames: the
-//! reported clause a fragment is quoted in ("Qualcomm said | its board would review the
-//! proposal | “to determine …”") is the reporter's rendering of the same statement, and
-//! another report's speech that echoes it, naming the same speaker, renders it too, at a
-//! lower confidence.
+//! The wording is looked for from the quotes' own words and from the reporter's words
+//! around them: the reported clause a fragment is quoted in ("Qualcomm said | its board
+//! would review the proposal | “to determine …”") is the reporter's rendering of the same
+//! statement, and another report's speech that echoes it, naming the same speaker,
+//! renders it too, at a lower confidence.
+//!
+//! A statement the quote's sentence reports beside it, set apart by "and", "but" or a
+//! colon ("Kevin Snow said | he noticed it did not seem to slow down at the bend | and
+//! “the next thing I knew …”"), is the speaker's account in the reporter's words: a
+//! rendering of the utterance itself, and a wording its echoes are looked for from.
 //!
 //! A word of a unit is evidence for one utterance at most (the best supported), so that
 //! renderings cannot chain utterances together; a sentence that sums up two statements
-//! renders both, and a report may render one utterance several times. The words framing
-//! a unit's own quote are that quote's utterance's: they are no second rendering of it,
-//! and no evidence for another.
+//! renders both, and a report may render one utterance several times. The clause framing
+//! a unit's own quote is that quote's: it is no second rendering of it, and when the
+//! quote's words claim it, no evidence for another.
 
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -53,6 +58,10 @@ const FRAME_WEIGHT: f32 = 0.8;
 /// Least content words of a quote's frame for renderings to be looked for from it: two
 /// ("the tram was travelling") would find any sentence of the speaker's on the subject.
 const MIN_FRAME_WORDS: usize = 3;
+/// How much less a statement reported beside a quote in its sentence weighs than the
+/// quote's attribution: the words are the reporter's, and the statement may be a second
+/// one.
+const STATEMENT_WEIGHT: f32 = 0.6;
 /// Least confidence for a rendering to be kept.
 const MIN_CONFIDENCE: f32 = 0.3;
 /// Most words a phrase's two words may stand apart in the rendering.
@@ -99,6 +108,16 @@ struct Speech {
 enum Source {
     Quote,
     Frame,
+}
+
+/// The reported clause a quote stands in (see [`Unquoted::reported`]), as indices of its
+/// unit's words.
+struct Reported {
+    /// The words after the attribution's reporting verb, up to the quote.
+    clause: Vec<usize>,
+    /// Where in `clause` the quote's own clause begins: past the last reporting verb and
+    /// past the last joiner or clause break after it.
+    own: usize,
 }
 
 /// A rendering found for utterance `cluster`.
@@ -216,21 +235,28 @@ impl<'a> Unquoted<'a> {
                 if distinct == MAX_SOURCES {
                     break;
                 }
-                let stems = match kind {
-                    Source::Quote => source
+                let wordings_of: Vec<Vec<&str>> = match kind {
+                    Source::Quote => vec![source
                         .words
                         .iter()
                         .filter(|w| !w.stop)
                         .map(|w| w.stem.as_str())
-                        .collect(),
-                    Source::Frame => match self.frame(source) {
-                        Some(stems) => stems,
-                        None => continue,
-                    },
+                        .collect()],
+                    // The reporter's words around the quote: its own clause, and a
+                    // statement reported beside it.
+                    Source::Frame => {
+                        let words = &self.prepared[source.report].words[source.segment];
+                        let statement = self
+                            .statement(cluster, source)
+                            .map(|c| c.evidence.iter().map(|&i| words[i].stem.as_str()).collect());
+                        self.frame(source).into_iter().chain(statement).collect()
+                    }
                 };
-                if wordings.insert(stems.clone()) {
-                    sources.push((source, stems, kind));
-                    distinct += 1;
+                for stems in wordings_of {
+                    if distinct < MAX_SOURCES && wordings.insert(stems.clone()) {
+                        sources.push((source, stems, kind));
+                        distinct += 1;
+                    }
                 }
             }
         }
@@ -302,6 +328,16 @@ impl<'a> Unquoted<'a> {
             }
         }
         let mut out: Vec<Candidate<'a>> = best.into_values().collect();
+        // The statement each quote's sentence reports beside it, each once.
+        let mut statements: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for q in quoted {
+            if let Some(statement) = self.statement(cluster, q) {
+                let at = (statement.rendering.report, statement.rendering.start);
+                if statements.insert(at) {
+                    out.push(statement);
+                }
+            }
+        }
         out.sort_by_key(|c| (c.rendering.report, c.rendering.start));
         out
     }
@@ -312,6 +348,90 @@ impl<'a> Unquoted<'a> {
     /// utterance, which other reports may echo. None when the attribution does not come
     /// first, or the clause has fewer than [`MIN_FRAME_WORDS`] content words.
     fn frame(&self, q: &Rendering<'a>) -> Option<Vec<&'a str>> {
+        let report = self.reported(q)?;
+        let words = &self.prepared[q.report].words[q.segment];
+        let stems: Vec<&str> = report.clause[report.own..]
+            .iter()
+            .map(|&i| &words[i])
+            .filter(|w| !w.stop && !w.capital)
+            .map(|w| w.stem.as_str())
+            .collect();
+        (stems.len() >= MIN_FRAME_WORDS).then_some(stems)
+    }
+
+    /// The statement reported before quote `q` in its own sentence, set apart from the
+    /// quote's clause by a joiner or a clause break ("Kevin Snow said | he noticed it did
+    /// not seem to slow down at the bend | and “the next thing I knew …”"): the speaker's
+    /// account in the reporter's words, rendering the utterance the quote is part of.
+    /// None when nothing sets it apart or it has fewer than [`MIN_FRAME_WORDS`] content
+    /// words.
+    fn statement(&self, cluster: usize, q: &Rendering<'a>) -> Option<Candidate<'a>> {
+        let report = self.reported(q)?;
+        let words = &self.prepared[q.report].words[q.segment];
+        // Set apart right before the quote, by "and", "but" or a strong break: a joiner
+        // or a comma inside the clause joins the quote's fragment to the statement it
+        // completes ("said they were investigating whether the driver fell asleep,
+        // alongside “a number of factors”" is one statement).
+        let statement = &report.clause[..report.own];
+        let &split = statement.last()?;
+        let text = self.prepared[q.report].text;
+        let apart = report.own == report.clause.len()
+            && (["and", "but"].contains(&words[split].norm.as_str())
+                || text[words[split].end..q.start].contains(STRONG_BREAKS));
+        if !apart {
+            return None;
+        }
+        let evidence: Vec<usize> = statement
+            .iter()
+            .copied()
+            .filter(|&i| !words[i].stop && !words[i].capital)
+            .collect();
+        if evidence.len() < MIN_FRAME_WORDS {
+            return None;
+        }
+        // Up to the joiner and the verb that introduces the quote, not onto them ("said
+        // the tram sped up | and added: “…”").
+        let mut body = statement;
+        while let Some((&end, rest)) = body.split_last() {
+            let norm = words[end].norm.as_str();
+            if !JOINERS.contains(&norm) && !speaker::is_reporting_verb(norm) {
+                break;
+            }
+            body = rest;
+        }
+        // From after the attribution's verb and its "that".
+        let body = match body.split_first() {
+            Some((&that, rest)) if words[that].norm == "that" => rest,
+            _ => body,
+        };
+        let first = *body.first()?;
+        let last = *body.last()?;
+        let confidence = q.confidence * STATEMENT_WEIGHT;
+        if confidence < MIN_CONFIDENCE {
+            return None;
+        }
+        let mut rendering = unquoted(
+            q.report,
+            q.segment,
+            &words[first..=last],
+            confidence,
+            Wording::Paraphrase,
+        );
+        rendering.speaker = q.speaker.clone();
+        rendering.as_written = q.as_written.clone();
+        Some(Candidate {
+            cluster,
+            rendering,
+            evidence,
+            frame: false,
+        })
+    }
+
+    /// The reported clause quote `q` stands in: the words of its unit (indices) after
+    /// its attribution's reporting verb, with no other quote between, and where the
+    /// quote's own clause begins among them. None when the attribution does not come
+    /// first.
+    fn reported(&self, q: &Rendering<'a>) -> Option<Reported> {
         let prep = &self.prepared[q.report];
         let unit = &prep.segments[q.segment];
         let written = q.as_written.as_deref()?;
@@ -327,30 +447,31 @@ impl<'a> Unquoted<'a> {
             .map(|f| f.end)
             .max()
             .unwrap_or(after_name);
-        let within: Vec<&Word> = words
-            .iter()
-            .filter(|w| w.start >= from && w.end <= q.start)
+        let within: Vec<usize> = (0..words.len())
+            .filter(|&i| words[i].start >= from && words[i].end <= q.start)
             .collect();
-        let verb = within
+        // The attribution's verb, not one in a relative clause before it ("Ms Patel, who
+        // said she takes the tram, said: “…”").
+        let first = (0..within.len()).find(|&k| {
+            speaker::is_reporting_verb(&words[within[k]].norm)
+                && !(k > 0 && ["who", "which"].contains(&words[within[k - 1]].norm.as_str()))
+        })?;
+        let last = within
             .iter()
-            .rposition(|w| speaker::is_reporting_verb(&w.norm))?;
+            .rposition(|&i| speaker::is_reporting_verb(&words[i].norm))?;
+        let clause = within[first + 1..].to_vec();
         // Only the quote's own clause: one that a joiner or a clause break sets apart is
         // a statement of its own ("Bamford said the train sped up before the bend and
         // “everyone just went flying”").
-        let clause = (verb + 1..within.len())
+        let own = (last - first..clause.len())
             .rev()
             .find(|&k| {
-                JOINERS.contains(&within[k].norm.as_str())
-                    || prep.text[within[k].end..within.get(k + 1).map_or(q.start, |w| w.start)]
-                        .contains(CLAUSE_BREAKS)
+                let next = clause.get(k + 1).map_or(q.start, |&j| words[j].start);
+                JOINERS.contains(&words[clause[k]].norm.as_str())
+                    || prep.text[words[clause[k]].end..next].contains(CLAUSE_BREAKS)
             })
-            .map_or(verb + 1, |k| k + 1);
-        let stems: Vec<&str> = within[clause..]
-            .iter()
-            .filter(|w| !w.stop && !w.capital)
-            .map(|w| w.stem.as_str())
-            .collect();
-        (stems.len() >= MIN_FRAME_WORDS).then_some(stems)
+            .map_or(last - first, |k| k + 1);
+        Some(Reported { clause, own })
     }
 
     /// How much of the quote the words `matched` (of `words`) carry, if enough:
@@ -562,6 +683,7 @@ impl<'a> Unquoted<'a> {
             _ => 0,
         };
         let strong = run.len() > MIN_NARRATIVE_RUN || rare >= 2;
+
         if run.len() < MIN_NARRATIVE_RUN
             || rare == 0
             || spanned > 2 * run.len()
@@ -731,6 +853,9 @@ fn find_words(hay: &str, needle: &str) -> Option<usize> {
             && !hay[at + needle.len()..].chars().next().is_some_and(word)
     })
 }
+
+/// Breaks that end a clause: no comma, which may set off a phrase within it.
+const STRONG_BREAKS: [char; 4] = [';', ':', '—', '–'];
 
 /// Words that join a clause to the next: a span does not end on one.
 const JOINERS: &[&str] = &["and", "but", "or", "as", "that", "which", "who", "while"];
