@@ -393,6 +393,20 @@ mod classes {
         assert!(!rendering.reattributed);
     }
 
+    /// Class 1, narrative: a few words of a long statement told in the reporter's voice
+    /// are the story, not a rendering of the statement.
+    #[test]
+    fn a_few_words_of_a_long_statement_in_narrative_are_not_a_rendering() {
+        let quoting = "Rescue goes on at crash site\n\n\
+            “Together with the fire brigade we are working to free two people still trapped \
+            in the front carriage, and the injured have been taken to three hospitals across \
+            the south of the city,” a police spokesman said.\n\n\
+            Two people remain trapped in the front carriage after the crash.\n";
+        let result = run(&[quoting]);
+        let cluster = holding(&result, "working to free two people");
+        assert!(cluster.instances.iter().all(|i| i.quoted), "{cluster:#?}");
+    }
+
     /// Class 1, narrative: words that most reports use in their own voice are the story's
     /// common ground, not one speaker's rendering.
     #[test]

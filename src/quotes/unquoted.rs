@@ -593,7 +593,7 @@ impl<'a> Unquoted<'a> {
             if source_kind == Source::Frame {
                 return None;
             }
-            return self.narrative(stems, (r, s), same_fact || source.report == r, &all);
+            return self.narrative(stems, total, (r, s), same_fact || source.report == r, &all);
         };
         // The speaker: the same as the utterance's, a pronoun or description standing for
         // it, or a group it may be one of; a different one says something else.
@@ -653,12 +653,16 @@ impl<'a> Unquoted<'a> {
 
     /// A unit that is not reported speech renders the quote when it carries a run of its
     /// words in the quote's order ("eight fire engines and four rescue units are at the
-    /// scene" after “There are eight fire engines and four fire and rescue crews”), and
-    /// either the alignment puts it in the quote's fact or it is in the quoting report
-    /// (`related`): narrative that repeats what a speaker said, who is not named again.
+    /// scene" after “There are eight fire engines and four fire and rescue crews”), most
+    /// of the quote by weight (`total` is the quote's), and either the alignment puts it
+    /// in the quote's fact or it is in the quoting report (`related`): narrative that
+    /// repeats what a speaker said, who is not named again. A few words of a long
+    /// statement told in the reporter's voice ("two people remain trapped" beside a
+    /// spokesman's account of the rescue) are the story, not the statement.
     fn narrative(
         &self,
         stems: &[&str],
+        total: f32,
         (r, s): (usize, usize),
         related: bool,
         candidates: &[usize],
@@ -683,8 +687,11 @@ impl<'a> Unquoted<'a> {
             _ => 0,
         };
         let strong = run.len() > MIN_NARRATIVE_RUN || rare >= 2;
+        let carried: BTreeSet<&str> = run.iter().map(|&i| words[i].stem.as_str()).collect();
+        let share = carried.iter().map(|s| self.weight(s)).sum::<f32>() / total;
 
         if run.len() < MIN_NARRATIVE_RUN
+            || share < MIN_CONTAINMENT
             || rare == 0
             || spanned > 2 * run.len()
             || !(related || strong)
