@@ -300,6 +300,36 @@ mod classes {
         assert_eq!(unquoted[0].wording, Some(Wording::Close));
     }
 
+    /// Class 1: words told after the speaker is named are the speaker's only when a
+    /// reporting verb comes between; the narrative clause of a sentence that goes on to
+    /// report something else is the reporter's.
+    #[test]
+    fn words_before_the_reporting_verb_are_the_reporters() {
+        let cases = [
+            (
+                "Mayor Ana Ruiz said the riverside park was a lasting deal for every \
+                 neighbourhood.",
+                true,
+            ),
+            (
+                "Mayor Ana Ruiz won a lasting deal for every neighbourhood on Tuesday, and has \
+                 indicated she would open the park in the spring.",
+                false,
+            ),
+        ];
+        for (sentence, renders) in cases {
+            let other =
+                format!("Park plan passes\n\nThe council approved the park.\n\n{sentence}\n");
+            let result = run(&[PARK, &other]);
+            let cluster = holding(&result, "a fair and lasting deal");
+            let found = cluster
+                .instances
+                .iter()
+                .any(|i| !i.quoted && i.report == "r1");
+            assert_eq!(found, renders, "{sentence}: {cluster:#?}");
+        }
+    }
+
     /// Class 3: a one-word quote of the same speaker joins the longer quote that holds it.
     #[test]
     fn a_one_word_fragment_joins_the_quote_that_holds_it() {

@@ -624,6 +624,18 @@ impl<'a> Unquoted<'a> {
             .filter(|&i| named.as_ref().is_none_or(|n| !n.contains(&words[i].start)))
             .collect();
         let (strength, ratio, phrase) = evidence(&matched)?;
+        // Told after the speaker is named, the words are the speaker's when a reporting
+        // verb comes between: "Broadcom went after Qualcomm's business model …, and has
+        // indicated it would …" reports the indication, not the business model.
+        if let Some(name) = &named {
+            let reported = words
+                .iter()
+                .filter(|w| w.start >= name.end && w.end <= words[matched[0]].start)
+                .any(|w| speaker::is_reporting_verb(&w.norm));
+            if name.end <= words[matched[0]].start && !reported {
+                return None;
+            }
+        }
         let (first, last) = (matched[0], matched[matched.len() - 1]);
         let confidence = strength.min(1.0) * fit * if same_fact { 1.0 } else { 0.9 };
         // An echo of the frame shares the reporter's words, not the speaker's.
