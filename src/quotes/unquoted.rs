@@ -235,24 +235,29 @@ impl<'a> Unquoted<'a> {
                 if distinct == MAX_SOURCES {
                     break;
                 }
-                let wordings_of: Vec<Vec<&str>> = match kind {
-                    Source::Quote => vec![source
-                        .words
-                        .iter()
-                        .filter(|w| !w.stop)
-                        .map(|w| w.stem.as_str())
-                        .collect()],
-                    // The reporter's words around the quote: its own clause, and a
-                    // statement reported beside it.
+                // The reporter's words around a quote: its own clause, and a statement
+                // reported beside it.
+                let (one, other) = match kind {
+                    Source::Quote => (
+                        Some(
+                            source
+                                .words
+                                .iter()
+                                .filter(|w| !w.stop)
+                                .map(|w| w.stem.as_str())
+                                .collect(),
+                        ),
+                        None,
+                    ),
                     Source::Frame => {
                         let words = &self.prepared[source.report].words[source.segment];
                         let statement = self
                             .statement(cluster, source)
                             .map(|c| c.evidence.iter().map(|&i| words[i].stem.as_str()).collect());
-                        self.frame(source).into_iter().chain(statement).collect()
+                        (self.frame(source), statement)
                     }
                 };
-                for stems in wordings_of {
+                for stems in [one, other].into_iter().flatten() {
                     if distinct < MAX_SOURCES && wordings.insert(stems.clone()) {
                         sources.push((source, stems, kind));
                         distinct += 1;
@@ -329,11 +334,12 @@ impl<'a> Unquoted<'a> {
         }
         let mut out: Vec<Candidate<'a>> = best.into_values().collect();
         // The statement each quote's sentence reports beside it, each once.
-        let mut statements: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let mut statements: Vec<(usize, usize)> = Vec::new();
         for q in quoted {
             if let Some(statement) = self.statement(cluster, q) {
                 let at = (statement.rendering.report, statement.rendering.start);
-                if statements.insert(at) {
+                if !statements.contains(&at) {
+                    statements.push(at);
                     out.push(statement);
                 }
             }
