@@ -423,6 +423,28 @@ mod classes {
         assert!(!rendering.reattributed);
     }
 
+    /// Class 1, narrative: a word of the quote far off the end of the run ("… and 22
+    /// ambulance crews") is left out of it, not a reason to drop the rendering.
+    #[test]
+    fn a_narrative_run_leaves_out_a_stray_word() {
+        let quoting = "Tram overturns in Croydon\n\n\
+            A tram overturned near the Sandilands stop early on Wednesday.\n\n\
+            “There are eight fire engines and four fire and rescue crews in attendance,” a \
+            fire brigade spokesman said.\n";
+        let narrating = "Seven dead in tram crash\n\n\
+            Seven people died when a tram came off the tracks on Wednesday.\n\n\
+            Eight fire engines, five fire rescue units carrying specialist lifting equipment \
+            and 22 ambulance crews were involved in the operation.\n";
+        let result = run(&[quoting, narrating]);
+        let cluster = holding(&result, "eight fire engines and four fire");
+        let rendering = cluster
+            .instances
+            .iter()
+            .find(|i| !i.quoted && i.report == "r1")
+            .unwrap_or_else(|| panic!("no narrative rendering: {cluster:#?}"));
+        assert_eq!(rendering.text, "Eight fire engines, five fire rescue");
+    }
+
     /// Class 1, narrative: a few words of a long statement told in the reporter's voice
     /// are the story, not a rendering of the statement.
     #[test]

@@ -690,24 +690,33 @@ impl<'a> Unquoted<'a> {
             return None;
         }
         let words = &prep.words[s];
-        let run = ordered_run(stems, words, candidates);
+        let mut run = ordered_run(stems, words, candidates);
+        // Close together: the run's words are most of the content words they span. A
+        // match far off one end ("eight fire engines, five fire rescue units … and 22
+        // ambulance crews") is dropped rather than the run.
+        let content = &self.content[r][s];
+        let at = |i: usize| content.partition_point(|&c| c < i);
+        while run.len() >= MIN_NARRATIVE_RUN
+            && at(run[run.len() - 1]) - at(run[0]) + 1 > 2 * run.len()
+        {
+            let n = run.len();
+            if at(run[n - 1]) - at(run[n - 2]) >= at(run[1]) - at(run[0]) {
+                run.pop();
+            } else {
+                run.remove(0);
+            }
+        }
+        let spanned = match (run.first(), run.last()) {
+            (Some(&first), Some(&last)) => at(last) - at(first) + 1,
+            _ => 0,
+        };
         let rare = run
             .iter()
             .filter(|&&i| !words[i].capital && self.is_rare(&words[i].stem))
             .count();
-        // Close together: the run's words are most of the content words they span.
-        let content = &self.content[r][s];
-        let spanned = match (run.first(), run.last()) {
-            (Some(first), Some(last)) => content
-                .iter()
-                .filter(|&&i| first <= &i && &i <= last)
-                .count(),
-            _ => 0,
-        };
         let strong = run.len() > MIN_NARRATIVE_RUN || rare >= 2;
         let carried: BTreeSet<&str> = run.iter().map(|&i| words[i].stem.as_str()).collect();
         let share = carried.iter().map(|s| self.weight(s)).sum::<f32>() / total;
-
         if run.len() < MIN_NARRATIVE_RUN
             || share < MIN_CONTAINMENT
             || rare == 0
