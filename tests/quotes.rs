@@ -316,6 +316,16 @@ mod classes {
                  indicated she would open the park in the spring.",
                 false,
             ),
+            (
+                "When she took office the city needed a lasting deal for every neighbourhood, \
+                 she said.",
+                true,
+            ),
+            (
+                "The riverside park is a lasting deal for every neighbourhood, according to \
+                 Mayor Ana Ruiz.",
+                true,
+            ),
         ];
         for (sentence, renders) in cases {
             let other =
@@ -615,27 +625,54 @@ mod classes {
                 Some("he noticed the tram did not seem to slow down at the bend"),
             ),
             (
-                "Martin Bamford said the tram sped up before the tight bend: “Everyone just \
-                 went flying.”",
-                "Everyone just went flying",
-                Some("the tram sped up before the tight bend"),
-            ),
-            (
                 "Martin Bamford said the tram sped up before the tight bend and added: \
                  “Everyone just went flying.”",
                 "Everyone just went flying",
                 Some("the tram sped up before the tight bend"),
             ),
             (
-                "Ms Patel, who said she regularly takes the tram, said: “There is quite a \
-                 sharp bend.”",
+                "Martin Bamford said that the tram sped up before the tight bend but told \
+                 reporters outside the hospital “everyone just went flying.”",
+                "everyone just went flying",
+                Some("the tram sped up before the tight bend"),
+            ),
+            // A colon after the attribution's own verb introduces the quote.
+            (
+                "Mayor Ana Ruiz said in a statement released after the council vote: “We will \
+                 rebuild the station.”",
+                "We will rebuild the station",
+                None,
+            ),
+            (
+                "Martin Bamford told reporters outside the hospital late on Wednesday: \
+                 “Everyone just went flying.”",
+                "Everyone just went flying",
+                None,
+            ),
+            // A reporting verb in a relative clause is not the attribution's.
+            (
+                "Ms Patel, who has often said she regularly takes the tram, said: “There is \
+                 quite a sharp bend.”",
                 "There is quite a sharp bend",
                 None,
             ),
+            // The quote completes the clause, or the list, it stands in.
             (
                 "Robin Smith said officers were investigating whether the driver fell asleep, \
                  alongside “a number of factors”.",
                 "a number of factors",
+                None,
+            ),
+            (
+                "Mayor Ana Ruiz said the deal would bring new jobs, better schools and “a fair \
+                 and lasting peace for every neighbourhood”.",
+                "a fair and lasting peace",
+                None,
+            ),
+            (
+                "Martin Bamford, 30, said the tram sped up before the tight bend, “and then \
+                 everyone just went flying.”",
+                "and then everyone just went flying",
                 None,
             ),
         ];
@@ -665,6 +702,20 @@ mod classes {
                 .instances
                 .iter()
                 .any(|i| i.report == "r1" && !i.quoted),
+            "{cluster:#?}"
+        );
+        // Another report quoting the statement too leaves it a rendering of the same
+        // utterance: the quote's words that claim it are that utterance's own.
+        let whole = "Passenger speaks\n\n\
+            “I noticed the tram did not seem to slow down at the bend, and the next thing I \
+            knew we were on our side,” Kevin Snow said.\n";
+        let result = run(&[&quoting, whole]);
+        let cluster = holding(&result, "the next thing I knew we were on our side");
+        assert!(
+            cluster
+                .instances
+                .iter()
+                .any(|i| i.report == "r0" && !i.quoted && i.text.starts_with("he noticed")),
             "{cluster:#?}"
         );
     }

@@ -364,12 +364,17 @@ pub fn utterances<'a>(
             .total_cmp(&x.rendering.confidence)
             .then(x.cluster.cmp(&y.cluster))
     });
-    let mut taken: HashMap<(usize, usize), BTreeSet<usize>> = HashMap::new();
+    // Per unit, each claimed word's utterance: a word its own utterance claimed already
+    // (the quote's words in the frame, then the statement beside it) is no bar.
+    let mut taken: HashMap<(usize, usize), HashMap<usize, usize>> = HashMap::new();
     for candidate in candidates {
         let unit = (candidate.rendering.report, candidate.rendering.segment);
         let claimed = taken.entry(unit).or_default();
-        if candidate.evidence.iter().all(|i| !claimed.contains(i)) {
-            claimed.extend(&candidate.evidence);
+        let free = |i: &usize| claimed.get(i).is_none_or(|&c| c == candidate.cluster);
+        if candidate.evidence.iter().all(free) {
+            for &i in &candidate.evidence {
+                claimed.insert(i, candidate.cluster);
+            }
             if !candidate.frame {
                 groups[candidate.cluster].push(candidate.rendering);
             }
@@ -462,18 +467,9 @@ fn attribution_at(
     written: &str,
     quote: (usize, usize),
 ) -> Option<(usize, usize)> {
-    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let mut at = from;
-    while let Some(k) = text.get(at..to)?.find(written) {
-        let (start, end) = (at + k, at + k + written.len());
-        let whole =
-            !word_char(text[..start].chars().next_back()) && !word_char(text[end..].chars().next());
-        if whole && (end <= quote.0 || start >= quote.1) {
-            return Some((start, end));
-        }
-        at = end;
-    }
-    None
+    crate::text::whole_words(text.get(from..to)?, written)
+        .map(|k| (from + k, from + k + written.len()))
+        .find(|&(start, end)| end <= quote.0 || start >= quote.1)
 }
 
 /// The quotes section: every utterance with its renderings, most reports first.

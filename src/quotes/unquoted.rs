@@ -8,8 +8,10 @@
 //!   with a word put between them ("fair deal", "a fair and lasting deal"); when the
 //!   alignment puts the two units in one fact, two shared content words are enough;
 //! - **speech**: the words stand in reported speech: a reporting verb with its subject
-//!   ("the mayor said the plan was…", "…, officials said", "according to…"); a sentence
-//!   of narrative that happens to use the quote's words is not a rendering;
+//!   ("the mayor said the plan was…", "…, officials said", "according to…"), the words
+//!   after the reporting verb or before an inverted attribution; a sentence of narrative
+//!   that happens to use the quote's words is not a rendering, nor is the narrative
+//!   clause of a sentence that goes on to report something else;
 //! - **speaker**: the subject names the utterance's speaker, or is a pronoun standing for
 //!   it; a different speaker says something else, and so does a sentence that quotes
 //!   someone else.
@@ -20,10 +22,14 @@
 //! statement, and another report's speech that echoes it, naming the same speaker,
 //! renders it too, at a lower confidence.
 //!
-//! A statement the quote's sentence reports beside it, set apart by "and", "but" or a
-//! colon ("Kevin Snow said | he noticed it did not seem to slow down at the bend | and
-//! “the next thing I knew …”"), is the speaker's account in the reporter's words: a
-//! rendering of the utterance itself, and a wording its echoes are looked for from.
+//! A statement the quote's sentence reports beside it, set apart by "and" or "but"
+//! ("Kevin Snow said | he noticed it did not seem to slow down at the bend | and “the
+//! next thing I knew …”"), is the speaker's account in the reporter's words: a rendering
+//! of the utterance itself, and a wording its echoes are looked for from.
+//!
+//! Narrative with no one saying it renders a quote only with a run of its words in its
+//! order that carries most of it ("eight fire engines and four rescue units are at the
+//! scene").
 //!
 //! A word of a unit is evidence for one utterance at most (the best supported), so that
 //! renderings cannot chain utterances together; a sentence that sums up two statements
@@ -43,7 +49,7 @@ use crate::text::lexicon::{CLAUSE_BREAKS, PHRASE_BREAKS};
 use crate::text::names::same_speaker;
 use crate::text::segment::SegmentKind;
 use crate::text::tokenize::Word;
-use crate::text::Prepared;
+use crate::text::{whole_words, Prepared};
 
 /// Share of a quote's content words, by IDF weight, a rendering must carry (at least two
 /// of them, or all of a quote of one or two).
@@ -115,6 +121,9 @@ enum Source {
 struct Reported {
     /// The words after the attribution's reporting verb, up to the quote.
     clause: Vec<usize>,
+    /// Where in `clause` a second reporting verb stands, the last before the quote ("said
+    /// the tram sped up and | added |: “…”").
+    second_verb: Option<usize>,
     /// Where in `clause` the quote's own clause begins: past the last reporting verb and
     /// past the last joiner or clause break after it.
     own: usize,
@@ -211,7 +220,8 @@ impl<'a> Unquoted<'a> {
     }
 
     /// The renderings without quotation marks of utterance `cluster`, whose quoted
-    /// renderings are `quoted` and whose speaker is `speaker`: at most one per unit.
+    /// renderings are `quoted` and whose speaker is `speaker`: at most one per unit from
+    /// the wordings, and the statements reported beside its quotes.
     pub(super) fn find(
         &self,
         cluster: usize,
@@ -348,11 +358,12 @@ impl<'a> Unquoted<'a> {
         out
     }
 
-    /// The content stems of the reported clause that holds quote `q`, between its
-    /// attribution and the quote ("Qualcomm said | its board would review the proposal |
-    /// “to determine the course of action …”"): the reporter's rendering of the same
-    /// utterance, which other reports may echo. None when the attribution does not come
-    /// first, or the clause has fewer than [`MIN_FRAME_WORDS`] content words.
+    /// The content stems of quote `q`'s own clause, from after the last reporting verb
+    /// (and any joiner or clause break after it) to the quote ("Qualcomm said | its board
+    /// would review the proposal | “to determine the course of action …”"): the reporter's
+    /// rendering of the same utterance, which other reports may echo. None when the
+    /// attribution does not come first, or the clause has fewer than [`MIN_FRAME_WORDS`]
+    /// content words.
     fn frame(&self, q: &Rendering<'a>) -> Option<Vec<&'a str>> {
         let report = self.reported(q)?;
         let words = &self.prepared[q.report].words[q.segment];
@@ -365,29 +376,43 @@ impl<'a> Unquoted<'a> {
         (stems.len() >= MIN_FRAME_WORDS).then_some(stems)
     }
 
-    /// The statement reported before quote `q` in its own sentence, set apart from the
-    /// quote's clause by a joiner or a clause break ("Kevin Snow said | he noticed it did
-    /// not seem to slow down at the bend | and “the next thing I knew …”"): the speaker's
-    /// account in the reporter's words, rendering the utterance the quote is part of.
-    /// None when nothing sets it apart or it has fewer than [`MIN_FRAME_WORDS`] content
-    /// words.
+    /// The statement reported before quote `q` in its own sentence, set apart from it by
+    /// "and" or "but" ("Kevin Snow said | he noticed it did not seem to slow down at the
+    /// bend | and “the next thing I knew …”"; "… | and added: “…”"): the speaker's account
+    /// in the reporter's words, rendering the utterance the quote is part of. None when
+    /// nothing sets it apart, or it has fewer than [`MIN_FRAME_WORDS`] content words.
     fn statement(&self, cluster: usize, q: &Rendering<'a>) -> Option<Candidate<'a>> {
         let report = self.reported(q)?;
+        let clause = &report.clause;
         let words = &self.prepared[q.report].words[q.segment];
-        // Set apart right before the quote, by "and", "but" or a strong break: a joiner
-        // or a comma inside the clause joins the quote's fragment to the statement it
-        // completes ("said they were investigating whether the driver fell asleep,
-        // alongside “a number of factors”" is one statement).
-        let statement = &report.clause[..report.own];
-        let &split = statement.last()?;
         let text = self.prepared[q.report].text;
-        let apart = report.own == report.clause.len()
-            && (["and", "but"].contains(&words[split].norm.as_str())
-                || text[words[split].end..q.start].contains(STRONG_BREAKS));
-        if !apart {
+        let joins = |k: usize| ["and", "but"].contains(&words[clause[k]].norm.as_str());
+        // "And" or "but" right before the quote, or before the second verb that introduces
+        // it ("and told reporters: “…”"). Anything else joins the quote to the clause it
+        // completes: a colon after the attribution's own verb introduces the quote ("said
+        // in a statement: “…”"), and "said the driver fell asleep, alongside “a number of
+        // factors”" is one statement.
+        let split = match report.second_verb {
+            Some(verb) => verb.checked_sub(1)?,
+            None => clause.len().checked_sub(1)?,
+        };
+        if !joins(split) {
             return None;
         }
-        let evidence: Vec<usize> = statement
+        let mut body = &clause[..split];
+        // From after the attribution's verb and its "that".
+        if let Some((&that, rest)) = body.split_first() {
+            if words[that].norm == "that" {
+                body = rest;
+            }
+        }
+        let (&first, &last) = (body.first()?, body.last()?);
+        // A list before "and" is the quote's ("said the deal would bring new jobs, better
+        // schools and “a fair and lasting peace”").
+        if text[words[first].start..words[last].end].contains(CLAUSE_BREAKS) {
+            return None;
+        }
+        let evidence: Vec<usize> = body
             .iter()
             .copied()
             .filter(|&i| !words[i].stop && !words[i].capital)
@@ -395,23 +420,6 @@ impl<'a> Unquoted<'a> {
         if evidence.len() < MIN_FRAME_WORDS {
             return None;
         }
-        // Up to the joiner and the verb that introduces the quote, not onto them ("said
-        // the tram sped up | and added: “…”").
-        let mut body = statement;
-        while let Some((&end, rest)) = body.split_last() {
-            let norm = words[end].norm.as_str();
-            if !JOINERS.contains(&norm) && !speaker::is_reporting_verb(norm) {
-                break;
-            }
-            body = rest;
-        }
-        // From after the attribution's verb and its "that".
-        let body = match body.split_first() {
-            Some((&that, rest)) if words[that].norm == "that" => rest,
-            _ => body,
-        };
-        let first = *body.first()?;
-        let last = *body.last()?;
         let confidence = q.confidence * STATEMENT_WEIGHT;
         if confidence < MIN_CONFIDENCE {
             return None;
@@ -442,7 +450,7 @@ impl<'a> Unquoted<'a> {
         let unit = &prep.segments[q.segment];
         let written = q.as_written.as_deref()?;
         let before = prep.text.get(unit.start..q.start)?;
-        let after_name = unit.start + find_words(before, written)? + written.len();
+        let after_name = unit.start + whole_words(before, written).next()? + written.len();
         let words = &prep.words[q.segment];
         // The clause opens after the last reporting verb before the quote (past an
         // apposition: "Mike Brown, commissioner of Transport for London, said"), with no
@@ -456,15 +464,20 @@ impl<'a> Unquoted<'a> {
         let within: Vec<usize> = (0..words.len())
             .filter(|&i| words[i].start >= from && words[i].end <= q.start)
             .collect();
+        let reporting = |k: usize| speaker::is_reporting_verb(&words[within[k]].norm);
         // The attribution's verb, not one in a relative clause before it ("Ms Patel, who
-        // said she takes the tram, said: “…”").
-        let first = (0..within.len()).find(|&k| {
-            speaker::is_reporting_verb(&words[within[k]].norm)
-                && !(k > 0 && ["who", "which"].contains(&words[within[k - 1]].norm.as_str()))
-        })?;
-        let last = within
-            .iter()
-            .rposition(|&i| speaker::is_reporting_verb(&words[i].norm))?;
+        // has often said she takes the tram, said: “…”").
+        let relative = |k: usize| {
+            (0..k)
+                .rev()
+                .take_while(|&j| {
+                    !prep.text[words[within[j]].end..words[within[j + 1]].start]
+                        .contains(CLAUSE_BREAKS)
+                })
+                .any(|j| ["who", "which"].contains(&words[within[j]].norm.as_str()))
+        };
+        let first = (0..within.len()).find(|&k| reporting(k) && !relative(k))?;
+        let last = (first..within.len()).rev().find(|&k| reporting(k))?;
         let clause = within[first + 1..].to_vec();
         // Only the quote's own clause: one that a joiner or a clause break sets apart is
         // a statement of its own ("Bamford said the train sped up before the bend and
@@ -477,7 +490,12 @@ impl<'a> Unquoted<'a> {
                     || prep.text[words[clause[k]].end..next].contains(CLAUSE_BREAKS)
             })
             .map_or(last - first, |k| k + 1);
-        Some(Reported { clause, own })
+        let second_verb = (last > first).then(|| last - first - 1);
+        Some(Reported {
+            clause,
+            second_verb,
+            own,
+        })
     }
 
     /// How much of the quote the words `matched` (of `words`) carry, if enough:
@@ -536,7 +554,9 @@ impl<'a> Unquoted<'a> {
                 let identity = match speaker::anaphor(&written) {
                     Some(Anaphor::FirstPerson) => None,
                     Some(anaphor) => {
-                        let left = masked.find(&written).map_or("", |at| &masked[..at]);
+                        let left = whole_words(&masked, &written)
+                            .next()
+                            .map_or("", |at| &masked[..at]);
                         let unit_text = |t: usize| {
                             let seg = &prep.segments[t];
                             mask(prep.text, seg.start, seg.end, &self.found[r])
@@ -623,24 +643,16 @@ impl<'a> Unquoted<'a> {
         }
         let written = &speech.written;
         // The words of the speaker's own name are not the quote's words.
-        let named = find_words(&prep.text[unit.start..unit.end], written)
+        let named = whole_words(&prep.text[unit.start..unit.end], written)
+            .next()
             .map(|at| unit.start + at..unit.start + at + written.len());
         let matched: Vec<usize> = all
             .into_iter()
             .filter(|&i| named.as_ref().is_none_or(|n| !n.contains(&words[i].start)))
             .collect();
         let (strength, ratio, phrase) = evidence(&matched)?;
-        // Told after the speaker is named, the words are the speaker's when a reporting
-        // verb comes between: "Broadcom went after Qualcomm's business model …, and has
-        // indicated it would …" reports the indication, not the business model.
-        if let Some(name) = &named {
-            let reported = words
-                .iter()
-                .filter(|w| w.start >= name.end && w.end <= words[matched[0]].start)
-                .any(|w| speaker::is_reporting_verb(&w.norm));
-            if name.end <= words[matched[0]].start && !reported {
-                return None;
-            }
+        if !attributed(prep.text, unit.start..unit.end, words, written, &matched) {
+            return None;
         }
         let (first, last) = (matched[0], matched[matched.len() - 1]);
         let confidence = strength.min(1.0) * fit * if same_fact { 1.0 } else { 0.9 };
@@ -879,20 +891,50 @@ fn span_end(text: &str, words: &[Word], last: usize, limit: usize) -> usize {
     end
 }
 
-/// Where `needle` stands in `hay` as whole words ("he" not inside "the").
-fn find_words(hay: &str, needle: &str) -> Option<usize> {
-    let word = |c: char| c.is_alphanumeric();
-    hay.match_indices(needle).map(|(at, _)| at).find(|&at| {
-        !hay[..at].chars().next_back().is_some_and(word)
-            && !hay[at + needle.len()..].chars().next().is_some_and(word)
-    })
-}
-
-/// Breaks that end a clause: no comma, which may set off a phrase within it.
-const STRONG_BREAKS: [char; 4] = [';', ':', '—', '–'];
-
 /// Words that join a clause to the next: a span does not end on one.
 const JOINERS: &[&str] = &["and", "but", "or", "as", "that", "which", "who", "while"];
+
+/// Whether the words `matched` of a unit (`words`, spanning `unit` of `text`) stand where
+/// its attribution to `written` reports them: after the name and a reporting verb ("Ruiz
+/// said the plan was…", "Martin Bamford, 30, said…"), before an inverted attribution
+/// ("…, she said", "…, said Ruiz"), or beside "according to" the name. Words told after the
+/// name with no reporting verb between are the reporter's: "Broadcom went after
+/// Qualcomm's business model …, and has indicated it would …" reports the indication, not
+/// the business model. True when the name is not printed in the unit.
+fn attributed(
+    text: &str,
+    unit: std::ops::Range<usize>,
+    words: &[Word],
+    written: &str,
+    matched: &[usize],
+) -> bool {
+    let reporting = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| speaker::is_reporting_verb(&w.norm))
+    };
+    let (first, last) = (
+        words[matched[0]].start,
+        words[matched[matched.len() - 1]].end,
+    );
+    let mut names = whole_words(&text[unit.clone()], written)
+        .map(|at| (unit.start + at, unit.start + at + written.len()))
+        .peekable();
+    if names.peek().is_none() {
+        return true;
+    }
+    names.any(|(start, end)| {
+        let after = words.partition_point(|w| w.start < end);
+        let before = words.partition_point(|w| w.end <= start);
+        let verb_between = (after..words.len())
+            .take_while(|&i| words[i].end <= first)
+            .any(reporting);
+        let according =
+            before >= 2 && words[before - 2].norm == "according" && words[before - 1].norm == "to";
+        let inverted = start >= last && (reporting(after) || before > 0 && reporting(before - 1));
+        end <= first && verb_between || according || inverted
+    })
+}
 
 /// `text[from..to]` with the words of every quote replaced by `Q`, so that words inside
 /// quotes are never taken for an attribution.

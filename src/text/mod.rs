@@ -57,3 +57,16 @@ impl<'t> Prepared<'t> {
         }
     }
 }
+
+/// Where `needle` stands in `hay` as whole words, each start in order ("he" in "he said",
+/// not inside "the" or "she").
+pub fn whole_words<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let word = |c: char| c.is_alphanumeric();
+    hay.match_indices(needle)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            !needle.is_empty()
+                && !hay[..at].chars().next_back().is_some_and(word)
+                && !hay[at + needle.len()..].chars().next().is_some_and(word)
+        })
+}
